@@ -1,0 +1,14 @@
+/// Every command the webview may call. One list for the ACL manifest
+/// (build.rs includes this file), the capability test and the docs.
+pub const COMMANDS: &[&str] = &[
+    "get_overview",
+    "get_disclaimer",
+    "accept_disclaimer",
+    "open_lesson",
+    "complete_lesson",
+    "get_finished",
+    "open_next_step",
+    "open_link",
+    "get_references",
+    "take_notices",
+];

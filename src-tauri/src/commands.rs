@@ -1,0 +1,128 @@
+//! The commands the webview may call. Each is a thin adapter: it picks the
+//! state, calls the course's rules and returns a view or an `Error`.
+
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+use time::OffsetDateTime;
+use url::Url;
+
+use crate::course::view::{
+    self, DisclaimerView, FinishedView, LessonView, Overview, ReferenceView,
+};
+use crate::course::RuleError;
+use crate::error::Error;
+use crate::state::{AppState, Changed};
+
+pub use crate::command_names::COMMANDS;
+
+#[tauri::command]
+pub fn get_overview(state: State<'_, AppState>) -> Result<Overview, Error> {
+    state.read(|course, record| Ok(view::overview(course, record)))
+}
+
+#[tauri::command]
+pub fn get_disclaimer(state: State<'_, AppState>) -> Result<DisclaimerView, Error> {
+    state.read(|course, record| Ok(view::disclaimer(course, record)))
+}
+
+#[tauri::command]
+pub fn accept_disclaimer(state: State<'_, AppState>) -> Result<Changed<DisclaimerView>, Error> {
+    let now = OffsetDateTime::now_utc();
+    state.change(
+        |course, record| {
+            record.accept_disclaimer(course, now);
+            Ok(())
+        },
+        view::disclaimer,
+    )
+}
+
+#[tauri::command]
+pub fn open_lesson(state: State<'_, AppState>, id: String) -> Result<Changed<LessonView>, Error> {
+    lesson_change(&state, &id, |course, record, now| {
+        record.open_lesson(course, &id, now)
+    })
+}
+
+#[tauri::command]
+pub fn complete_lesson(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Changed<LessonView>, Error> {
+    lesson_change(&state, &id, |course, record, now| {
+        record.complete_lesson(course, &id, now)
+    })
+}
+
+fn lesson_change(
+    state: &AppState,
+    id: &str,
+    rule: impl FnOnce(
+        &crate::course::Course,
+        &mut crate::course::LearnerRecord,
+        OffsetDateTime,
+    ) -> Result<crate::course::lesson::LessonId, RuleError>,
+) -> Result<Changed<LessonView>, Error> {
+    let now = OffsetDateTime::now_utc();
+    state.change(
+        |course, record| rule(course, record, now).map(|_| ()).map_err(Error::from),
+        |course, record| {
+            // The rule has checked the id is one of the course's lessons.
+            let index = course
+                .lessons
+                .iter()
+                .position(|l| l.id.as_str() == id)
+                .unwrap_or(0);
+            view::lesson(course, record, index)
+        },
+    )
+}
+
+#[tauri::command]
+pub fn get_finished(state: State<'_, AppState>) -> Result<FinishedView, Error> {
+    state.read(|course, record| {
+        record.require_consent(course)?;
+        Ok(view::finished(course, record))
+    })
+}
+
+/// Opens the course's configured next step: the webview names no URL, so it
+/// cannot ask for any other.
+#[tauri::command]
+pub fn open_next_step<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<(), Error> {
+    let url = state.read(|course, record| {
+        record.check_finished(course)?;
+        Ok(course.config.next_step.url.clone())
+    })?;
+    open_in_browser(&app, &url)
+}
+
+/// Opens a link from the course text, if the course really contains it.
+#[tauri::command]
+pub fn open_link<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    url: String,
+) -> Result<(), Error> {
+    let url = state.read(|course, _| Ok(course.links.check(&url)?))?;
+    open_in_browser(&app, &url)
+}
+
+#[tauri::command]
+pub fn get_references(state: State<'_, AppState>) -> Result<Vec<ReferenceView>, Error> {
+    state.read(|course, _| Ok(view::references(course)))
+}
+
+#[tauri::command]
+pub fn take_notices(state: State<'_, AppState>) -> Vec<String> {
+    state.take_notices()
+}
+
+fn open_in_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) -> Result<(), Error> {
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|err| Error::Opener(err.to_string()))
+}

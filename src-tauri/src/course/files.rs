@@ -1,0 +1,280 @@
+//! The text files of a course pack, read into memory before anything is
+//! parsed. Parsing then works on this map alone, so the built-in course and a
+//! folder on disk go through exactly the same validation.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use include_dir::Dir;
+
+use super::problem::{ContentError, Problem};
+
+/// A text file larger than this is refused: the longest lesson is ~15 KB, and
+/// a pack on a USB stick should not be able to exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024;
+/// More files than a course could need means something is wrong with the pack.
+pub const MAX_FILES: usize = 200;
+
+#[derive(Debug, Clone, Default)]
+pub struct PackFiles {
+    /// Path inside the pack (forward slashes) → file text.
+    files: BTreeMap<String, String>,
+}
+
+fn is_pack_file(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".toml")
+}
+
+impl PackFiles {
+    pub fn from_pairs<I, K, V>(pairs: I) -> Self
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        PackFiles {
+            files: pairs
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        }
+    }
+
+    /// The pack compiled into the binary.
+    pub fn from_embedded(dir: &Dir<'_>) -> Result<Self, ContentError> {
+        let mut files = BTreeMap::new();
+        let mut problems = Vec::new();
+        collect_embedded(dir, &mut files, &mut problems);
+        finish(files, problems)
+    }
+
+    /// A pack folder on disk. Only regular files directly in the folder and
+    /// in `lessons/` are read; symbolic links are refused so a pack cannot
+    /// point the app at files outside itself.
+    pub fn from_dir(root: &Path) -> Result<Self, ContentError> {
+        let mut files = BTreeMap::new();
+        let mut problems = Vec::new();
+        let shown_root = root.display().to_string();
+        match fs::symlink_metadata(root) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => {
+                return Err(ContentError {
+                    problems: vec![Problem::in_file(shown_root, "is not a folder")],
+                })
+            }
+            Err(err) => {
+                return Err(ContentError {
+                    problems: vec![Problem::in_file(
+                        shown_root,
+                        format!("cannot open the course folder: {err}"),
+                    )],
+                })
+            }
+        }
+        read_folder(root, "", &mut files, &mut problems);
+        let lessons = root.join("lessons");
+        match fs::symlink_metadata(&lessons) {
+            Ok(meta) if meta.is_dir() => {
+                read_folder(&lessons, "lessons/", &mut files, &mut problems)
+            }
+            Ok(_) => problems.push(Problem::in_file(
+                "lessons",
+                "must be a folder (symbolic links are not followed)",
+            )),
+            Err(_) => {} // reported later as "no lessons"
+        }
+        finish(files, problems)
+    }
+
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+
+    /// Paths of the lesson files, in name order.
+    pub fn lesson_paths(&self) -> impl Iterator<Item = &str> {
+        self.files
+            .keys()
+            .map(String::as_str)
+            .filter(|p| p.starts_with("lessons/") && p.ends_with(".md"))
+    }
+}
+
+fn finish(
+    files: BTreeMap<String, String>,
+    mut problems: Vec<Problem>,
+) -> Result<PackFiles, ContentError> {
+    if files.len() > MAX_FILES {
+        problems.push(Problem::in_file(
+            ".",
+            format!(
+                "has {} files; a course pack may have at most {MAX_FILES}",
+                files.len()
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(PackFiles { files })
+    } else {
+        Err(ContentError { problems })
+    }
+}
+
+fn collect_embedded(
+    dir: &Dir<'_>,
+    files: &mut BTreeMap<String, String>,
+    problems: &mut Vec<Problem>,
+) {
+    for file in dir.files() {
+        let path = file.path().to_string_lossy().replace('\\', "/");
+        let name = path.rsplit('/').next().unwrap_or(&path);
+        if !is_pack_file(name) || name == "README.md" {
+            continue;
+        }
+        match std::str::from_utf8(file.contents()) {
+            Ok(text) => {
+                files.insert(path, text.to_owned());
+            }
+            Err(_) => problems.push(Problem::in_file(path, "is not UTF-8 text")),
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, files, problems);
+    }
+}
+
+fn read_folder(
+    folder: &Path,
+    prefix: &str,
+    files: &mut BTreeMap<String, String>,
+    problems: &mut Vec<Problem>,
+) {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(Problem::in_file(
+                format!("{prefix}."),
+                format!("cannot list the folder: {err}"),
+            ));
+            return;
+        }
+    };
+    let mut names = Vec::new();
+    for entry in entries.flatten() {
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    names.sort();
+    for name in names {
+        if !is_pack_file(&name) || name == "README.md" {
+            continue;
+        }
+        let shown = format!("{prefix}{name}");
+        let path = folder.join(&name);
+        let meta = match fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(err) => {
+                problems.push(Problem::in_file(shown, format!("cannot be read: {err}")));
+                continue;
+            }
+        };
+        if meta.file_type().is_symlink() {
+            problems.push(Problem::in_file(
+                shown,
+                "is a symbolic link; a course pack must contain its own files",
+            ));
+            continue;
+        }
+        if !meta.is_file() {
+            continue;
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            problems.push(Problem::in_file(
+                shown,
+                format!(
+                    "is {} bytes; a course file may be at most {MAX_FILE_BYTES} bytes",
+                    meta.len()
+                ),
+            ));
+            continue;
+        }
+        match fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    files.insert(shown, text);
+                }
+                Err(_) => problems.push(Problem::in_file(shown, "is not UTF-8 text")),
+            },
+            Err(err) => problems.push(Problem::in_file(shown, format!("cannot be read: {err}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn from_dir_reads_top_level_and_lesson_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("course.toml"), "title = 'x'").unwrap();
+        fs::write(dir.path().join("notes.txt"), "ignored").unwrap();
+        fs::create_dir(dir.path().join("lessons")).unwrap();
+        fs::write(dir.path().join("lessons/01.md"), "# one").unwrap();
+        fs::create_dir(dir.path().join("other")).unwrap();
+        fs::write(dir.path().join("other/x.md"), "not read").unwrap();
+
+        let files = PackFiles::from_dir(dir.path()).unwrap();
+        assert_eq!(files.get("course.toml"), Some("title = 'x'"));
+        assert_eq!(
+            files.lesson_paths().collect::<Vec<_>>(),
+            vec!["lessons/01.md"]
+        );
+        assert_eq!(files.get("other/x.md"), None);
+        assert_eq!(files.get("notes.txt"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn from_dir_refuses_a_symlink_that_points_out_of_the_pack() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.md"), "secret").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("lessons")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.md"),
+            dir.path().join("lessons/01.md"),
+        )
+        .unwrap();
+
+        let err = PackFiles::from_dir(dir.path()).unwrap_err();
+        assert_eq!(err.problems.len(), 1);
+        assert_eq!(err.problems[0].file, "lessons/01.md");
+        assert!(err.problems[0].message.contains("symbolic link"));
+    }
+
+    #[test]
+    fn from_dir_refuses_an_oversized_file_and_names_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = "a".repeat(MAX_FILE_BYTES as usize + 1);
+        fs::write(dir.path().join("intro.md"), big).unwrap();
+        let err = PackFiles::from_dir(dir.path()).unwrap_err();
+        assert_eq!(err.problems[0].file, "intro.md");
+        assert!(err.problems[0].message.contains("at most"));
+    }
+
+    #[test]
+    fn from_dir_refuses_text_that_is_not_utf8() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("intro.md"), [0xff, 0xfe, 0x00]).unwrap();
+        let err = PackFiles::from_dir(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("intro.md: is not UTF-8 text"));
+    }
+
+    #[test]
+    fn from_dir_on_a_missing_folder_says_it_cannot_open_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = PackFiles::from_dir(&dir.path().join("nope")).unwrap_err();
+        assert!(err.to_string().contains("cannot open the course folder"));
+    }
+}

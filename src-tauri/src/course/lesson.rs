@@ -1,0 +1,189 @@
+//! A lesson: its front matter, checked, and its rendered body.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::problem::Problem;
+use super::render::Rendered;
+use super::toml_file;
+
+/// A lesson id: lowercase letters, digits and hyphens, so it is safe in a
+/// store key, an element id and a log line alike.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LessonId(String);
+
+pub const MAX_ID_LEN: usize = 64;
+pub const MAX_MINUTES: u32 = 120;
+
+impl LessonId {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let ok = !text.is_empty()
+            && text.len() <= MAX_ID_LEN
+            && text
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if ok {
+            Ok(LessonId(text.to_owned()))
+        } else {
+            Err(format!(
+                "lesson id {text:?} must be 1 to {MAX_ID_LEN} lowercase letters, digits or hyphens"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for LessonId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    title: String,
+    minutes: u32,
+    order: u32,
+    #[serde(default)]
+    summary: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    pub id: LessonId,
+    pub title: String,
+    /// Reading time the learner is told.
+    pub minutes: u32,
+    pub order: u32,
+    pub summary: Option<String>,
+    pub html: String,
+    /// Where it came from, for messages about it.
+    pub file: String,
+}
+
+/// Builds a lesson from its rendered file; problems name the file and line.
+pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Problem>> {
+    let Some((toml_text, first_line)) = &rendered.front_matter else {
+        return Err(vec![Problem::at_line(
+            file,
+            1,
+            "missing front matter: a lesson starts with a +++ block giving id, title, minutes and order",
+        )]);
+    };
+    let raw: FrontMatter = toml_file::parse(file, toml_text, *first_line).map_err(|p| vec![p])?;
+    let line_of = |key: &str| {
+        toml_text
+            .lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map_or(*first_line, |i| i + first_line)
+    };
+    let mut problems = Vec::new();
+    let id = LessonId::parse(&raw.id)
+        .map_err(|reason| problems.push(Problem::at_line(file, line_of("id"), reason)))
+        .ok();
+    if raw.title.trim().is_empty() {
+        problems.push(Problem::at_line(
+            file,
+            line_of("title"),
+            "`title` must not be empty",
+        ));
+    }
+    if raw.minutes == 0 || raw.minutes > MAX_MINUTES {
+        problems.push(Problem::at_line(
+            file,
+            line_of("minutes"),
+            format!(
+                "`minutes` must be from 1 to {MAX_MINUTES}, not {}",
+                raw.minutes
+            ),
+        ));
+    }
+    if raw.order == 0 {
+        problems.push(Problem::at_line(
+            file,
+            line_of("order"),
+            "`order` starts at 1",
+        ));
+    }
+    match id {
+        Some(id) if problems.is_empty() => Ok(Lesson {
+            id,
+            title: raw.title.trim().to_owned(),
+            minutes: raw.minutes,
+            order: raw.order,
+            summary: raw
+                .summary
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty()),
+            html: rendered.html.clone(),
+            file: file.to_owned(),
+        }),
+        _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::render::render_markdown;
+
+    fn lesson(text: &str) -> Result<Lesson, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let rendered = render_markdown("lessons/x.md", text, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        lesson_from("lessons/x.md", &rendered)
+    }
+
+    #[test]
+    fn complete_front_matter_makes_a_lesson() {
+        let l =
+            lesson("+++\nid = \"why\"\ntitle = \"Why?\"\nminutes = 6\norder = 1\n+++\n\n## Body\n")
+                .unwrap();
+        assert_eq!(l.id.as_str(), "why");
+        assert_eq!(l.minutes, 6);
+        assert!(l.html.contains("Body"));
+        assert_eq!(l.summary, None);
+    }
+
+    #[test]
+    fn no_front_matter_is_reported_on_line_one() {
+        let problems = lesson("## Just text\n").unwrap_err();
+        assert_eq!(
+            problems[0]
+                .to_string()
+                .split(':')
+                .take(2)
+                .collect::<Vec<_>>(),
+            vec!["lessons/x.md", "1"]
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_named() {
+        let problems = lesson("+++\nid = \"why\"\ntitle = \"Why?\"\norder = 1\n+++\n").unwrap_err();
+        assert!(problems[0].message.contains("minutes"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn bad_values_are_each_reported_on_their_line() {
+        let problems = lesson("+++\nid = \"../etc\"\ntitle = \"\"\nminutes = 0\norder = 0\n+++\n")
+            .unwrap_err();
+        let lines: Vec<_> = problems.iter().map(|p| p.line.unwrap()).collect();
+        assert_eq!(lines, vec![2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn lesson_ids_refuse_path_characters() {
+        for bad in ["", "../x", "a/b", "A", "a b", "a.md", &"a".repeat(65)] {
+            assert!(LessonId::parse(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(LessonId::parse("why-ongoing-2").is_ok());
+    }
+}

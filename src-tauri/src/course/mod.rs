@@ -1,0 +1,23 @@
+//! The course itself: content, rendering, progress and consent rules, and
+//! which links may open. Plain Rust that knows nothing of Tauri, so every
+//! rule is tested without a window.
+
+pub mod builtin;
+pub mod citations;
+pub mod config;
+pub mod files;
+pub mod lesson;
+pub mod links;
+pub mod pack;
+pub mod problem;
+pub mod progress;
+pub mod readability;
+pub mod record_file;
+pub mod references;
+pub mod render;
+pub mod toml_file;
+pub mod view;
+
+pub use pack::{load_course, Course};
+pub use problem::{ContentError, Problem};
+pub use progress::{LearnerRecord, RuleError};

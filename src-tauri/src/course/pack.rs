@@ -1,0 +1,334 @@
+//! Loading a whole course pack: every file parsed, rendered and cross-checked,
+//! every problem collected, and the result a `Course` the app can trust.
+
+use std::collections::BTreeMap;
+
+use sha2::{Digest, Sha256};
+
+use super::citations::{find_citations, Citation};
+use super::config::{parse_config, CourseConfig, CONFIG_FILE};
+use super::files::PackFiles;
+use super::lesson::{lesson_from, Lesson, LessonId};
+use super::links::LinkPolicy;
+use super::problem::{ContentError, Problem};
+use super::references::{parse_references, Reference, REFERENCES_FILE};
+use super::render::{render_markdown, render_markdown_nested};
+
+pub const DISCLAIMER_FILE: &str = "disclaimer.md";
+pub const INTRO_FILE: &str = "intro.md";
+pub const FINISHED_FILE: &str = "finished.md";
+pub const MAX_LESSONS: usize = 50;
+
+/// A page of course text that is not a lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub html: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disclaimer {
+    pub html: String,
+    /// A hash of the disclaimer's text: consent is to this exact text, and a
+    /// changed text asks the learner again.
+    pub version: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub config: CourseConfig,
+    pub disclaimer: Disclaimer,
+    pub intro: Page,
+    pub finished: Page,
+    /// In course order.
+    pub lessons: Vec<Lesson>,
+    pub references: Vec<Reference>,
+    /// Every link the course contains, and its next step: all that may open.
+    pub links: LinkPolicy,
+    /// Every citation, by file, for checks and the clinic's checker.
+    pub citations: BTreeMap<String, Vec<Citation>>,
+}
+
+impl Course {
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id.as_str() == id)
+    }
+
+    pub fn lesson_index(&self, id: &LessonId) -> Option<usize> {
+        self.lessons.iter().position(|l| &l.id == id)
+    }
+
+    /// References no text cites.
+    pub fn uncited_references(&self) -> Vec<&Reference> {
+        self.references
+            .iter()
+            .filter(|r| !self.citations.values().flatten().any(|c| c.cite == r.cite))
+            .collect()
+    }
+}
+
+pub fn disclaimer_version(text: &str) -> String {
+    // Line endings differ between platforms and editors; the words do not.
+    let normalised = text.replace("\r\n", "\n");
+    let digest = Sha256::digest(normalised.trim().as_bytes());
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Loads and checks a pack; on failure, every problem found.
+pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
+    let mut problems = Vec::new();
+    let mut links = LinkPolicy::default();
+    let mut citations = BTreeMap::new();
+
+    let config = match files.get(CONFIG_FILE) {
+        Some(text) => parse_config(text).map_err(|p| problems.extend(p)).ok(),
+        None => {
+            problems.push(Problem::in_file(CONFIG_FILE, "is missing"));
+            None
+        }
+    };
+
+    // The intro is shown under the home screen's "Who this course is for" heading.
+    let mut page =
+        |name: &str, nesting: u8, problems: &mut Vec<Problem>| -> Option<(String, String)> {
+            let Some(text) = files.get(name) else {
+                problems.push(Problem::in_file(name, "is missing"));
+                return None;
+            };
+            let rendered = render_markdown_nested(name, text, nesting, problems);
+            rendered.links.iter().for_each(|u| links.allow(u));
+            citations.insert(name.to_owned(), find_citations(text));
+            Some((text.to_owned(), rendered.html))
+        };
+    let disclaimer = page(DISCLAIMER_FILE, 0, &mut problems).map(|(text, html)| Disclaimer {
+        version: disclaimer_version(&text),
+        html,
+    });
+    let intro = page(INTRO_FILE, 1, &mut problems).map(|(_, html)| Page { html });
+    let finished = page(FINISHED_FILE, 0, &mut problems).map(|(_, html)| Page { html });
+
+    let mut lessons = Vec::new();
+    for path in files.lesson_paths() {
+        let text = files.get(path).unwrap_or_default();
+        let rendered = render_markdown(path, text, &mut problems);
+        match lesson_from(path, &rendered) {
+            Ok(lesson) => lessons.push(lesson),
+            Err(p) => problems.extend(p),
+        }
+        rendered.links.iter().for_each(|u| links.allow(u));
+        citations.insert(path.to_owned(), find_citations(text));
+    }
+    check_lessons(&mut lessons, &mut problems);
+
+    let references = match files.get(REFERENCES_FILE) {
+        Some(text) => parse_references(text)
+            .map_err(|p| problems.extend(p))
+            .unwrap_or_default(),
+        None => {
+            problems.push(Problem::in_file(REFERENCES_FILE, "is missing"));
+            Vec::new()
+        }
+    };
+    for reference in &references {
+        if let Some(url) = reference.doi_url() {
+            links.allow(&url);
+        }
+    }
+    for (file, found) in &citations {
+        for citation in found {
+            if !references.iter().any(|r| r.cite == citation.cite) {
+                problems.push(Problem::at_line(
+                    file.clone(),
+                    citation.line,
+                    format!(
+                        "the citation \"{}\" matches no entry in {REFERENCES_FILE} (cite it exactly as its `cite`, e.g. \"Hall et al., 2021\")",
+                        citation.cite
+                    ),
+                ));
+            }
+        }
+    }
+
+    match (config, disclaimer, intro, finished) {
+        (Some(config), Some(disclaimer), Some(intro), Some(finished)) if problems.is_empty() => {
+            links.allow(&config.next_step.url);
+            Ok(Course {
+                config,
+                disclaimer,
+                intro,
+                finished,
+                lessons,
+                references,
+                links,
+                citations,
+            })
+        }
+        _ => Err(ContentError { problems }),
+    }
+}
+
+fn check_lessons(lessons: &mut [Lesson], problems: &mut Vec<Problem>) {
+    if lessons.is_empty() {
+        problems.push(Problem::in_file(
+            "lessons/",
+            "has no lessons: add at least one .md file",
+        ));
+    }
+    if lessons.len() > MAX_LESSONS {
+        problems.push(Problem::in_file(
+            "lessons/",
+            format!("has more than {MAX_LESSONS} lessons"),
+        ));
+    }
+    lessons.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.file.cmp(&b.file)));
+    for (i, lesson) in lessons.iter().enumerate() {
+        for earlier in &lessons[..i] {
+            if earlier.id == lesson.id {
+                problems.push(Problem::in_file(
+                    lesson.file.clone(),
+                    format!(
+                        "has the same id {:?} as {}",
+                        lesson.id.as_str(),
+                        earlier.file
+                    ),
+                ));
+            }
+            if earlier.order == lesson.order {
+                problems.push(Problem::in_file(
+                    lesson.file.clone(),
+                    format!("has the same order {} as {}", lesson.order, earlier.file),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub const CONFIG: &str = "title = \"Test Course\"\nprovider = \"Test Clinic\"\n\n[next_step]\nurl = \"https://clinic.example/next\"\nlabel = \"Next step\"\n";
+    pub const REFS: &str = "[[reference]]\ncite = \"Engel, 1977\"\nauthors = \"Engel, G. L.\"\nyear = 1977\ntitle = \"A new model\"\nsource = \"Science, 196(4286), 129–136\"\ndoi = \"10.1126/science.847460\"\n";
+
+    pub fn lesson_text(id: &str, order: u32, body: &str) -> String {
+        format!("+++\nid = \"{id}\"\ntitle = \"Lesson {order}\"\nminutes = {order}\norder = {order}\n+++\n\n## Part\n\n{body}\n")
+    }
+
+    /// A small valid pack: three lessons, one reference.
+    pub fn good_pack() -> Vec<(String, String)> {
+        vec![
+            ("course.toml".into(), CONFIG.into()),
+            (
+                "disclaimer.md".into(),
+                "## Please read\n\nInformation only.\n".into(),
+            ),
+            (
+                "intro.md".into(),
+                "For people with back pain (Engel, 1977).\n".into(),
+            ),
+            ("finished.md".into(), "Well done.\n".into()),
+            ("references.toml".into(), REFS.into()),
+            (
+                "lessons/01.md".into(),
+                lesson_text("one", 1, "First [link](https://a.example/x)."),
+            ),
+            ("lessons/02.md".into(), lesson_text("two", 2, "Second.")),
+            ("lessons/03.md".into(), lesson_text("three", 3, "Third.")),
+        ]
+    }
+
+    fn load(pairs: Vec<(String, String)>) -> Result<Course, ContentError> {
+        load_course(&PackFiles::from_pairs(pairs))
+    }
+
+    fn replace(mut pairs: Vec<(String, String)>, file: &str, text: &str) -> Vec<(String, String)> {
+        pairs.retain(|(p, _)| p != file);
+        pairs.push((file.into(), text.into()));
+        pairs
+    }
+
+    #[test]
+    fn a_good_pack_loads_with_lessons_in_order_and_all_its_links_allowed() {
+        let mut pairs = good_pack();
+        pairs.reverse();
+        let course = load(pairs).unwrap();
+        let ids: Vec<_> = course.lessons.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, vec!["one", "two", "three"]);
+        assert!(course.links.check("https://a.example/x").is_ok());
+        assert!(course.links.check("https://clinic.example/next").is_ok());
+        assert!(course
+            .links
+            .check("https://doi.org/10.1126/science.847460")
+            .is_ok());
+        assert!(course.uncited_references().is_empty());
+    }
+
+    #[test]
+    fn a_missing_file_is_named() {
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| p != "finished.md");
+        let err = load(pairs).unwrap_err();
+        assert_eq!(err.to_string(), "finished.md: is missing");
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_files() {
+        let pairs = replace(good_pack(), "lessons/02.md", &lesson_text("one", 2, "x"));
+        let err = load(pairs).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "lessons/02.md: has the same id \"one\" as lessons/01.md"
+        );
+    }
+
+    #[test]
+    fn an_unknown_citation_is_reported_with_file_and_line() {
+        let pairs = replace(
+            good_pack(),
+            "finished.md",
+            "Done.\n\nAs shown (Nobody et al., 2020).\n",
+        );
+        let err = load(pairs).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("finished.md:3: the citation \"Nobody et al., 2020\""),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn every_problem_in_a_broken_pack_is_reported_at_once() {
+        let mut pairs = replace(good_pack(), "lessons/01.md", "no front matter\n");
+        pairs = replace(pairs, "intro.md", "<b>raw</b>\n");
+        pairs.retain(|(p, _)| p != "references.toml");
+        let err = load(pairs).unwrap_err();
+        let files: Vec<_> = err.problems.iter().map(|p| p.file.as_str()).collect();
+        assert!(files.contains(&"lessons/01.md"));
+        assert!(files.contains(&"intro.md"));
+        assert!(files.contains(&"references.toml"));
+    }
+
+    #[test]
+    fn a_pack_without_lessons_says_so() {
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| !p.starts_with("lessons/"));
+        assert!(load(pairs)
+            .unwrap_err()
+            .to_string()
+            .contains("has no lessons"));
+    }
+
+    #[test]
+    fn an_uncited_reference_is_listed() {
+        let pairs = replace(good_pack(), "intro.md", "No citations here.\n");
+        let course = load(pairs).unwrap();
+        assert_eq!(course.uncited_references().len(), 1);
+    }
+
+    #[test]
+    fn disclaimer_version_changes_with_the_words_but_not_the_line_endings() {
+        let a = disclaimer_version("Read this.\nThen that.\n");
+        assert_eq!(a, disclaimer_version("Read this.\r\nThen that.\r\n"));
+        assert_ne!(a, disclaimer_version("Read this.\nThen the other.\n"));
+        assert_eq!(a.len(), 16);
+    }
+}

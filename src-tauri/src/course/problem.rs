@@ -1,0 +1,92 @@
+//! A problem found in a course pack, named by file and line so that whoever
+//! wrote the pack can go straight to it.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Path inside the pack, with forward slashes, e.g. `lessons/01-why.md`.
+    pub file: String,
+    /// 1-based line, where the problem has one.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    pub fn in_file(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem::new(file, None, message)
+    }
+
+    pub fn at_line(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        Problem::new(file, Some(line), message)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Every problem in a pack, reported together: fixing one at a time and
+/// reloading would waste a clinic's afternoon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines: Vec<String> = self.problems.iter().map(Problem::to_string).collect();
+        f.write_str(&lines.join("\n"))
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// 1-based line number of a byte offset in `text`.
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_with_line_reads_as_file_colon_line() {
+        let p = Problem::at_line("lessons/a.md", 3, "title is missing");
+        assert_eq!(p.to_string(), "lessons/a.md:3: title is missing");
+    }
+
+    #[test]
+    fn problem_without_line_reads_as_file_only() {
+        let p = Problem::in_file("course.toml", "file is missing");
+        assert_eq!(p.to_string(), "course.toml: file is missing");
+    }
+
+    #[test]
+    fn line_of_offset_counts_newlines_before_it() {
+        let text = "a\nbb\nccc";
+        assert_eq!(line_of_offset(text, 0), 1);
+        assert_eq!(line_of_offset(text, 2), 2);
+        assert_eq!(line_of_offset(text, 5), 3);
+        assert_eq!(line_of_offset(text, 999), 3);
+    }
+}

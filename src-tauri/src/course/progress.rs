@@ -1,0 +1,320 @@
+//! What the app remembers about a learner, and the rules for changing it:
+//! consent to a disclaimer version, and each lesson's progress.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::lesson::LessonId;
+use super::pack::Course;
+
+/// Bumped whenever the stored shape changes, so an older app never
+/// misreads (or overwrites) what a newer one saved.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything stored for the learner: the one record in the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LearnerRecord {
+    pub schema_version: u32,
+    pub consent: Option<Consent>,
+    /// Kept even for lessons a later course no longer has: nothing saved is lost.
+    pub lessons: BTreeMap<LessonId, LessonProgress>,
+    /// The lesson the learner was last in, to offer to continue there.
+    pub last_lesson: Option<LessonId>,
+}
+
+impl Default for LearnerRecord {
+    fn default() -> Self {
+        LearnerRecord {
+            schema_version: SCHEMA_VERSION,
+            consent: None,
+            lessons: BTreeMap::new(),
+            last_lesson: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// The version of the disclaimer text that was accepted.
+    pub disclaimer_version: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub accepted_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonProgress {
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option", default)]
+    pub completed_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LessonState {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("Please read and accept the disclaimer before opening a lesson.")]
+    ConsentRequired,
+    #[error("There is no lesson called {0:?} in this course.")]
+    UnknownLesson(String),
+    #[error("The next step opens once every lesson is complete ({completed} of {total} so far).")]
+    NotFinished { completed: usize, total: usize },
+}
+
+impl LearnerRecord {
+    /// Consent counts only for the disclaimer text the learner actually saw.
+    pub fn has_consented(&self, course: &Course) -> bool {
+        self.consent
+            .as_ref()
+            .is_some_and(|c| c.disclaimer_version == course.disclaimer.version)
+    }
+
+    pub fn accept_disclaimer(&mut self, course: &Course, now: OffsetDateTime) {
+        self.consent = Some(Consent {
+            disclaimer_version: course.disclaimer.version.clone(),
+            accepted_at: now,
+        });
+    }
+
+    pub fn lesson_state(&self, id: &LessonId) -> LessonState {
+        match self.lessons.get(id) {
+            None => LessonState::NotStarted,
+            Some(p) if p.completed_at.is_some() => LessonState::Completed,
+            Some(_) => LessonState::InProgress,
+        }
+    }
+
+    pub fn completed_count(&self, course: &Course) -> usize {
+        course
+            .lessons
+            .iter()
+            .filter(|l| self.lesson_state(&l.id) == LessonState::Completed)
+            .count()
+    }
+
+    pub fn all_complete(&self, course: &Course) -> bool {
+        self.completed_count(course) == course.lessons.len()
+    }
+
+    /// Opening a lesson starts it (once) and makes it the one to resume.
+    pub fn open_lesson(
+        &mut self,
+        course: &Course,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<LessonId, RuleError> {
+        let id = self.allowed_lesson(course, id)?;
+        self.lessons.entry(id.clone()).or_insert(LessonProgress {
+            started_at: now,
+            completed_at: None,
+        });
+        self.last_lesson = Some(id.clone());
+        Ok(id)
+    }
+
+    /// Completing keeps the first completion time: reading a lesson again
+    /// does not rewrite history.
+    pub fn complete_lesson(
+        &mut self,
+        course: &Course,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<LessonId, RuleError> {
+        let id = self.open_lesson(course, id, now)?;
+        if let Some(progress) = self.lessons.get_mut(&id) {
+            progress.completed_at.get_or_insert(now);
+        }
+        Ok(id)
+    }
+
+    pub fn check_finished(&self, course: &Course) -> Result<(), RuleError> {
+        self.require_consent(course)?;
+        if self.all_complete(course) {
+            Ok(())
+        } else {
+            Err(RuleError::NotFinished {
+                completed: self.completed_count(course),
+                total: course.lessons.len(),
+            })
+        }
+    }
+
+    /// The lesson to offer "continue where you left off" for: the last one
+    /// opened if unfinished, else the next unfinished one after it.
+    pub fn resume_lesson<'c>(&self, course: &'c Course) -> Option<&'c super::lesson::Lesson> {
+        let last = self.last_lesson.as_ref()?;
+        let start = course.lesson_index(last)?;
+        let n = course.lessons.len();
+        (0..n)
+            .map(|k| &course.lessons[(start + k) % n])
+            .find(|l| self.lesson_state(&l.id) != LessonState::Completed)
+    }
+
+    pub fn require_consent(&self, course: &Course) -> Result<(), RuleError> {
+        if self.has_consented(course) {
+            Ok(())
+        } else {
+            Err(RuleError::ConsentRequired)
+        }
+    }
+
+    fn allowed_lesson(&self, course: &Course, id: &str) -> Result<LessonId, RuleError> {
+        self.require_consent(course)?;
+        course
+            .lesson(id)
+            .map(|l| l.id.clone())
+            .ok_or_else(|| RuleError::UnknownLesson(id.chars().take(80).collect()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::files::PackFiles;
+    use crate::course::pack::{load_course, tests::good_pack};
+    use time::macros::datetime;
+
+    fn course() -> Course {
+        load_course(&PackFiles::from_pairs(good_pack())).unwrap()
+    }
+
+    const T0: OffsetDateTime = datetime!(2026-11-24 10:00 UTC);
+    const T1: OffsetDateTime = datetime!(2026-11-24 11:00 UTC);
+
+    fn consented(course: &Course) -> LearnerRecord {
+        let mut record = LearnerRecord::default();
+        record.accept_disclaimer(course, T0);
+        record
+    }
+
+    #[test]
+    fn no_lesson_opens_before_consent() {
+        let course = course();
+        let mut record = LearnerRecord::default();
+        assert_eq!(
+            record.open_lesson(&course, "one", T0),
+            Err(RuleError::ConsentRequired)
+        );
+        assert_eq!(
+            record.complete_lesson(&course, "one", T0),
+            Err(RuleError::ConsentRequired)
+        );
+        assert!(record.lessons.is_empty());
+    }
+
+    #[test]
+    fn consent_records_the_disclaimer_version_and_time() {
+        let course = course();
+        let record = consented(&course);
+        let consent = record.consent.as_ref().unwrap();
+        assert_eq!(consent.disclaimer_version, course.disclaimer.version);
+        assert_eq!(consent.accepted_at, T0);
+        assert!(record.has_consented(&course));
+    }
+
+    #[test]
+    fn a_changed_disclaimer_asks_for_consent_again() {
+        let course = course();
+        let mut record = consented(&course);
+        record.consent.as_mut().unwrap().disclaimer_version = "older-text".into();
+        assert!(!record.has_consented(&course));
+        assert_eq!(
+            record.open_lesson(&course, "one", T0),
+            Err(RuleError::ConsentRequired)
+        );
+    }
+
+    #[test]
+    fn opening_starts_a_lesson_once_and_remembers_it() {
+        let course = course();
+        let mut record = consented(&course);
+        record.open_lesson(&course, "two", T0).unwrap();
+        record.open_lesson(&course, "two", T1).unwrap();
+        let id = LessonId::parse("two").unwrap();
+        assert_eq!(record.lesson_state(&id), LessonState::InProgress);
+        assert_eq!(record.lessons[&id].started_at, T0);
+        assert_eq!(record.last_lesson, Some(id));
+    }
+
+    #[test]
+    fn completing_keeps_the_first_completion_time() {
+        let course = course();
+        let mut record = consented(&course);
+        record.complete_lesson(&course, "one", T0).unwrap();
+        record.complete_lesson(&course, "one", T1).unwrap();
+        let id = LessonId::parse("one").unwrap();
+        assert_eq!(record.lesson_state(&id), LessonState::Completed);
+        assert_eq!(record.lessons[&id].completed_at, Some(T0));
+        assert_eq!(record.completed_count(&course), 1);
+    }
+
+    #[test]
+    fn unknown_lessons_are_refused_without_changing_anything() {
+        let course = course();
+        let mut record = consented(&course);
+        let before = record.clone();
+        assert!(matches!(
+            record.open_lesson(&course, "../../etc/passwd", T0),
+            Err(RuleError::UnknownLesson(_))
+        ));
+        assert_eq!(record, before);
+    }
+
+    #[test]
+    fn the_next_step_needs_every_lesson_complete() {
+        let course = course();
+        let mut record = consented(&course);
+        record.complete_lesson(&course, "one", T0).unwrap();
+        record.complete_lesson(&course, "two", T0).unwrap();
+        assert_eq!(
+            record.check_finished(&course),
+            Err(RuleError::NotFinished {
+                completed: 2,
+                total: 3
+            })
+        );
+        record.complete_lesson(&course, "three", T0).unwrap();
+        assert_eq!(record.check_finished(&course), Ok(()));
+        assert!(record.all_complete(&course));
+    }
+
+    #[test]
+    fn resume_offers_the_last_lesson_until_it_is_done_then_the_next_unfinished() {
+        let course = course();
+        let mut record = consented(&course);
+        assert!(record.resume_lesson(&course).is_none());
+        record.open_lesson(&course, "two", T0).unwrap();
+        assert_eq!(record.resume_lesson(&course).unwrap().id.as_str(), "two");
+        record.complete_lesson(&course, "two", T0).unwrap();
+        assert_eq!(record.resume_lesson(&course).unwrap().id.as_str(), "three");
+        record.complete_lesson(&course, "three", T0).unwrap();
+        assert_eq!(record.resume_lesson(&course).unwrap().id.as_str(), "one");
+        record.complete_lesson(&course, "one", T0).unwrap();
+        assert!(record.resume_lesson(&course).is_none());
+    }
+
+    #[test]
+    fn the_record_round_trips_through_json_with_readable_times() {
+        let course = course();
+        let mut record = consented(&course);
+        record.complete_lesson(&course, "one", T1).unwrap();
+        let json = serde_json::to_string(&record).unwrap();
+        assert!(
+            json.contains("\"accepted_at\":\"2026-11-24T10:00:00Z\""),
+            "{json}"
+        );
+        let back: LearnerRecord = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, record);
+    }
+}

@@ -1,0 +1,255 @@
+//! Markdown to HTML with comrak, and the checks that keep a course page safe
+//! to show: no raw HTML, no images from anywhere, only `https` links, headings
+//! in order under the page's own title.
+
+use comrak::nodes::NodeValue;
+use comrak::{format_html, parse_document, Arena, Options};
+use url::Url;
+
+use super::links::parse_https_url;
+use super::problem::Problem;
+
+pub const FRONT_MATTER_DELIMITER: &str = "+++";
+/// Heading ids get a prefix so a heading named "main" cannot clash with the
+/// app's own element ids.
+pub const HEADING_ID_PREFIX: &str = "section-";
+
+/// A Markdown file rendered to HTML, with what was found on the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    /// The TOML between the `+++` lines, and the file line it starts on.
+    pub front_matter: Option<(String, usize)>,
+    pub html: String,
+    /// Every outbound link in the page, in order.
+    pub links: Vec<Url>,
+    /// The page's text without markup, for citation and reading checks.
+    pub plain_text_by_line: Vec<(usize, String)>,
+}
+
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.footnotes = true;
+    options.extension.autolink = true;
+    options.extension.strikethrough = true;
+    options.extension.header_id_prefix = Some(HEADING_ID_PREFIX.to_owned());
+    options.extension.front_matter_delimiter = Some(FRONT_MATTER_DELIMITER.to_owned());
+    // Raw HTML is never passed through (comrak's default, stated here because
+    // it is a security property): it becomes a comment, and is also reported.
+    options.render.r#unsafe = false;
+    options
+}
+
+/// Renders `text`, the whole of `file`. Problems are added to `problems`;
+/// the HTML is safe to show either way.
+pub fn render_markdown(file: &str, text: &str, problems: &mut Vec<Problem>) -> Rendered {
+    render_markdown_nested(file, text, 0, problems)
+}
+
+/// As `render_markdown`, for text shown under a heading of the app's own:
+/// every heading moves down `nesting` levels, so `##` in the file becomes
+/// `<h3>` under the app's `<h2>` and the page outline stays in order.
+pub fn render_markdown_nested(
+    file: &str,
+    text: &str,
+    nesting: u8,
+    problems: &mut Vec<Problem>,
+) -> Rendered {
+    let arena = Arena::new();
+    let options = options();
+    let root = parse_document(&arena, text, &options);
+    let mut rendered = Rendered::default();
+    let mut last_heading_level = 1u8;
+
+    for node in root.descendants() {
+        let mut data = node.data_mut();
+        let line = data.sourcepos.start.line;
+        if let NodeValue::Heading(heading) = &mut data.value {
+            check_heading(file, line, heading.level, &mut last_heading_level, problems);
+            heading.level = (heading.level + nesting).min(6);
+            continue;
+        }
+        match &data.value {
+            NodeValue::FrontMatter(raw) => {
+                rendered.front_matter = Some((strip_delimiters(raw), line + 1));
+            }
+            NodeValue::Link(link) => {
+                if link.url.starts_with('#') {
+                    continue;
+                }
+                match parse_https_url(&link.url) {
+                    Ok(url) => rendered.links.push(url),
+                    Err(reason) => {
+                        problems.push(Problem::at_line(file, line, format!("the link {reason}")))
+                    }
+                }
+            }
+            NodeValue::Image(image) => problems.push(Problem::at_line(
+                file,
+                line,
+                format!("images are not supported in course text ({})", image.url),
+            )),
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => problems.push(Problem::at_line(
+                file,
+                line,
+                "raw HTML is not allowed; write it in Markdown",
+            )),
+            NodeValue::Text(t) => rendered.plain_text_by_line.push((line, t.to_string())),
+            NodeValue::Code(code) => rendered
+                .plain_text_by_line
+                .push((line, code.literal.clone())),
+            _ => {}
+        }
+    }
+
+    let mut html = String::new();
+    // Writing into a String cannot fail.
+    let _ = format_html(root, &options, &mut html);
+    rendered.html = html;
+    rendered
+}
+
+fn check_heading(
+    file: &str,
+    line: usize,
+    level: u8,
+    last_level: &mut u8,
+    problems: &mut Vec<Problem>,
+) {
+    if level == 1 {
+        problems.push(Problem::at_line(
+            file,
+            line,
+            "use ## for headings: the page title is the only top-level heading",
+        ));
+    } else if level > *last_level + 1 {
+        problems.push(Problem::at_line(
+            file,
+            line,
+            format!(
+                "heading level {level} follows level {}: headings must not skip a level",
+                *last_level
+            ),
+        ));
+    }
+    *last_level = level;
+}
+
+fn strip_delimiters(raw: &str) -> String {
+    let mut lines: Vec<&str> = raw.lines().collect();
+    if lines.first().map(|l| l.trim()) == Some(FRONT_MATTER_DELIMITER) {
+        lines.remove(0);
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    if lines.last().map(|l| l.trim()) == Some(FRONT_MATTER_DELIMITER) {
+        lines.pop();
+    }
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> (Rendered, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let rendered = render_markdown("t.md", text, &mut problems);
+        (rendered, problems)
+    }
+
+    #[test]
+    fn front_matter_is_split_off_with_its_first_line_and_not_rendered() {
+        let (r, problems) = render("+++\nid = \"a\"\ntitle = \"T\"\n+++\n\n## Hello\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let (toml, line) = r.front_matter.unwrap();
+        assert_eq!(toml, "id = \"a\"\ntitle = \"T\"\n");
+        assert_eq!(line, 2);
+        assert!(!r.html.contains("id ="));
+        assert!(r.html.contains("<h2"));
+    }
+
+    #[test]
+    fn raw_html_is_neither_rendered_nor_accepted() {
+        let (r, problems) =
+            render("## A\n\n<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)>\n");
+        assert!(!r.html.contains("<script"));
+        assert!(!r.html.contains("onerror"));
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].line, Some(3));
+        assert!(problems[0].message.contains("raw HTML"));
+    }
+
+    #[test]
+    fn javascript_links_are_emptied_and_reported() {
+        let (r, problems) = render("## A\n\n[click](javascript:alert(1))\n");
+        assert!(!r.html.contains("javascript:"));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+    }
+
+    #[test]
+    fn https_links_and_autolinks_are_collected() {
+        let (r, problems) =
+            render("## A\n\nSee [x](https://a.example/1) and https://b.example/2.\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let links: Vec<&str> = r.links.iter().map(Url::as_str).collect();
+        assert_eq!(links, vec!["https://a.example/1", "https://b.example/2"]);
+        assert!(r.html.contains("href=\"https://b.example/2\""));
+    }
+
+    #[test]
+    fn in_page_anchors_are_allowed_and_not_collected() {
+        let (r, problems) = render("## A\n\nText[^1] and [up](#section-a).\n\n[^1]: A note.\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(r.links.is_empty());
+        assert!(r.html.contains("footnote"));
+    }
+
+    #[test]
+    fn headings_get_prefixed_ids() {
+        let (r, _) = render("## How pain works\n");
+        assert!(
+            r.html.contains("id=\"section-how-pain-works\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn a_level_one_heading_and_a_skipped_level_are_reported() {
+        let (_, problems) = render("# Big\n\n## Ok\n\n#### Skipped\n");
+        let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![Some(1), Some(5)]);
+    }
+
+    #[test]
+    fn nested_text_moves_its_headings_down_a_level() {
+        let mut problems = Vec::new();
+        let r = render_markdown_nested("intro.md", "## Who\n\n### More\n", 1, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(
+            r.html.contains("<h3") && r.html.contains("<h4"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<h2"));
+    }
+
+    #[test]
+    fn images_are_refused() {
+        let (_, problems) = render("## A\n\n![x](https://tracker.example/pixel.png)\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("images"));
+    }
+
+    #[test]
+    fn tables_render() {
+        let (r, problems) = render("## A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(problems.is_empty());
+        assert!(r.html.contains("<table>"));
+    }
+}

@@ -1,0 +1,255 @@
+//! What each screen shows, computed from the course and the learner's record.
+//! The webview only draws these; it decides nothing.
+
+use serde::Serialize;
+use time::format_description::well_known::Rfc3339;
+
+use super::lesson::Lesson;
+use super::pack::Course;
+use super::progress::{LearnerRecord, LessonState};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LessonRef {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+}
+
+impl From<&Lesson> for LessonRef {
+    fn from(lesson: &Lesson) -> Self {
+        LessonRef {
+            id: lesson.id.to_string(),
+            title: lesson.title.clone(),
+            minutes: lesson.minutes,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LessonCard {
+    #[serde(flatten)]
+    pub lesson: LessonRef,
+    pub order: u32,
+    pub summary: Option<String>,
+    pub state: LessonState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overview {
+    pub title: String,
+    pub provider: String,
+    pub language: String,
+    pub consent_needed: bool,
+    pub intro_html: String,
+    pub lessons: Vec<LessonCard>,
+    pub completed: usize,
+    pub total: usize,
+    pub total_minutes: u32,
+    pub all_complete: bool,
+    /// The lesson to offer "continue where you left off" for.
+    pub resume: Option<LessonRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DisclaimerView {
+    pub html: String,
+    pub accepted: bool,
+    /// RFC 3339, when the current text was accepted.
+    pub accepted_at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LessonView {
+    #[serde(flatten)]
+    pub lesson: LessonRef,
+    pub position: usize,
+    pub total: usize,
+    pub html: String,
+    pub state: LessonState,
+    pub previous: Option<LessonRef>,
+    pub next: Option<LessonRef>,
+    pub all_complete: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FinishedView {
+    pub html: String,
+    pub all_complete: bool,
+    pub completed: usize,
+    pub total: usize,
+    pub next_step_label: String,
+    /// Shown beside the button so the learner knows where it goes.
+    pub next_step_url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReferenceView {
+    pub authors: String,
+    pub year: u16,
+    pub title: String,
+    pub source: String,
+    pub doi: Option<String>,
+    pub doi_url: Option<String>,
+    pub added: bool,
+}
+
+pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
+    let lessons = course
+        .lessons
+        .iter()
+        .map(|l| LessonCard {
+            lesson: l.into(),
+            order: l.order,
+            summary: l.summary.clone(),
+            state: record.lesson_state(&l.id),
+        })
+        .collect();
+    Overview {
+        title: course.config.title.clone(),
+        provider: course.config.provider.clone(),
+        language: course.config.language.clone(),
+        consent_needed: !record.has_consented(course),
+        intro_html: course.intro.html.clone(),
+        lessons,
+        completed: record.completed_count(course),
+        total: course.lessons.len(),
+        total_minutes: course.lessons.iter().map(|l| l.minutes).sum(),
+        all_complete: record.all_complete(course),
+        resume: record.resume_lesson(course).map(LessonRef::from),
+    }
+}
+
+pub fn disclaimer(course: &Course, record: &LearnerRecord) -> DisclaimerView {
+    let accepted = record.has_consented(course);
+    DisclaimerView {
+        html: course.disclaimer.html.clone(),
+        accepted,
+        accepted_at: record
+            .consent
+            .as_ref()
+            .filter(|_| accepted)
+            .and_then(|c| c.accepted_at.format(&Rfc3339).ok()),
+    }
+}
+
+/// The view of lesson `index`, which must exist.
+pub fn lesson(course: &Course, record: &LearnerRecord, index: usize) -> LessonView {
+    let lesson = &course.lessons[index];
+    LessonView {
+        lesson: lesson.into(),
+        position: index + 1,
+        total: course.lessons.len(),
+        html: lesson.html.clone(),
+        state: record.lesson_state(&lesson.id),
+        previous: index.checked_sub(1).map(|i| (&course.lessons[i]).into()),
+        next: course.lessons.get(index + 1).map(LessonRef::from),
+        all_complete: record.all_complete(course),
+    }
+}
+
+pub fn finished(course: &Course, record: &LearnerRecord) -> FinishedView {
+    FinishedView {
+        html: course.finished.html.clone(),
+        all_complete: record.all_complete(course),
+        completed: record.completed_count(course),
+        total: course.lessons.len(),
+        next_step_label: course.config.next_step.label.clone(),
+        next_step_url: course.config.next_step.url.to_string(),
+    }
+}
+
+pub fn references(course: &Course) -> Vec<ReferenceView> {
+    course
+        .references
+        .iter()
+        .map(|r| ReferenceView {
+            authors: r.authors.clone(),
+            year: r.year,
+            title: r.title.clone(),
+            source: r.source.clone(),
+            doi: r.doi.clone(),
+            doi_url: r.doi_url().map(|u| u.to_string()),
+            added: r.added,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::files::PackFiles;
+    use crate::course::pack::{load_course, tests::good_pack};
+    use time::macros::datetime;
+
+    fn course() -> Course {
+        load_course(&PackFiles::from_pairs(good_pack())).unwrap()
+    }
+
+    #[test]
+    fn overview_counts_progress_and_offers_to_resume() {
+        let course = course();
+        let mut record = LearnerRecord::default();
+        let fresh = overview(&course, &record);
+        assert!(fresh.consent_needed);
+        assert_eq!(
+            (fresh.completed, fresh.total, fresh.total_minutes),
+            (0, 3, 6)
+        );
+        assert!(fresh.resume.is_none());
+
+        let now = datetime!(2026-11-24 10:00 UTC);
+        record.accept_disclaimer(&course, now);
+        record.complete_lesson(&course, "one", now).unwrap();
+        record.open_lesson(&course, "two", now).unwrap();
+        let later = overview(&course, &record);
+        assert!(!later.consent_needed);
+        assert_eq!(later.completed, 1);
+        let states: Vec<_> = later.lessons.iter().map(|c| c.state).collect();
+        assert_eq!(
+            states,
+            vec![
+                LessonState::Completed,
+                LessonState::InProgress,
+                LessonState::NotStarted
+            ]
+        );
+        assert_eq!(later.resume.unwrap().id, "two");
+    }
+
+    #[test]
+    fn lesson_view_links_its_neighbours() {
+        let course = course();
+        let record = LearnerRecord::default();
+        let first = lesson(&course, &record, 0);
+        assert!(first.previous.is_none());
+        assert_eq!(first.next.as_ref().unwrap().id, "two");
+        let last = lesson(&course, &record, 2);
+        assert_eq!(last.previous.unwrap().id, "two");
+        assert!(last.next.is_none());
+        assert_eq!((last.position, last.total), (3, 3));
+    }
+
+    #[test]
+    fn disclaimer_view_shows_acceptance_only_for_the_current_text() {
+        let course = course();
+        let mut record = LearnerRecord::default();
+        record.accept_disclaimer(&course, datetime!(2026-11-24 10:00 UTC));
+        assert_eq!(
+            disclaimer(&course, &record).accepted_at.as_deref(),
+            Some("2026-11-24T10:00:00Z")
+        );
+        record.consent.as_mut().unwrap().disclaimer_version = "old".into();
+        let view = disclaimer(&course, &record);
+        assert!(!view.accepted);
+        assert!(view.accepted_at.is_none());
+    }
+
+    #[test]
+    fn references_carry_doi_links() {
+        let refs = references(&course());
+        assert_eq!(
+            refs[0].doi_url.as_deref(),
+            Some("https://doi.org/10.1126/science.847460")
+        );
+    }
+}

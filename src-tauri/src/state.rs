@@ -1,0 +1,98 @@
+//! What the running app holds: the course (or why it could not load), the
+//! learner's record, and the store it is saved in.
+
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+use crate::course::{ContentError, Course, LearnerRecord};
+use crate::error::Error;
+use crate::store::LearnerStore;
+
+pub struct AppState {
+    course: Result<Course, ContentError>,
+    learner: Mutex<Learner>,
+    store: LearnerStore,
+    /// Things the learner must be told once, e.g. that a damaged save was set aside.
+    notices: Mutex<Vec<String>>,
+}
+
+struct Learner {
+    record: LearnerRecord,
+    /// A save failed and nothing has saved since: the next change retries.
+    unsaved: bool,
+}
+
+/// A view after a change, and whether saving the change failed. The change is
+/// kept in memory either way, so the learner can carry on; the next change
+/// saves the whole record again.
+#[derive(Debug, Serialize)]
+pub struct Changed<T: Serialize> {
+    #[serde(flatten)]
+    pub view: T,
+    pub save_error: Option<Error>,
+}
+
+impl AppState {
+    pub fn new(
+        course: Result<Course, ContentError>,
+        record: LearnerRecord,
+        store: LearnerStore,
+        notices: Vec<String>,
+    ) -> Self {
+        AppState {
+            course,
+            learner: Mutex::new(Learner {
+                record,
+                unsaved: false,
+            }),
+            store,
+            notices: Mutex::new(notices),
+        }
+    }
+
+    pub fn course(&self) -> Result<&Course, Error> {
+        self.course
+            .as_ref()
+            .map_err(|err| Error::Content(err.clone()))
+    }
+
+    /// Reads the record. A poisoned lock only means another command panicked
+    /// mid-read; the record itself is still whole, so keep going.
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Course, &LearnerRecord) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let course = self.course()?;
+        let learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
+        f(course, &learner.record)
+    }
+
+    /// Applies a rule to a copy of the record; only if the rule succeeds does
+    /// the copy replace the record and get saved.
+    pub fn change<T: Serialize>(
+        &self,
+        rule: impl FnOnce(&Course, &mut LearnerRecord) -> Result<(), Error>,
+        view: impl FnOnce(&Course, &LearnerRecord) -> T,
+    ) -> Result<Changed<T>, Error> {
+        let course = self.course()?;
+        let mut learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
+        let mut updated = learner.record.clone();
+        rule(course, &mut updated)?;
+        let save_error = if updated != learner.record || learner.unsaved {
+            self.store.save(&updated).err()
+        } else {
+            None
+        };
+        learner.unsaved = save_error.is_some();
+        learner.record = updated;
+        Ok(Changed {
+            view: view(course, &learner.record),
+            save_error,
+        })
+    }
+
+    pub fn take_notices(&self) -> Vec<String> {
+        std::mem::take(&mut *self.notices.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+}

@@ -1,0 +1,17 @@
+// The only module that talks to Rust. Each call returns a Promise of a view,
+// or rejects with {kind, message} from the app's error type.
+
+const invoke = (command, args) => window.__TAURI__.core.invoke(command, args);
+
+export const api = {
+  overview: () => invoke("get_overview"),
+  disclaimer: () => invoke("get_disclaimer"),
+  acceptDisclaimer: () => invoke("accept_disclaimer"),
+  openLesson: (id) => invoke("open_lesson", { id }),
+  completeLesson: (id) => invoke("complete_lesson", { id }),
+  finished: () => invoke("get_finished"),
+  openNextStep: () => invoke("open_next_step"),
+  openLink: (url) => invoke("open_link", { url }),
+  references: () => invoke("get_references"),
+  takeNotices: () => invoke("take_notices"),
+};

@@ -1,0 +1,154 @@
+// Wiring: which screen is shown, what each button does, and where focus
+// goes. Every rule (consent, completion, which link may open) is Rust's.
+
+import { api } from "./api.js";
+import { h } from "./dom.js";
+import { strings as s } from "./strings.js";
+import * as views from "./views.js";
+
+const screen = document.getElementById("screen");
+const notices = document.getElementById("notices");
+const alerts = document.getElementById("alerts");
+const nav = document.getElementById("site-nav");
+let courseTitle = s.fallbackTitle;
+
+function say(text) {
+  notices.replaceChildren(h("p", { class: "notice" }, text));
+}
+
+function warn(text) {
+  alerts.replaceChildren(h("p", { class: "notice notice-warning" }, text));
+}
+
+function clearMessages() {
+  notices.replaceChildren();
+  alerts.replaceChildren();
+}
+
+// A change that could not be saved still happened on screen; the learner is
+// told, and Rust retries at the next change.
+function reportSave(result) {
+  if (result && result.save_error) warn(result.save_error.message);
+  return result;
+}
+
+function show({ title, node }, { keepMessages = false } = {}) {
+  if (!keepMessages) clearMessages();
+  screen.replaceChildren(node);
+  screen.removeAttribute("aria-busy");
+  document.title = title === courseTitle ? courseTitle : s.pageTitle(title, courseTitle);
+  window.scrollTo(0, 0);
+  // Move focus to the new heading so keyboard and screen-reader users start
+  // at the top of the new screen.
+  document.getElementById("screen-heading")?.focus();
+}
+
+function fail(error) {
+  if (error && (error.kind === "consent_required")) return showDisclaimer();
+  if (error && error.kind === "content") {
+    nav.hidden = true;
+    return show(views.errorView(error));
+  }
+  warn(error?.message ?? s.error.generic);
+}
+
+const actions = {
+  goHome: () => showHome().catch(fail),
+  goFinished: () => showFinished().catch(fail),
+  openLesson: (id) => showLesson(id).catch(fail),
+  async accept() {
+    reportSave(await api.acceptDisclaimer());
+    await showHome({ keepMessages: true });
+  },
+  async complete(id) {
+    const view = reportSave(await api.completeLesson(id));
+    show(views.lessonView(view, actions), { keepMessages: true });
+    const next = document.getElementById("next-lesson") || document.getElementById("go-finished");
+    next?.focus();
+  },
+  async openNextStep() {
+    await api.openNextStep();
+    say(s.finished.opened);
+  },
+};
+
+async function showHome(options) {
+  const view = await api.overview();
+  if (view.consent_needed) return showDisclaimer();
+  show(views.homeView(view, actions), options);
+}
+
+async function showDisclaimer() {
+  const view = await api.disclaimer();
+  show(views.disclaimerView(view, { accept: () => actions.accept().catch(fail), goHome: actions.goHome }));
+}
+
+async function showLesson(id) {
+  const view = reportSave(await api.openLesson(id));
+  show(views.lessonView(view, {
+    ...actions,
+    complete: (lessonId) => actions.complete(lessonId).catch(fail),
+  }), { keepMessages: Boolean(view.save_error) });
+}
+
+async function showFinished() {
+  const view = await api.finished();
+  show(views.finishedView(view, { openNextStep: () => actions.openNextStep().catch(fail), goHome: actions.goHome }));
+}
+
+async function showReferences() {
+  show(views.referencesView(await api.references()));
+}
+
+// Links in course text open in the system browser, through Rust's check;
+// the window itself never leaves the app.
+screen.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href]");
+  if (!link) return;
+  event.preventDefault();
+  const href = link.getAttribute("href");
+  if (href.startsWith("#")) {
+    const target = document.getElementById(href.slice(1));
+    if (target) {
+      target.setAttribute("tabindex", "-1");
+      target.focus();
+    }
+    return;
+  }
+  api.openLink(link.href).then(() => say(s.error.linkOpened)).catch(fail);
+});
+
+nav.addEventListener("click", (event) => {
+  const target = event.target.closest("[data-nav]");
+  if (!target) return;
+  const go = { home: showHome, disclaimer: showDisclaimer, references: showReferences }[target.dataset.nav];
+  go().catch(fail);
+});
+
+function fillChrome(overview) {
+  courseTitle = overview.title;
+  document.documentElement.lang = overview.language;
+  document.getElementById("site-title").textContent = overview.title;
+  document.getElementById("site-provider").textContent = s.providedBy(overview.provider);
+  nav.hidden = false;
+}
+
+async function start() {
+  document.getElementById("skip-link").textContent = s.skipLink;
+  document.getElementById("loading").textContent = s.loading;
+  document.getElementById("footer-text").textContent = s.footer;
+  document.getElementById("site-title").textContent = s.fallbackTitle;
+  for (const [key, label] of Object.entries(s.nav)) document.getElementById(`nav-${key}`).textContent = label;
+  try {
+    const overview = await api.overview();
+    fillChrome(overview);
+    const startupNotices = await api.takeNotices();
+    if (overview.consent_needed) await showDisclaimer();
+    else show(views.homeView(overview, actions));
+    if (startupNotices.length) warn(startupNotices.join(" "));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+start();

@@ -1,0 +1,26 @@
+// A small helper for building elements without string concatenation, so no
+// interface text is ever parsed as HTML.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === "class") el.className = value;
+    else if (key === "dataset") Object.assign(el.dataset, value);
+    else if (key.startsWith("on")) el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+// Course text rendered by Rust (comrak, raw HTML off) is the only HTML the
+// app inserts.
+export function courseHtml(html, attrs = {}) {
+  const el = h("div", { class: "course-text", ...attrs });
+  el.innerHTML = html;
+  return el;
+}
