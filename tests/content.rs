@@ -142,7 +142,7 @@ fn the_disclaimer_names_the_provider_and_the_red_flags() {
     for flag in [
         "bladder",
         "bowel",
-        "both legs",
+        "legs",
         "chest pain",
         "fever",
         "cancer",
