@@ -139,14 +139,7 @@ fn the_disclaimer_names_the_provider_and_the_red_flags() {
     let course = builtin_course().unwrap();
     let html = &course.disclaimer.html;
     assert!(html.contains(&course.config.provider), "provider not named");
-    for flag in [
-        "bladder",
-        "bowel",
-        "legs",
-        "chest pain",
-        "fever",
-        "cancer",
-    ] {
+    for flag in ["bladder", "bowel", "legs", "chest pain", "fever", "cancer"] {
         assert!(
             html.contains(flag),
             "red flag {flag:?} missing from the disclaimer"

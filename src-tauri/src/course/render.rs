@@ -2,8 +2,13 @@
 //! to show: no raw HTML, no images from anywhere, only `https` links, headings
 //! in order under the page's own title.
 
-use comrak::nodes::NodeValue;
-use comrak::{format_html, parse_document, Arena, Options};
+use std::fmt;
+use std::sync::Mutex;
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{format_html_with_plugins, parse_document, Anchorizer, Arena, Options};
 use url::Url;
 
 use super::links::parse_https_url;
@@ -32,7 +37,6 @@ fn options() -> Options<'static> {
     options.extension.footnotes = true;
     options.extension.autolink = true;
     options.extension.strikethrough = true;
-    options.extension.header_id_prefix = Some(HEADING_ID_PREFIX.to_owned());
     options.extension.front_matter_delimiter = Some(FRONT_MATTER_DELIMITER.to_owned());
     // Raw HTML is never passed through (comrak's default, stated here because
     // it is a security property): it becomes a comment, and is also reported.
@@ -102,11 +106,48 @@ pub fn render_markdown_nested(
         }
     }
 
+    let headings = SectionHeadings {
+        anchorizer: Mutex::new(Anchorizer::new()),
+    };
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&headings);
     let mut html = String::new();
     // Writing into a String cannot fail.
-    let _ = format_html(root, &options, &mut html);
+    let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
     rendered.html = html;
     rendered
+}
+
+/// Headings with ids (for in-page links) but without comrak's empty
+/// "link to this heading" anchors, which would be a silent extra tab stop
+/// after every heading for keyboard and screen-reader users.
+struct SectionHeadings {
+    anchorizer: Mutex<Anchorizer>,
+}
+
+impl HeadingAdapter for SectionHeadings {
+    fn enter(
+        &self,
+        output: &mut dyn fmt::Write,
+        heading: &HeadingMeta,
+        _: Option<Sourcepos>,
+    ) -> fmt::Result {
+        // Slugs hold only letters, digits, '-' and '_': safe in an attribute.
+        let slug = self
+            .anchorizer
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .anchorize(&heading.content);
+        write!(
+            output,
+            "<h{} id=\"{HEADING_ID_PREFIX}{slug}\">",
+            heading.level
+        )
+    }
+
+    fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
+        write!(output, "</h{}>", heading.level)
+    }
 }
 
 fn check_heading(

@@ -1,0 +1,413 @@
+//! Every command through Tauri's IPC on the mock runtime, with the app's real
+//! config and capabilities, the real store plugin writing to a temporary
+//! folder, and the real opener plugin calling a recording `xdg-open`.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use back_pain_course::{app_builder, manage_state};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tempfile::TempDir;
+
+const NEXT_STEP: &str = "https://alignmentexercisephysiology.com.au/";
+
+struct TestApp {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    store: PathBuf,
+    _dir: Option<TempDir>,
+}
+
+impl TestApp {
+    fn new() -> TestApp {
+        TestApp::with_store_file(|_| {})
+    }
+
+    /// An app whose store file was prepared by `prepare` before start-up.
+    fn with_store_file(prepare: impl FnOnce(&Path)) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("learner.json");
+        prepare(&store);
+        TestApp {
+            _dir: Some(dir),
+            ..TestApp::open(store)
+        }
+    }
+
+    /// Starts the app on the store at `store`, as a restart would.
+    fn open(store: PathBuf) -> TestApp {
+        let app = app_builder(mock_builder())
+            .build(tauri::generate_context!())
+            .expect("the app builds on the mock runtime");
+        manage_state(&app, store.clone());
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        TestApp {
+            _app: app,
+            window,
+            store,
+            _dir: None,
+        }
+    }
+
+    fn store_path(&self) -> PathBuf {
+        self.store.clone()
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.call(cmd, args)
+            .unwrap_or_else(|err| panic!("{cmd} failed: {err}"))
+    }
+
+    fn err_kind(&self, cmd: &str, args: Value) -> String {
+        let err = self.call(cmd, args).expect_err(cmd);
+        assert!(
+            err["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{err}"
+        );
+        err["kind"].as_str().unwrap().to_owned()
+    }
+
+    fn stored(&self) -> Value {
+        serde_json::from_str(&std::fs::read_to_string(self.store_path()).unwrap()).unwrap()
+    }
+
+    fn consent(&self) {
+        self.ok("accept_disclaimer", json!({}));
+    }
+}
+
+/// All tests in this binary share one recording `xdg-open` (PATH is
+/// process-wide); each checks for its own URL in the log.
+fn opener_log() -> &'static Path {
+    static LOG: OnceLock<PathBuf> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let log = dir.join("opened.log");
+        let script = dir.join("xdg-open");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\n", log.display()),
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let path = format!(
+            "{}:{}",
+            dir.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        // SAFETY: set once, before any test here spawns a process that reads it.
+        unsafe { std::env::set_var("PATH", path) };
+        log
+    })
+}
+
+fn opened() -> Vec<String> {
+    std::fs::read_to_string(opener_log())
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn wait_opened(url: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if opened().iter().any(|l| l == url) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{url} was not opened: {:?}", opened());
+}
+
+#[test]
+fn get_overview_on_first_start_asks_for_consent_and_lists_three_lessons() {
+    let app = TestApp::new();
+    let overview = app.ok("get_overview", json!({}));
+    assert_eq!(overview["consent_needed"], true);
+    assert_eq!(overview["title"], "Persistent Back Pain Mini Course");
+    assert_eq!(overview["total"], 3);
+    assert_eq!(overview["completed"], 0);
+    assert_eq!(overview["total_minutes"], 26);
+    let states: Vec<&str> = overview["lessons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, vec!["not_started"; 3]);
+    assert!(overview["resume"].is_null());
+}
+
+#[test]
+fn get_disclaimer_shows_the_text_and_whether_it_was_accepted() {
+    let app = TestApp::new();
+    let before = app.ok("get_disclaimer", json!({}));
+    assert_eq!(before["accepted"], false);
+    assert!(before["html"]
+        .as_str()
+        .unwrap()
+        .contains("Alignment Exercise Physiology"));
+    app.consent();
+    let after = app.ok("get_disclaimer", json!({}));
+    assert_eq!(after["accepted"], true);
+    assert!(after["accepted_at"].as_str().unwrap().ends_with('Z'));
+}
+
+#[test]
+fn accept_disclaimer_saves_consent_with_version_and_time() {
+    let app = TestApp::new();
+    let result = app.ok("accept_disclaimer", json!({}));
+    assert!(result["save_error"].is_null(), "{result}");
+    let consent = &app.stored()["learner"]["consent"];
+    assert_eq!(consent["disclaimer_version"].as_str().unwrap().len(), 16);
+    assert!(consent["accepted_at"].is_string());
+    assert_eq!(app.ok("get_overview", json!({}))["consent_needed"], false);
+}
+
+#[test]
+fn open_lesson_before_consent_is_refused_and_nothing_is_stored() {
+    let app = TestApp::new();
+    assert_eq!(
+        app.err_kind("open_lesson", json!({ "id": "why-ongoing" })),
+        "consent_required"
+    );
+    assert!(!app.store_path().exists());
+}
+
+#[test]
+fn open_lesson_returns_the_rendered_lesson_and_records_it() {
+    let app = TestApp::new();
+    app.consent();
+    let lesson = app.ok("open_lesson", json!({ "id": "how-long" }));
+    assert_eq!(
+        lesson["title"],
+        "How long will it take for my back pain to feel better?"
+    );
+    assert_eq!(lesson["minutes"], 9);
+    assert_eq!(lesson["state"], "in_progress");
+    assert_eq!(lesson["previous"]["id"], "why-ongoing");
+    assert_eq!(lesson["next"]["id"], "what-to-do");
+    assert!(lesson["html"].as_str().unwrap().contains("<h2"));
+    assert_eq!(app.stored()["learner"]["last_lesson"], "how-long");
+    assert_eq!(
+        app.ok("get_overview", json!({}))["resume"]["id"],
+        "how-long"
+    );
+}
+
+#[test]
+fn open_lesson_refuses_ids_that_are_not_in_the_course() {
+    let app = TestApp::new();
+    app.consent();
+    for id in ["../../etc/passwd", "", "WHY-ONGOING", &"x".repeat(100_000)] {
+        let err = app.call("open_lesson", json!({ "id": id })).unwrap_err();
+        assert_eq!(err["kind"], "unknown_lesson");
+        assert!(
+            err["message"].as_str().unwrap().len() < 200,
+            "message echoes a huge id"
+        );
+    }
+}
+
+#[test]
+fn complete_lesson_marks_it_complete_and_counts_progress() {
+    let app = TestApp::new();
+    app.consent();
+    let lesson = app.ok("complete_lesson", json!({ "id": "why-ongoing" }));
+    assert_eq!(lesson["state"], "completed");
+    assert_eq!(lesson["all_complete"], false);
+    let overview = app.ok("get_overview", json!({}));
+    assert_eq!(overview["completed"], 1);
+    assert!(app.stored()["learner"]["lessons"]["why-ongoing"]["completed_at"].is_string());
+}
+
+#[test]
+fn get_finished_reports_progress_and_the_next_step() {
+    let app = TestApp::new();
+    assert_eq!(app.err_kind("get_finished", json!({})), "consent_required");
+    app.consent();
+    let finished = app.ok("get_finished", json!({}));
+    assert_eq!(finished["all_complete"], false);
+    assert_eq!(finished["next_step_url"], NEXT_STEP);
+    assert_eq!(finished["next_step_label"], "Find your next step");
+}
+
+#[test]
+fn open_next_step_opens_the_configured_url_only_when_every_lesson_is_complete() {
+    opener_log();
+    let app = TestApp::new();
+    app.consent();
+    assert_eq!(app.err_kind("open_next_step", json!({})), "not_finished");
+    for id in ["why-ongoing", "how-long", "what-to-do"] {
+        app.ok("complete_lesson", json!({ "id": id }));
+    }
+    assert_eq!(app.ok("get_finished", json!({}))["all_complete"], true);
+    app.ok("open_next_step", json!({}));
+    wait_opened(NEXT_STEP);
+}
+
+#[test]
+fn open_link_opens_course_links_and_refuses_everything_else() {
+    opener_log();
+    let app = TestApp::new();
+    let doi = "https://doi.org/10.1136/bmj.n291";
+    app.ok("open_link", json!({ "url": doi }));
+    wait_opened(doi);
+    for url in [
+        "https://evil.example/",
+        "http://doi.org/10.1136/bmj.n291",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,<script>alert(1)</script>",
+    ] {
+        assert_eq!(
+            app.err_kind("open_link", json!({ "url": url })),
+            "link_refused",
+            "{url}"
+        );
+    }
+    let long = format!("https://doi.org/{}", "a".repeat(10_000));
+    assert_eq!(
+        app.err_kind("open_link", json!({ "url": long })),
+        "link_refused"
+    );
+    assert!(!opened()
+        .iter()
+        .any(|l| l.contains("evil") || l.contains("passwd")));
+}
+
+#[test]
+fn get_references_lists_the_sources_with_doi_links() {
+    let app = TestApp::new();
+    let refs = app.ok("get_references", json!({}));
+    let refs = refs.as_array().unwrap();
+    assert_eq!(refs.len(), 10);
+    assert_eq!(
+        refs.iter()
+            .filter(|r| !r["added"].as_bool().unwrap())
+            .count(),
+        8
+    );
+    assert!(refs
+        .iter()
+        .any(|r| r["doi_url"] == "https://doi.org/10.1126/science.847460"));
+}
+
+#[test]
+fn take_notices_is_empty_on_a_normal_start() {
+    let app = TestApp::new();
+    assert_eq!(app.ok("take_notices", json!({})), json!([]));
+}
+
+#[test]
+fn a_restart_keeps_consent_progress_and_the_last_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("learner.json");
+    {
+        let app = TestApp::open(store.clone());
+        app.consent();
+        app.ok("complete_lesson", json!({ "id": "why-ongoing" }));
+        app.ok("open_lesson", json!({ "id": "how-long" }));
+    }
+    let again = TestApp::open(store);
+    let overview = again.ok("get_overview", json!({}));
+    assert_eq!(overview["consent_needed"], false);
+    assert_eq!(overview["completed"], 1);
+    assert_eq!(overview["resume"]["id"], "how-long");
+    assert_eq!(again.ok("take_notices", json!({})), json!([]));
+}
+
+#[test]
+fn a_damaged_store_is_set_aside_and_the_learner_is_told() {
+    let app = TestApp::with_store_file(|path| {
+        std::fs::write(path, "{\"learner\": {\"schema_ver").unwrap()
+    });
+    let notices = app.ok("take_notices", json!({}));
+    let notice = notices[0].as_str().unwrap();
+    assert!(notice.contains("could not be read"), "{notice}");
+    assert!(notice.contains("learner.json.damaged-"), "{notice}");
+    let kept: Vec<_> = std::fs::read_dir(app.store.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("learner.json.damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept");
+    assert_eq!(app.ok("take_notices", json!({})), json!([]), "told once");
+    assert_eq!(app.ok("get_overview", json!({}))["consent_needed"], true);
+}
+
+#[test]
+fn a_store_from_a_newer_app_is_never_overwritten() {
+    let newer = r#"{"learner": {"schema_version": 99, "future": "data"}}"#;
+    let app = TestApp::with_store_file(|path| std::fs::write(path, newer).unwrap());
+    let notice = app.ok("take_notices", json!({}))[0]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(notice.contains("newer version"), "{notice}");
+    let result = app.ok("accept_disclaimer", json!({}));
+    assert!(result["save_error"].is_null());
+    assert_eq!(
+        app.ok("get_overview", json!({}))["consent_needed"],
+        false,
+        "works for this session"
+    );
+    assert_eq!(std::fs::read_to_string(&app.store).unwrap(), newer);
+}
+
+#[test]
+fn a_failed_save_is_reported_kept_in_memory_and_retried_at_the_next_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("data");
+    std::fs::create_dir(&folder).unwrap();
+    let app = TestApp::open(folder.join("learner.json"));
+    // The disk goes away under the running app: a file where the store's
+    // folder was makes every save fail, even as root.
+    std::fs::remove_dir(&folder).unwrap();
+    std::fs::write(&folder, "not a folder").unwrap();
+    let result = app.ok("accept_disclaimer", json!({}));
+    assert_eq!(result["save_error"]["kind"], "store_write", "{result}");
+    assert!(result["save_error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("could not be saved"));
+    assert_eq!(app.ok("get_overview", json!({}))["consent_needed"], false);
+
+    // The disk comes back; the next change saves everything, consent included.
+    std::fs::remove_file(&folder).unwrap();
+    let lesson = app.ok("open_lesson", json!({ "id": "why-ongoing" }));
+    assert!(lesson["save_error"].is_null(), "{lesson}");
+    let stored: Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("learner.json")).unwrap())
+            .unwrap();
+    assert!(stored["learner"]["consent"].is_object());
+    assert_eq!(stored["learner"]["last_lesson"], "why-ongoing");
+}

@@ -1,0 +1,280 @@
+//! Runs the real app binary in the real webview (WebKitGTK) under its own
+//! Xvfb display, driven over WebDriver by tauri-driver + WebKitWebDriver.
+//! Each harness has its own display, ports and data folders, and puts a
+//! recording `xdg-open` first on the app's PATH, so a link the app opens
+//! lands in a file the test reads instead of a browser.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+/// One app at a time: two WebKit processes on a 2-core machine make both slow
+/// and flaky.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+pub const WAIT: Duration = Duration::from_secs(30);
+
+pub struct Harness {
+    _turn: MutexGuard<'static, ()>,
+    xvfb: Child,
+    driver: Child,
+    port: u16,
+    pub home: TempDir,
+    pub opener_log: PathBuf,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn start_xvfb() -> (Child, String) {
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1280x1024x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb starts (run scripts/setup first)");
+    let mut line = String::new();
+    BufReader::new(xvfb.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let display = format!(":{}", line.trim());
+    assert!(
+        line.trim().parse::<u32>().is_ok(),
+        "Xvfb gave no display number: {line:?}"
+    );
+    (xvfb, display)
+}
+
+impl Harness {
+    /// Starts a display and a driver with fresh data folders, optionally with
+    /// extra environment for the app (e.g. a course pack).
+    pub fn new() -> Harness {
+        Harness::with_env(&[])
+    }
+
+    pub fn with_env(env: &[(&str, &str)]) -> Harness {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let home = tempfile::tempdir().unwrap();
+        let bin = home.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        let opener_log = home.path().join("opened.log");
+        let recorder = bin.join("xdg-open");
+        std::fs::write(
+            &recorder,
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$OPENER_LOG\"\n",
+        )
+        .unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&recorder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let (xvfb, display) = start_xvfb();
+        let port = free_port();
+        let native_port = free_port();
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let mut command = Command::new(tauri_driver());
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("PATH", path)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("OPENER_LOG", &opener_log)
+            // Software rendering under Xvfb: without this the window is blank.
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            // No accessibility bus here; without this start-up waits for it.
+            .env("NO_AT_BRIDGE", "1")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let driver = command
+            .spawn()
+            .expect("tauri-driver starts (run scripts/setup first)");
+        Harness {
+            _turn: turn,
+            xvfb,
+            driver,
+            port,
+            home,
+            opener_log,
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.home.path().join("data").join(IDENTIFIER)
+    }
+
+    /// Starts the app and connects to it.
+    pub async fn launch(&self) -> App {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary() }),
+        );
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let deadline = Instant::now() + WAIT;
+        // The driver may accept connections before its native driver is ready.
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(err) if Instant::now() < deadline => {
+                    let _ = err;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(err) => panic!("could not start the app over WebDriver: {err}"),
+            }
+        };
+        App { client }
+    }
+
+    /// What the app asked the system to open, one line a request.
+    pub fn opened(&self) -> Vec<String> {
+        std::fs::read_to_string(&self.opener_log)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Waits until the app has asked to open something (it is opened detached).
+    pub async fn wait_opened(&self, expected: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if self.opened().iter().any(|l| l == expected) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{expected} was not opened; opened: {:?}", self.opened());
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
+
+pub const IDENTIFIER: &str = "au.com.alignmentexercisephysiology.backpaincourse";
+
+pub fn app_binary() -> &'static str {
+    env!("CARGO_BIN_EXE_back-pain-course")
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Ok(path) = std::env::var("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let cargo_home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(&std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let candidate = cargo_home.join("bin").join("tauri-driver");
+    if candidate.exists() {
+        candidate
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("{css} did not appear: {err}"))
+    }
+
+    pub async fn screen(&self, name: &str) -> Element {
+        self.wait_for(&format!("[data-screen=\"{name}\"]")).await
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {css}: {err}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.client.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    /// Calls a Rust command through the webview's real IPC, as page script
+    /// would: `{"ok": value}` or `{"err": {kind, message}}`.
+    pub async fn invoke(&self, command: &str, args: Value) -> Value {
+        let script = "const done = arguments[arguments.length - 1];\
+            window.__TAURI__.core.invoke(arguments[0], arguments[1])\
+              .then(ok => done({ ok: ok === undefined ? null : ok }), err => done({ err }));";
+        self.client
+            .execute_async(script, vec![json!(command), args])
+            .await
+            .unwrap()
+    }
+
+    /// Saves what the learner sees, for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Ends the app as a learner closing the window would.
+    pub async fn quit(self) {
+        let _ = self.client.close().await;
+    }
+}

@@ -1,0 +1,257 @@
+//! End-to-end journeys: the real binary in the real webview, as a learner
+//! uses it.
+
+mod harness;
+
+use harness::Harness;
+use serde_json::json;
+
+const NEXT_STEP: &str = "https://alignmentexercisephysiology.com.au/";
+const LESSONS: [(&str, &str); 3] = [
+    ("why-ongoing", "Why is my back pain ongoing?"),
+    (
+        "how-long",
+        "How long will it take for my back pain to feel better?",
+    ),
+    ("what-to-do", "What do I need to do to get my back better?"),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_start_shows_the_disclaimer_and_no_lesson_opens_until_it_is_accepted() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    app.screenshot("01-disclaimer").await;
+    assert_eq!(
+        app.client.title().await.unwrap(),
+        "Before you start – Persistent Back Pain Mini Course"
+    );
+    assert!(app
+        .text("#disclaimer-text")
+        .await
+        .contains("Alignment Exercise Physiology"));
+    assert_eq!(app.count("[id^=open-lesson-]").await, 0);
+
+    // Going "home" without consent leads back to the disclaimer.
+    app.click("#nav-home").await;
+    app.screen("disclaimer").await;
+
+    // The rule is Rust's: even a direct call from page script is refused.
+    let refused = app
+        .invoke("open_lesson", json!({ "id": "why-ongoing" }))
+        .await;
+    assert_eq!(refused["err"]["kind"], "consent_required", "{refused}");
+    let refused = app.invoke("open_next_step", json!({})).await;
+    assert_eq!(refused["err"]["kind"], "consent_required", "{refused}");
+    assert!(harness.opened().is_empty());
+    assert!(
+        !harness.data_dir().join("learner.json").exists(),
+        "nothing is stored before consent"
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_learner_completes_the_course_across_a_restart_and_opens_the_next_step() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+
+    // Home: who it is for, three lessons with times and states, progress.
+    app.screen("home").await;
+    assert!(app.text("#intro-text").await.contains("more than 3 months"));
+    assert_eq!(app.text("#progress-text").await, "0 of 3 lessons completed");
+    let minutes: Vec<String> = {
+        let mut v = Vec::new();
+        for el in app
+            .client
+            .find_all(fantoccini::Locator::Css(".lesson-card .lesson-minutes"))
+            .await
+            .unwrap()
+        {
+            v.push(el.text().await.unwrap());
+        }
+        v
+    };
+    assert_eq!(minutes, vec!["6 minutes", "9 minutes", "11 minutes"]);
+    for (id, _) in LESSONS {
+        assert_eq!(
+            app.text(&format!("#lesson-state-{id}")).await,
+            "Not started"
+        );
+    }
+    app.screenshot("02-home-fresh").await;
+
+    // Lesson 1: open, read, complete, go on to lesson 2.
+    app.click("#open-lesson-why-ongoing").await;
+    app.wait_for("[data-lesson=why-ongoing]").await;
+    assert_eq!(app.text("#screen-heading").await, LESSONS[0].1);
+    assert_eq!(app.text("#lesson-state").await, "In progress");
+    assert!(app
+        .text("#lesson-text")
+        .await
+        .contains("(Basbaum et al., 2009)"));
+    app.screenshot("03-lesson-1").await;
+    app.click("#complete-lesson").await;
+    app.wait_for("#completed-note").await;
+    app.screenshot("04-lesson-1-complete").await;
+    app.click("#next-lesson").await;
+    app.wait_for("[data-lesson=how-long]").await;
+
+    // Quit in the middle of lesson 2, then start again.
+    app.quit().await;
+    let app = harness.launch().await;
+    app.screen("home").await;
+    assert_eq!(app.text("#progress-text").await, "1 of 3 lessons completed");
+    let bar = app.wait_for("#progress-bar").await;
+    assert_eq!(
+        bar.attr("aria-valuenow").await.unwrap().as_deref(),
+        Some("1")
+    );
+    assert_eq!(app.text("#lesson-state-why-ongoing").await, "Completed");
+    assert_eq!(app.text("#lesson-state-how-long").await, "In progress");
+    assert_eq!(
+        app.text("#resume").await,
+        format!("Continue where you left off: {}", LESSONS[1].1)
+    );
+    app.screenshot("05-home-after-restart").await;
+
+    // Continue, finish lessons 2 and 3.
+    app.click("#resume").await;
+    app.wait_for("[data-lesson=how-long]").await;
+    app.click("#complete-lesson").await;
+    app.click("#next-lesson").await;
+    app.wait_for("[data-lesson=what-to-do]").await;
+    // Not finished yet: the next step stays closed, whatever the page asks.
+    let refused = app.invoke("open_next_step", json!({})).await;
+    assert_eq!(refused["err"]["kind"], "not_finished", "{refused}");
+    app.click("#complete-lesson").await;
+    app.click("#go-finished").await;
+
+    // All finished: the button asks Rust to open the configured link.
+    app.screen("finished").await;
+    assert_eq!(app.text("#open-next-step").await, "Find your next step");
+    assert!(app.text("#next-step-hint").await.contains(NEXT_STEP));
+    app.screenshot("06-finished").await;
+    app.click("#open-next-step").await;
+    harness.wait_opened(NEXT_STEP).await;
+    assert_eq!(
+        harness.opened(),
+        vec![NEXT_STEP.to_owned()],
+        "exactly the next step, once"
+    );
+    app.screen("finished").await;
+
+    // Home now shows the whole course complete.
+    app.click("#nav-home").await;
+    app.screen("home").await;
+    assert_eq!(app.text("#progress-text").await, "3 of 3 lessons completed");
+    assert_eq!(app.count("#resume").await, 0);
+    app.screenshot("07-home-complete").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn consent_and_the_disclaimer_survive_a_restart_and_can_be_read_again() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    app.quit().await;
+
+    let app = harness.launch().await;
+    app.screen("home").await;
+    app.click("#nav-disclaimer").await;
+    app.screen("disclaimer").await;
+    assert!(app
+        .text("#accepted-note")
+        .await
+        .starts_with("You accepted this disclaimer on"));
+    assert_eq!(app.count("#accept-disclaimer").await, 0);
+    app.click("#disclaimer-continue").await;
+    app.screen("home").await;
+
+    let stored: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(harness.data_dir().join("learner.json")).unwrap(),
+    )
+    .unwrap();
+    let consent = &stored["learner"]["consent"];
+    assert_eq!(
+        consent["disclaimer_version"].as_str().unwrap().len(),
+        16,
+        "{stored}"
+    );
+    assert!(
+        consent["accepted_at"].as_str().unwrap().ends_with('Z'),
+        "{stored}"
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn references_list_every_source_and_their_links_open_in_the_browser_only() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    app.click("#nav-references").await;
+    app.screen("references").await;
+    assert_eq!(app.count("#reference-list > li").await, 10);
+    assert_eq!(
+        app.count("#reference-list a.doi").await,
+        9,
+        "every source but de Campos has a DOI"
+    );
+    assert!(app
+        .text("#reference-list")
+        .await
+        .contains("Engel, G. L. (1977)"));
+    app.screenshot("08-references").await;
+
+    app.click("#reference-list a.doi").await;
+    let first_doi = "https://doi.org/10.1016/j.cell.2009.09.028";
+    harness.wait_opened(first_doi).await;
+    // The window stayed on the app's own page.
+    app.screen("references").await;
+    assert!(app
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .starts_with("tauri://"));
+
+    // A link that is not in the course is refused by Rust, whoever asks.
+    let refused = app
+        .invoke("open_link", json!({ "url": "https://evil.example/" }))
+        .await;
+    assert_eq!(refused["err"]["kind"], "link_refused", "{refused}");
+    let refused = app
+        .invoke("open_link", json!({ "url": "file:///etc/passwd" }))
+        .await;
+    assert_eq!(refused["err"]["kind"], "link_refused", "{refused}");
+    assert_eq!(harness.opened(), vec![first_doi.to_owned()]);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_webview_cannot_reach_the_store_or_the_opener_plugin() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    for (command, args) in [
+        ("plugin:store|load", json!({ "path": "learner.json" })),
+        (
+            "plugin:opener|open_url",
+            json!({ "url": "https://evil.example/" }),
+        ),
+    ] {
+        let result = app.invoke(command, args).await;
+        assert!(
+            result.get("err").is_some(),
+            "{command} was allowed: {result}"
+        );
+    }
+    assert!(harness.opened().is_empty());
+    app.quit().await;
+}
