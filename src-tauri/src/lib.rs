@@ -47,11 +47,12 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
 /// Loads the course and the learner's record into managed state.
 pub fn manage_state<R: Runtime, M: Manager<R>>(manager: &M, store_path: PathBuf) {
     let opened = store::open(manager.app_handle(), store_path);
+    let notices = opened.notices.iter().map(ToString::to_string).collect();
     manager.manage(AppState::new(
         builtin_course(),
         opened.record,
         opened.store,
-        opened.notices,
+        notices,
     ));
 }
 

@@ -2,17 +2,20 @@
 //! which links may open. Plain Rust that knows nothing of Tauri, so every
 //! rule is tested without a window.
 
+pub mod atomic_write;
 pub mod builtin;
 pub mod citations;
 pub mod config;
 pub mod files;
 pub mod lesson;
 pub mod links;
+pub mod notice;
 pub mod pack;
 pub mod problem;
 pub mod progress;
 pub mod readability;
 pub mod record_file;
+pub mod recovery;
 pub mod references;
 pub mod render;
 pub mod toml_file;

@@ -1,153 +1,265 @@
-//! Checking the learner's saved file before anything else touches it. The
-//! store plugin would silently start empty on a file it cannot parse and then
-//! overwrite it; reading it here first means a damaged file is never lost.
+//! The learner's saved files, read and checked before anything else touches
+//! them. Two files hold the record:
+//!
+//! - the store file (`learner.json`), which tauri-plugin-store writes in
+//!   place, with no temporary file or flush, so a crash can tear it;
+//! - the backup (`learner.backup.json`), written atomically with a checksum
+//!   *before* every store save, so it is always whole and at least as new.
+//!
+//! Each carries a revision number; the newest whole copy wins.
 
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-use time::OffsetDateTime;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
 
+use super::atomic_write::write_atomically;
 use super::progress::{LearnerRecord, SCHEMA_VERSION};
 
 /// The key of the learner's record inside the store file.
 pub const RECORD_KEY: &str = "learner";
+/// The key of the save counter inside the store file.
+pub const REVISION_KEY: &str = "revision";
 /// No real record comes near this; a bigger file is damage, not progress.
 pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SavedRecord {
-    /// No file yet: a first start.
+    /// No file: a first start, or a file that was deleted.
     Missing,
-    Valid(LearnerRecord),
-    /// Saved by a newer app: read nothing from it, and never overwrite it.
-    Newer {
-        version: u64,
+    Valid {
+        record: LearnerRecord,
+        revision: u64,
     },
-    /// Present but unusable, and why.
+    /// Saved by a newer app: read nothing from it, and never overwrite it.
+    Newer { version: u64 },
+    /// Present but unusable, and why (finishing "it could not be read because ...").
     Damaged(String),
 }
 
-/// Reads and checks the store file at `path`.
-pub fn inspect(path: &Path) -> SavedRecord {
+pub fn backup_path(store_path: &Path) -> PathBuf {
+    let name = store_path
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    store_path.with_file_name(format!("{name}.backup.json"))
+}
+
+fn read_checked(path: &Path) -> Result<Option<Vec<u8>>, String> {
     match fs::metadata(path) {
-        Err(err) if err.kind() == ErrorKind::NotFound => return SavedRecord::Missing,
-        Err(err) => return SavedRecord::Damaged(format!("it could not be read ({err})")),
+        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(format!("it could not be opened ({err})")),
         Ok(meta) if meta.len() > MAX_RECORD_BYTES => {
-            return SavedRecord::Damaged(format!("it is far too large ({} bytes)", meta.len()))
+            return Err(format!("it is far too large ({} bytes)", meta.len()))
         }
         Ok(_) => {}
     }
-    match fs::read(path) {
-        Ok(bytes) => parse_store_bytes(&bytes),
-        Err(err) => SavedRecord::Damaged(format!("it could not be read ({err})")),
+    fs::read(path)
+        .map(Some)
+        .map_err(|err| format!("it could not be opened ({err})"))
+}
+
+/// Reads and checks the store file.
+pub fn inspect_store(path: &Path) -> SavedRecord {
+    match read_checked(path) {
+        Ok(None) => SavedRecord::Missing,
+        Ok(Some(bytes)) => parse_store(&bytes),
+        Err(why) => SavedRecord::Damaged(why),
     }
 }
 
-pub fn parse_store_bytes(bytes: &[u8]) -> SavedRecord {
-    if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
-        return SavedRecord::Damaged("it is empty".into());
+/// Reads and checks the backup, including its checksum.
+pub fn inspect_backup(path: &Path) -> SavedRecord {
+    match read_checked(path) {
+        Ok(None) => SavedRecord::Missing,
+        Ok(Some(bytes)) => parse_backup(&bytes),
+        Err(why) => SavedRecord::Damaged(why),
     }
-    let root: Value = match serde_json::from_slice(bytes) {
-        Ok(value) => value,
-        Err(err) => return SavedRecord::Damaged(format!("it is not valid JSON ({err})")),
+}
+
+fn parse_json(bytes: &[u8]) -> Result<Value, SavedRecord> {
+    // A crash can leave a file of zeros or nothing at all: say so plainly.
+    if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
+        return Err(SavedRecord::Damaged("it is empty".into()));
+    }
+    serde_json::from_slice(bytes)
+        .map_err(|err| SavedRecord::Damaged(format!("it is not valid JSON ({err})")))
+}
+
+pub fn parse_store(bytes: &[u8]) -> SavedRecord {
+    let root = match parse_json(bytes) {
+        Ok(root) => root,
+        Err(damaged) => return damaged,
     };
     let Some(record) = root.get(RECORD_KEY) else {
         return SavedRecord::Damaged(format!("it has no \"{RECORD_KEY}\" entry"));
     };
+    // Files from before revisions were counted are revision 0.
+    let revision = root.get(REVISION_KEY).and_then(Value::as_u64).unwrap_or(0);
+    parse_record(record, revision)
+}
+
+pub fn parse_backup(bytes: &[u8]) -> SavedRecord {
+    let root = match parse_json(bytes) {
+        Ok(root) => root,
+        Err(damaged) => return damaged,
+    };
+    // A newer app's backup may be laid out differently: recognise it first.
+    if let Some(v) = root
+        .pointer("/record/schema_version")
+        .and_then(Value::as_u64)
+        .filter(|v| *v > u64::from(SCHEMA_VERSION))
+    {
+        return SavedRecord::Newer { version: v };
+    }
+    let (Some(record), Some(revision), Some(checksum)) = (
+        root.get("record"),
+        root.get(REVISION_KEY).and_then(Value::as_u64),
+        root.get("checksum").and_then(Value::as_str),
+    ) else {
+        return SavedRecord::Damaged("it is missing its record, revision or checksum".into());
+    };
+    if checksum != checksum_of(record, revision) {
+        return SavedRecord::Damaged("its checksum does not match its contents".into());
+    }
+    parse_record(record, revision)
+}
+
+fn parse_record(record: &Value, revision: u64) -> SavedRecord {
     match record.get("schema_version").and_then(Value::as_u64) {
         Some(v) if v > u64::from(SCHEMA_VERSION) => return SavedRecord::Newer { version: v },
         Some(_) => {}
         None => return SavedRecord::Damaged("it has no schema version".into()),
     }
     match serde_json::from_value::<LearnerRecord>(record.clone()) {
-        Ok(record) if record.schema_version == SCHEMA_VERSION => SavedRecord::Valid(record),
+        Ok(record) if record.schema_version == SCHEMA_VERSION => {
+            SavedRecord::Valid { record, revision }
+        }
         Ok(record) => SavedRecord::Damaged(format!(
-            "schema version {} is not supported",
+            "its schema version {} is not supported",
             record.schema_version
         )),
         Err(err) => SavedRecord::Damaged(format!("its contents are not as expected ({err})")),
     }
 }
 
-/// Moves a damaged file out of the way under a timestamped name, so the
-/// learner (or a helper) can still look at it. Returns the new path.
-pub fn set_aside(path: &Path, now: OffsetDateTime) -> std::io::Result<PathBuf> {
-    let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second()
-    );
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut target = path.with_file_name(format!("{name}.damaged-{stamp}"));
-    let mut n = 1;
-    while target.exists() {
-        n += 1;
-        target = path.with_file_name(format!("{name}.damaged-{stamp}-{n}"));
-    }
-    fs::rename(path, &target)?;
-    Ok(target)
+/// The checksum covers the record and its revision, as canonical JSON
+/// (serde_json sorts object keys), so the same content always hashes alike.
+fn checksum_of(record: &Value, revision: u64) -> String {
+    let canonical = json!({ "record": record, REVISION_KEY: revision }).to_string();
+    Sha256::digest(canonical.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The record as the store file holds it: `(key, value)` pairs.
+pub fn store_entries(record: &LearnerRecord, revision: u64) -> [(&'static str, Value); 2] {
+    [
+        (
+            RECORD_KEY,
+            serde_json::to_value(record).expect("a record always serialises"),
+        ),
+        (REVISION_KEY, json!(revision)),
+    ]
+}
+
+/// Writes the backup atomically: whole and flushed, or not at all.
+pub fn write_backup(path: &Path, record: &LearnerRecord, revision: u64) -> std::io::Result<()> {
+    let record = serde_json::to_value(record).expect("a record always serialises");
+    let checksum = checksum_of(&record, revision);
+    let bytes = serde_json::to_vec_pretty(&json!({
+        "checksum": checksum,
+        REVISION_KEY: revision,
+        "record": record,
+    }))
+    .expect("JSON values always serialise");
+    write_atomically(path, &bytes)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::course::lesson::LessonId;
+    use crate::course::progress::LessonProgress;
     use time::macros::datetime;
 
-    fn write(dir: &Path, bytes: &[u8]) -> PathBuf {
-        let path = dir.join("learner.json");
-        fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    fn good_json() -> String {
-        let record = LearnerRecord::default();
-        serde_json::json!({ RECORD_KEY: record }).to_string()
-    }
-
-    #[test]
-    fn a_missing_file_is_a_first_start() {
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(
-            inspect(&dir.path().join("learner.json")),
-            SavedRecord::Missing
+    pub fn sample_record() -> LearnerRecord {
+        let mut record = LearnerRecord::default();
+        record.lessons.insert(
+            LessonId::parse("one").unwrap(),
+            LessonProgress {
+                started_at: datetime!(2026-11-24 10:00 UTC),
+                completed_at: None,
+            },
         );
+        record
     }
 
-    #[test]
-    fn a_valid_file_gives_its_record() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = write(dir.path(), good_json().as_bytes());
-        assert_eq!(inspect(&path), SavedRecord::Valid(LearnerRecord::default()));
+    pub fn store_bytes(record: &LearnerRecord, revision: u64) -> Vec<u8> {
+        let map: serde_json::Map<String, Value> = store_entries(record, revision)
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        serde_json::to_vec_pretty(&map).unwrap()
     }
 
-    #[test]
-    fn each_kind_of_damage_is_named() {
-        let dir = tempfile::tempdir().unwrap();
-        let good = good_json();
-        let cases: Vec<(&str, Vec<u8>)> = vec![
+    /// The ways a file is found damaged: (what the reason must say, bytes).
+    pub fn damaged_variants(good: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+        vec![
             ("empty", Vec::new()),
-            ("empty", vec![0u8; 64]),
-            ("not valid JSON", good.as_bytes()[..good.len() / 2].to_vec()),
-            ("not valid JSON", b"garbage \xff\xfe".to_vec()),
+            ("empty", vec![0u8; 512]),
+            ("not valid JSON", good[..good.len() / 2].to_vec()),
+            ("not valid JSON", b"garbage \xff\xfe\x00 garbage".to_vec()),
             ("no \"learner\" entry", b"{}".to_vec()),
             ("no schema version", br#"{"learner": {"consent": null}}"#.to_vec()),
             (
                 "not as expected",
                 br#"{"learner": {"schema_version": 1, "consent": 5, "lessons": {}, "last_lesson": null}}"#.to_vec(),
             ),
-        ];
-        for (expected, bytes) in cases {
-            let path = write(dir.path(), &bytes);
-            match inspect(&path) {
+        ]
+    }
+
+    #[test]
+    fn a_missing_file_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            inspect_store(&dir.path().join("learner.json")),
+            SavedRecord::Missing
+        );
+        assert_eq!(
+            inspect_backup(&dir.path().join("learner.backup.json")),
+            SavedRecord::Missing
+        );
+    }
+
+    #[test]
+    fn a_store_file_gives_its_record_and_revision() {
+        let record = sample_record();
+        assert_eq!(
+            parse_store(&store_bytes(&record, 7)),
+            SavedRecord::Valid {
+                record,
+                revision: 7
+            }
+        );
+    }
+
+    #[test]
+    fn a_store_file_without_a_revision_is_revision_zero() {
+        let bytes = serde_json::to_vec(&json!({ RECORD_KEY: LearnerRecord::default() })).unwrap();
+        assert!(matches!(
+            parse_store(&bytes),
+            SavedRecord::Valid { revision: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn each_kind_of_damage_is_named() {
+        for (expected, bytes) in damaged_variants(&store_bytes(&sample_record(), 1)) {
+            match parse_store(&bytes) {
                 SavedRecord::Damaged(reason) => {
                     assert!(reason.contains(expected), "{expected}: {reason}")
                 }
@@ -157,29 +269,51 @@ mod tests {
     }
 
     #[test]
-    fn a_newer_schema_is_recognised_not_called_damaged() {
+    fn an_oversized_file_is_damage_not_progress() {
         let dir = tempfile::tempdir().unwrap();
-        let path = write(
-            dir.path(),
-            br#"{"learner": {"schema_version": 7, "whatever": true}}"#,
-        );
-        assert_eq!(inspect(&path), SavedRecord::Newer { version: 7 });
+        let path = dir.path().join("learner.json");
+        fs::write(&path, vec![b' '; MAX_RECORD_BYTES as usize + 1]).unwrap();
+        assert!(matches!(inspect_store(&path), SavedRecord::Damaged(r) if r.contains("too large")));
     }
 
     #[test]
-    fn set_aside_keeps_the_bytes_under_a_timestamped_name() {
+    fn a_newer_schema_is_recognised_not_called_damaged() {
+        let bytes = br#"{"learner": {"schema_version": 7, "whatever": true}}"#;
+        assert_eq!(parse_store(bytes), SavedRecord::Newer { version: 7 });
+    }
+
+    #[test]
+    fn a_backup_round_trips_through_its_checksum() {
         let dir = tempfile::tempdir().unwrap();
-        let path = write(dir.path(), b"broken");
-        let now = datetime!(2026-11-24 10:05:09 UTC);
-        let first = set_aside(&path, now).unwrap();
+        let path = backup_path(&dir.path().join("learner.json"));
+        assert_eq!(path.file_name().unwrap(), "learner.backup.json");
+        write_backup(&path, &sample_record(), 3).unwrap();
         assert_eq!(
-            first.file_name().unwrap(),
-            "learner.json.damaged-20261124-100509"
+            inspect_backup(&path),
+            SavedRecord::Valid {
+                record: sample_record(),
+                revision: 3
+            }
         );
-        assert_eq!(fs::read(&first).unwrap(), b"broken");
-        assert!(!path.exists());
-        write(dir.path(), b"again");
-        let second = set_aside(&path, now).unwrap();
-        assert_ne!(first, second);
+    }
+
+    #[test]
+    fn a_backup_whose_contents_changed_fails_its_checksum() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("learner.backup.json");
+        write_backup(&path, &sample_record(), 3).unwrap();
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("\"revision\": 3", "\"revision\": 4");
+        fs::write(&path, text).unwrap();
+        assert!(matches!(inspect_backup(&path), SavedRecord::Damaged(r) if r.contains("checksum")));
+    }
+
+    #[test]
+    fn a_backup_without_a_checksum_is_damaged() {
+        let bytes =
+            serde_json::to_vec(&json!({ "record": LearnerRecord::default(), "revision": 1 }))
+                .unwrap();
+        assert!(matches!(parse_backup(&bytes), SavedRecord::Damaged(_)));
     }
 }
