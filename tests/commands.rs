@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use back_pain_course::course::pack_source::{Origin, PackSource};
 use back_pain_course::{app_builder, manage_state};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -41,10 +42,14 @@ impl TestApp {
 
     /// Starts the app on the store at `store`, as a restart would.
     fn open(store: PathBuf) -> TestApp {
+        TestApp::open_with(PackSource::built_in(), store)
+    }
+
+    fn open_with(source: PackSource, store: PathBuf) -> TestApp {
         let app = app_builder(mock_builder())
             .build(tauri::generate_context!())
             .expect("the app builds on the mock runtime");
-        manage_state(&app, store.clone());
+        manage_state(&app, source, store.clone());
         let window = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
@@ -410,4 +415,81 @@ fn a_failed_save_is_reported_kept_in_memory_and_retried_at_the_next_change() {
             .unwrap();
     assert!(stored["learner"]["consent"].is_object());
     assert_eq!(stored["learner"]["last_lesson"], "why-ongoing");
+}
+
+fn fixture_pack(name: &str) -> PackSource {
+    PackSource {
+        origin: Origin::CommandLine,
+        folder: Some(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/packs")
+                .join(name),
+        ),
+    }
+}
+
+#[test]
+fn a_clinic_pack_is_used_instead_of_the_built_in_course() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::open_with(fixture_pack("clinic"), dir.path().join("learner.json"));
+    let overview = app.ok("get_overview", json!({}));
+    assert_eq!(overview["provider"], "Riverside Community Physio");
+    assert_eq!(overview["total"], 2);
+    app.consent();
+    for id in ["moving-again", "flare-ups"] {
+        app.ok("complete_lesson", json!({ "id": id }));
+    }
+    assert_eq!(
+        app.ok("get_finished", json!({}))["next_step_url"],
+        "https://riverside-physio.example/book"
+    );
+}
+
+#[test]
+fn a_broken_pack_reports_every_problem_and_can_fall_back_to_the_built_in_course() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::open_with(fixture_pack("broken"), dir.path().join("learner.json"));
+    let err = app.call("get_overview", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "pack_content");
+    let message = err["message"].as_str().unwrap();
+    for expected in [
+        "lessons/03-copy.md: has the same id \"second\" as lessons/02-second.md",
+        "lessons/02-second.md:8: the citation \"Nobody et al., 2020\"",
+    ] {
+        assert!(
+            message.contains(expected),
+            "missing {expected:?} in:\n{message}"
+        );
+    }
+    assert_eq!(app.err_kind("accept_disclaimer", json!({})), "pack_content");
+    let overview = app.ok("use_built_in_course", json!({}));
+    assert_eq!(overview["title"], "Persistent Back Pain Mini Course");
+    assert_eq!(app.ok("get_overview", json!({}))["total"], 3);
+}
+
+#[test]
+fn use_built_in_course_does_not_replace_a_pack_that_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::open_with(fixture_pack("clinic"), dir.path().join("learner.json"));
+    let overview = app.ok("use_built_in_course", json!({}));
+    assert_eq!(overview["provider"], "Riverside Community Physio");
+}
+
+#[test]
+fn a_pack_with_raw_html_and_script_links_is_refused_with_each_place_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::open_with(
+        fixture_pack("hostile-markup"),
+        dir.path().join("learner.json"),
+    );
+    let err = app.call("get_overview", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "pack_content");
+    let message = err["message"].as_str().unwrap();
+    for line in [10, 12, 18] {
+        let expected = format!("lessons/01-attack.md:{line}: raw HTML is not allowed");
+        assert!(
+            message.contains(&expected),
+            "missing {expected:?} in:\n{message}"
+        );
+    }
 }

@@ -11,4 +11,5 @@ pub const COMMANDS: &[&str] = &[
     "open_link",
     "get_references",
     "take_notices",
+    "use_built_in_course",
 ];

@@ -126,3 +126,10 @@ fn open_in_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) -> Result<(), Erro
         .open_url(url.as_str(), None::<&str>)
         .map_err(|err| Error::Opener(err.to_string()))
 }
+
+/// After a clinic's pack failed to load, carries on with the built-in course.
+#[tauri::command]
+pub fn use_built_in_course(state: State<'_, AppState>) -> Result<Overview, Error> {
+    state.fall_back_to_built_in();
+    state.read(|course, record| Ok(view::overview(course, record)))
+}

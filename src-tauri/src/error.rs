@@ -11,6 +11,11 @@ use crate::course::{ContentError, RuleError};
 pub enum Error {
     #[error("The course files have problems, so the course cannot be shown:\n{0}")]
     Content(#[from] ContentError),
+    #[error("The course pack in {} has problems, so it cannot be shown:\n{problems}", folder.display())]
+    PackContent {
+        folder: std::path::PathBuf,
+        problems: ContentError,
+    },
     #[error(transparent)]
     Rule(#[from] RuleError),
     #[error("That link cannot be opened: {0}.")]
@@ -25,6 +30,8 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Content(_) => "content",
+            // A clinic's pack: the built-in course can stand in for it.
+            Error::PackContent { .. } => "pack_content",
             Error::Rule(RuleError::ConsentRequired) => "consent_required",
             Error::Rule(RuleError::UnknownLesson(_)) => "unknown_lesson",
             Error::Rule(RuleError::NotFinished { .. }) => "not_finished",

@@ -1,7 +1,9 @@
 //! Wiring: plugins, state, commands and the window. The course logic lives
 //! in `course`, which knows nothing of Tauri.
 
-mod command_names;
+pub mod checker;
+pub mod cli;
+pub mod command_names;
 pub mod commands;
 pub mod course;
 pub mod error;
@@ -12,8 +14,8 @@ use std::path::PathBuf;
 
 use tauri::{App, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
-use crate::course::builtin::builtin_course;
-use crate::state::AppState;
+use crate::course::pack_source::{PackSearch, PackSource};
+use crate::state::{AppState, LoadedCourse};
 
 /// Shown as the window title when the course itself could not be loaded.
 const FALLBACK_TITLE: &str = "Persistent Back Pain Mini Course";
@@ -41,28 +43,35 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::open_link,
             commands::get_references,
             commands::take_notices,
+            commands::use_built_in_course,
         ])
 }
 
 /// Loads the course and the learner's record into managed state.
-pub fn manage_state<R: Runtime, M: Manager<R>>(manager: &M, store_path: PathBuf) {
+pub fn manage_state<R: Runtime, M: Manager<R>>(
+    manager: &M,
+    source: PackSource,
+    store_path: PathBuf,
+) {
     let opened = store::open(manager.app_handle(), store_path);
     let notices = opened.notices.iter().map(ToString::to_string).collect();
     manager.manage(AppState::new(
-        builtin_course(),
+        LoadedCourse::load(source),
         opened.record,
         opened.store,
         notices,
     ));
 }
 
-fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), Box<dyn std::error::Error>> {
+fn setup<R: Runtime>(
+    app: &mut App<R>,
+    source: PackSource,
+) -> Result<(), Box<dyn std::error::Error>> {
     let data_dir = app.path().app_data_dir()?;
-    manage_state(app, data_dir.join(store::STORE_FILE));
+    manage_state(app, source, data_dir.join(store::STORE_FILE));
     let title = app
         .state::<AppState>()
-        .course()
-        .map(|c| c.config.title.clone())
+        .with_course(|c| Ok(c.config.title.clone()))
         .unwrap_or_else(|_| FALLBACK_TITLE.to_owned());
     WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
         .title(title)
@@ -75,9 +84,22 @@ fn setup<R: Runtime>(app: &mut App<R>) -> Result<(), Box<dyn std::error::Error>>
     Ok(())
 }
 
+/// Runs what the command line asks for: the window, or a command-line tool.
 pub fn run() {
-    app_builder(tauri::Builder::default())
-        .setup(setup)
-        .run(tauri::generate_context!())
-        .expect("error while running the course app");
+    match cli::parse(std::env::args_os().skip(1)) {
+        cli::Invocation::Run { pack } => {
+            let source = PackSearch::from_system(pack).find();
+            app_builder(tauri::Builder::default())
+                .setup(move |app| setup(app, source))
+                .run(tauri::generate_context!())
+                .expect("error while running the course app");
+        }
+        cli::Invocation::Check { folder } => std::process::exit(checker::run(&folder)),
+        cli::Invocation::Help => println!("{}", cli::USAGE),
+        cli::Invocation::Version => println!("back-pain-course {}", env!("CARGO_PKG_VERSION")),
+        cli::Invocation::Invalid(message) => {
+            eprintln!("back-pain-course: {message}\n\n{}", cli::USAGE);
+            std::process::exit(2);
+        }
+    }
 }

@@ -1,16 +1,32 @@
 //! What the running app holds: the course (or why it could not load), the
 //! learner's record, and the store it is saved in.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 use serde::Serialize;
 
+use crate::course::pack_source::PackSource;
 use crate::course::{ContentError, Course, LearnerRecord};
 use crate::error::Error;
 use crate::store::LearnerStore;
 
+/// A course and where it came from.
+pub struct LoadedCourse {
+    pub source: PackSource,
+    pub course: Result<Course, ContentError>,
+}
+
+impl LoadedCourse {
+    pub fn load(source: PackSource) -> LoadedCourse {
+        LoadedCourse {
+            course: source.load(),
+            source,
+        }
+    }
+}
+
 pub struct AppState {
-    course: Result<Course, ContentError>,
+    course: RwLock<LoadedCourse>,
     learner: Mutex<Learner>,
     store: LearnerStore,
     /// Things the learner must be told once, e.g. that a damaged save was set aside.
@@ -35,13 +51,13 @@ pub struct Changed<T: Serialize> {
 
 impl AppState {
     pub fn new(
-        course: Result<Course, ContentError>,
+        course: LoadedCourse,
         record: LearnerRecord,
         store: LearnerStore,
         notices: Vec<String>,
     ) -> Self {
         AppState {
-            course,
+            course: RwLock::new(course),
             learner: Mutex::new(Learner {
                 record,
                 unsaved: false,
@@ -51,10 +67,33 @@ impl AppState {
         }
     }
 
-    pub fn course(&self) -> Result<&Course, Error> {
+    /// Runs `f` on the course, or says why there is none.
+    pub fn with_course<T>(&self, f: impl FnOnce(&Course) -> Result<T, Error>) -> Result<T, Error> {
+        let loaded = self.course.read().unwrap_or_else(|e| e.into_inner());
+        match (&loaded.course, &loaded.source.folder) {
+            (Ok(course), _) => f(course),
+            (Err(err), Some(folder)) => Err(Error::PackContent {
+                folder: folder.clone(),
+                problems: err.clone(),
+            }),
+            (Err(err), None) => Err(Error::Content(err.clone())),
+        }
+    }
+
+    pub fn source(&self) -> PackSource {
         self.course
-            .as_ref()
-            .map_err(|err| Error::Content(err.clone()))
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .source
+            .clone()
+    }
+
+    /// Replaces a clinic pack that failed to load with the built-in course.
+    pub fn fall_back_to_built_in(&self) {
+        let mut loaded = self.course.write().unwrap_or_else(|e| e.into_inner());
+        if loaded.course.is_err() {
+            *loaded = LoadedCourse::load(PackSource::built_in());
+        }
     }
 
     /// Reads the record. A poisoned lock only means another command panicked
@@ -63,9 +102,10 @@ impl AppState {
         &self,
         f: impl FnOnce(&Course, &LearnerRecord) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let course = self.course()?;
-        let learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
-        f(course, &learner.record)
+        self.with_course(|course| {
+            let learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
+            f(course, &learner.record)
+        })
     }
 
     /// Applies a rule to a copy of the record; only if the rule succeeds does
@@ -75,20 +115,21 @@ impl AppState {
         rule: impl FnOnce(&Course, &mut LearnerRecord) -> Result<(), Error>,
         view: impl FnOnce(&Course, &LearnerRecord) -> T,
     ) -> Result<Changed<T>, Error> {
-        let course = self.course()?;
-        let mut learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
-        let mut updated = learner.record.clone();
-        rule(course, &mut updated)?;
-        let save_error = if updated != learner.record || learner.unsaved {
-            self.store.save(&updated).err()
-        } else {
-            None
-        };
-        learner.unsaved = save_error.is_some();
-        learner.record = updated;
-        Ok(Changed {
-            view: view(course, &learner.record),
-            save_error,
+        self.with_course(|course| {
+            let mut learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
+            let mut updated = learner.record.clone();
+            rule(course, &mut updated)?;
+            let save_error = if updated != learner.record || learner.unsaved {
+                self.store.save(&updated).err()
+            } else {
+                None
+            };
+            learner.unsaved = save_error.is_some();
+            learner.record = updated;
+            Ok(Changed {
+                view: view(course, &learner.record),
+                save_error,
+            })
         })
     }
 

@@ -26,11 +26,13 @@ const CHILD_ENV: &str = "CRASH_TEST_CHILD_STORE";
 /// write is likely to be visible.
 fn state(step: u64) -> LearnerRecord {
     let at = |s: u64| OffsetDateTime::from_unix_timestamp(1_700_000_000 + s as i64).unwrap();
-    let mut record = LearnerRecord::default();
-    record.consent = Some(Consent {
-        disclaimer_version: "crash-test".into(),
-        accepted_at: at(step),
-    });
+    let mut record = LearnerRecord {
+        consent: Some(Consent {
+            disclaimer_version: "crash-test".into(),
+            accepted_at: at(step),
+        }),
+        ..LearnerRecord::default()
+    };
     for j in 0..(step % 24) {
         record.lessons.insert(
             LessonId::parse(&format!("lesson-{j}")).unwrap(),

@@ -98,6 +98,10 @@ impl Harness {
             bin.display(),
             std::env::var("PATH").unwrap_or_default()
         );
+        // The driver's and the app's output, for when a test fails.
+        let logs = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-logs");
+        std::fs::create_dir_all(&logs).unwrap();
+        let log = std::fs::File::create(logs.join(format!("driver-{port}.log"))).unwrap();
         let mut command = Command::new(tauri_driver());
         command
             .args([
@@ -118,8 +122,8 @@ impl Harness {
             // No accessibility bus here; without this start-up waits for it.
             .env("NO_AT_BRIDGE", "1")
             .env_remove("WAYLAND_DISPLAY")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log));
         for (key, value) in env {
             command.env(key, value);
         }
@@ -142,6 +146,7 @@ impl Harness {
 
     /// Starts the app and connects to it.
     pub async fn launch(&self) -> App {
+        trace("launch");
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
@@ -198,6 +203,34 @@ impl Drop for Harness {
     }
 }
 
+/// A copy of a fixture pack in a fresh temporary folder, so the path the app
+/// shows is the same length on every machine. (WebKitWebDriver was seen to
+/// stop answering script commands on one error screen depending on the
+/// folder path shown in it; see the README's known issues.)
+pub fn fixture_copy(name: &str) -> (TempDir, String) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/packs")
+        .join(name);
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().join(name);
+    copy_dir(&from, &to);
+    let shown = to.display().to_string();
+    (dir, shown)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 pub const IDENTIFIER: &str = "au.com.alignmentexercisephysiology.backpaincourse";
 
 pub fn app_binary() -> &'static str {
@@ -219,12 +252,20 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
+/// With `E2E_TRACE=1`, each step is printed, to find where a test hangs.
+fn trace(step: &str) {
+    if std::env::var_os("E2E_TRACE").is_some() {
+        eprintln!("e2e: {step}");
+    }
+}
+
 pub struct App {
     pub client: Client,
 }
 
 impl App {
     pub async fn wait_for(&self, css: &str) -> Element {
+        trace(&format!("wait_for {css}"));
         self.client
             .wait()
             .at_most(WAIT)
@@ -238,15 +279,27 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
+        trace(&format!("click {css}"));
+        let element = self.wait_for(css).await;
+        tokio::time::timeout(WAIT, element.click())
             .await
-            .click()
-            .await
+            .unwrap_or_else(|_| panic!("WebDriver did not answer clicking {css}"))
             .unwrap_or_else(|err| panic!("click {css}: {err}"));
     }
 
+    /// The element's rendered text (`innerText`: line breaks between blocks).
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.unwrap()
+        let element = self.wait_for(css).await;
+        trace(&format!("text {css}"));
+        let script = self.client.execute(
+            "return arguments[0].innerText;",
+            vec![serde_json::to_value(&element).unwrap()],
+        );
+        let value = tokio::time::timeout(WAIT, script)
+            .await
+            .unwrap_or_else(|_| panic!("WebDriver did not answer reading {css}"))
+            .unwrap();
+        value.as_str().unwrap_or_default().trim().to_owned()
     }
 
     pub async fn count(&self, css: &str) -> usize {
@@ -259,9 +312,12 @@ impl App {
         let script = "const done = arguments[arguments.length - 1];\
             window.__TAURI__.core.invoke(arguments[0], arguments[1])\
               .then(ok => done({ ok: ok === undefined ? null : ok }), err => done({ err }));";
-        self.client
-            .execute_async(script, vec![json!(command), args])
+        let call = self
+            .client
+            .execute_async(script, vec![json!(command), args]);
+        tokio::time::timeout(WAIT, call)
             .await
+            .unwrap_or_else(|_| panic!("WebDriver did not answer calling {command}"))
             .unwrap()
     }
 
@@ -269,7 +325,10 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
         std::fs::create_dir_all(&dir).unwrap();
-        let png = self.client.screenshot().await.unwrap();
+        let png = tokio::time::timeout(WAIT, self.client.screenshot())
+            .await
+            .unwrap_or_else(|_| panic!("WebDriver did not answer the screenshot {name}"))
+            .unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 

@@ -255,3 +255,137 @@ async fn the_webview_cannot_reach_the_store_or_the_opener_plugin() {
     assert!(harness.opened().is_empty());
     app.quit().await;
 }
+
+/// No script from course content ever ran: the marker every hostile fixture
+/// tries to set is still unset.
+async fn assert_nothing_ran(app: &harness::App) {
+    let pwned = app
+        .client
+        .execute(
+            "return window.__pwned === undefined ? null : String(window.__pwned);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(pwned.is_null(), "course content ran script: {pwned}");
+    assert_eq!(
+        app.count("#screen script, #screen img, #screen iframe")
+            .await,
+        0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pack_with_raw_html_and_script_links_is_refused_and_shown_as_text() {
+    let (_pack_dir, pack) = harness::fixture_copy("hostile-markup");
+    let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
+    let app = harness.launch().await;
+    app.wait_for("[data-screen=error][data-kind=pack_content]")
+        .await;
+    // The problems (checked word for word in tests/commands.rs) are listed as
+    // text: four items, and no element the markup tried to create.
+    assert_eq!(app.count("#error-problems > li").await, 4);
+    assert_eq!(
+        app.count("#screen script, #screen img, #screen iframe, #screen a")
+            .await,
+        0
+    );
+    // Leave the error screen (see `fixture_copy`), then check in the same
+    // page that nothing the pack contained ever ran.
+    app.click("#use-built-in").await;
+    app.screen("disclaimer").await;
+    assert_nothing_ran(&app).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn html_in_a_packs_titles_and_config_is_shown_as_plain_text() {
+    let (_pack_dir, pack) = harness::fixture_copy("hostile-text");
+    let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    assert!(app.text("#site-title").await.starts_with("<b onmouseover="));
+    assert!(app
+        .text("#lesson-card-text")
+        .await
+        .contains("<img src=x onerror="));
+    assert!(app
+        .text("#lesson-card-text")
+        .await
+        .contains("<script>window.__pwned='summary'</script>"));
+    app.click("#open-lesson-text").await;
+    app.screen("lesson").await;
+    assert!(app.text("#screen-heading").await.starts_with("<img src=x"));
+    app.screenshot("11-hostile-text-neutralised").await;
+    assert_nothing_ran(&app).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_broken_clinic_pack_shows_its_problems_and_can_fall_back_to_the_built_in_course() {
+    let (_pack_dir, pack) = harness::fixture_copy("broken");
+    let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
+    let app = harness.launch().await;
+    app.wait_for("[data-screen=error][data-kind=pack_content]")
+        .await;
+    // Element lookups only: see `fixture_copy` on why this screen avoids
+    // WebDriver's script commands.
+    assert_eq!(app.count("#error-problems > li").await, 2);
+    app.click("#use-built-in").await;
+    app.screen("disclaimer").await;
+    assert_eq!(
+        app.text("#site-title").await,
+        "Persistent Back Pain Mini Course"
+    );
+    app.screenshot("12-fallback-to-built-in").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_clinic_pack_shows_its_own_name_lessons_and_next_step() {
+    let (_pack_dir, pack) = harness::fixture_copy("clinic");
+    let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    assert_eq!(
+        app.text("#site-title").await,
+        "Back Pain Basics at Riverside"
+    );
+    assert_eq!(
+        app.text("#site-provider").await,
+        "Provided by Riverside Community Physio"
+    );
+    assert_eq!(app.count("#lesson-list > li").await, 2);
+    let lang = app
+        .client
+        .execute("return document.documentElement.lang;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(lang, "en-AU");
+    app.screenshot("13-clinic-home").await;
+
+    // A link inside a lesson opens in the browser, and the window stays put.
+    app.click("#open-lesson-moving-again").await;
+    app.screen("lesson").await;
+    app.click("#lesson-text a[href='https://riverside-physio.example/exercise']")
+        .await;
+    harness
+        .wait_opened("https://riverside-physio.example/exercise")
+        .await;
+    app.screen("lesson").await;
+
+    app.click("#complete-lesson").await;
+    app.click("#next-lesson").await;
+    app.wait_for("[data-lesson=flare-ups]").await;
+    app.click("#complete-lesson").await;
+    app.click("#go-finished").await;
+    app.screen("finished").await;
+    assert_eq!(app.text("#open-next-step").await, "Book a free check-in");
+    app.click("#open-next-step").await;
+    harness
+        .wait_opened("https://riverside-physio.example/book")
+        .await;
+    app.quit().await;
+}

@@ -14,4 +14,5 @@ export const api = {
   openLink: (url) => invoke("open_link", { url }),
   references: () => invoke("get_references"),
   takeNotices: () => invoke("take_notices"),
+  useBuiltInCourse: () => invoke("use_built_in_course"),
 };

@@ -45,9 +45,11 @@ function show({ title, node }, { keepMessages = false } = {}) {
 
 function fail(error) {
   if (error && (error.kind === "consent_required")) return showDisclaimer();
-  if (error && error.kind === "content") {
+  if (error && (error.kind === "content" || error.kind === "pack_content")) {
     nav.hidden = true;
-    return show(views.errorView(error));
+    return show(views.errorView(error, {
+      useBuiltIn: () => api.useBuiltInCourse().then(begin).catch(fail),
+    }));
   }
   warn(error?.message ?? s.error.generic);
 }
@@ -140,15 +142,20 @@ async function start() {
   document.getElementById("site-title").textContent = s.fallbackTitle;
   for (const [key, label] of Object.entries(s.nav)) document.getElementById(`nav-${key}`).textContent = label;
   try {
-    const overview = await api.overview();
-    fillChrome(overview);
-    const startupNotices = await api.takeNotices();
-    if (overview.consent_needed) await showDisclaimer();
-    else show(views.homeView(overview, actions));
-    if (startupNotices.length) warn(startupNotices.join(" "));
+    await begin(await api.overview());
   } catch (error) {
     fail(error);
   }
+}
+
+// The first screen for a course that loaded: the disclaimer if it still
+// needs accepting, else home; then anything the learner must be told.
+async function begin(overview) {
+  fillChrome(overview);
+  const startupNotices = await api.takeNotices();
+  if (overview.consent_needed) await showDisclaimer();
+  else show(views.homeView(overview, actions));
+  if (startupNotices.length) warn(startupNotices.join(" "));
 }
 
 start();

@@ -67,6 +67,8 @@ export const strings = {
   error: {
     heading: "Sorry, there is a problem",
     contentIntro: "The course could not be loaded because its files have problems. Please tell whoever gave you this app. The problems are:",
+    packIntro: "The clinic's course pack could not be loaded because its files have problems. Please tell whoever gave you this app. The problems are:",
+    useBuiltIn: "Continue with the standard course instead",
     generic: "Something went wrong. Please close the app and open it again.",
     linkOpened: "The link has opened in your web browser.",
   },

@@ -214,18 +214,23 @@ export function referencesView(refs) {
   };
 }
 
-export function errorView(error) {
+export function errorView(error, { useBuiltIn } = {}) {
   const lines = String(error?.message ?? s.error.generic).split("\n");
-  const isContent = error?.kind === "content";
+  const kind = error?.kind ?? "unknown";
+  const listed = kind === "content" || kind === "pack_content";
   return {
     title: s.error.heading,
     node: h(
       "div",
-      { dataset: { screen: "error", kind: error?.kind ?? "unknown" } },
+      { dataset: { screen: "error", kind } },
       heading(s.error.heading),
-      isContent
-        ? [h("p", {}, s.error.contentIntro), h("ul", { id: "error-problems", class: "problems" }, lines.slice(1).map((l) => h("li", {}, h("code", {}, l))))]
+      listed
+        ? [
+            h("p", {}, kind === "pack_content" ? s.error.packIntro : s.error.contentIntro),
+            h("ul", { id: "error-problems", class: "problems" }, lines.slice(1).map((l) => h("li", {}, h("code", {}, l)))),
+          ]
         : h("p", { id: "error-message" }, lines.join(" ")),
+      kind === "pack_content" && useBuiltIn ? button("use-built-in", s.error.useBuiltIn, useBuiltIn) : null,
     ),
   };
 }

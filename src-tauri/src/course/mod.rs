@@ -4,6 +4,7 @@
 
 pub mod atomic_write;
 pub mod builtin;
+pub mod check;
 pub mod citations;
 pub mod config;
 pub mod files;
@@ -11,6 +12,7 @@ pub mod lesson;
 pub mod links;
 pub mod notice;
 pub mod pack;
+pub mod pack_source;
 pub mod problem;
 pub mod progress;
 pub mod readability;

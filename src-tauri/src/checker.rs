@@ -1,0 +1,62 @@
+//! `back-pain-course check DIR`: the pack checker clinics run before handing
+//! out a course. Prints every problem as `file:line: message`, then a table
+//! of the lessons; exits 0 when the pack is fine, 1 when it is not.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use crate::course::check::{check_pack, Report};
+
+pub fn run(folder: &Path) -> i32 {
+    let report = check_pack(folder);
+    print!("{}", format_report(folder, &report));
+    if report.is_fine() {
+        0
+    } else {
+        1
+    }
+}
+
+pub fn format_report(folder: &Path, report: &Report) -> String {
+    let mut out = String::new();
+    for problem in &report.problems {
+        let _ = writeln!(out, "{problem}");
+    }
+    if !report.lessons.is_empty() {
+        if !report.problems.is_empty() {
+            out.push('\n');
+        }
+        let width = report
+            .lessons
+            .iter()
+            .map(|l| l.file.len())
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>5}  {:>6}  {:>7}  {:>5}  {:>9}",
+            "lesson", "words", "stated", "reading", "grade", "citations"
+        );
+        for l in &report.lessons {
+            let _ = writeln!(
+                out,
+                "{:<width$}  {:>5}  {:>6}  {:>7.1}  {:>5.1}  {:>9}",
+                l.file,
+                l.words,
+                format!("{} min", l.stated_minutes),
+                l.reading_minutes,
+                l.grade,
+                l.citations
+            );
+        }
+    }
+    let verdict = if report.is_fine() {
+        "is fine".to_owned()
+    } else {
+        let n = report.problems.len();
+        format!("has {n} problem{}", if n == 1 { "" } else { "s" })
+    };
+    let _ = writeln!(out, "\nThe course pack in {} {verdict}.", folder.display());
+    out
+}

@@ -1,0 +1,147 @@
+//! What the command line asks for. The app is mostly started with no
+//! arguments; clinics use `--pack DIR` and `check DIR`.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invocation {
+    /// Open the window, with the course pack named by `--pack`, if any.
+    Run {
+        pack: Option<PathBuf>,
+    },
+    /// Check a pack folder and print its problems; no window.
+    Check {
+        folder: PathBuf,
+    },
+    Help,
+    Version,
+    /// The arguments make no sense; the message says why.
+    Invalid(String),
+}
+
+pub const USAGE: &str = "\
+Persistent Back Pain Mini Course
+
+Usage:
+  back-pain-course                 open the course
+  back-pain-course --pack DIR      open the course pack in folder DIR
+  back-pain-course check DIR       check the course pack in DIR and print every problem
+  back-pain-course --help          show this help
+  back-pain-course --version       show the version
+
+Without --pack, the app uses the folder named by BACK_PAIN_COURSE_PACK, then a
+`course-pack` folder beside the program, then the system-wide course-pack
+folder, then the course built into the app.
+
+`check` exits with status 0 when the pack is fine and 1 when it has problems.";
+
+/// Parses the arguments after the program name. Arguments it does not know
+/// are left alone: a WebDriver or a desktop launcher may add its own.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let first = args.first().and_then(|a| a.to_str());
+    match first {
+        Some("--help" | "-h" | "help") => return Invocation::Help,
+        Some("--version" | "-V") => return Invocation::Version,
+        Some("check") => {
+            return match &args[1..] {
+                [folder] => Invocation::Check {
+                    folder: PathBuf::from(folder),
+                },
+                [] => Invocation::Invalid(
+                    "`check` needs the folder of a course pack: back-pain-course check DIR".into(),
+                ),
+                _ => Invocation::Invalid(
+                    "`check` takes one folder: back-pain-course check DIR".into(),
+                ),
+            }
+        }
+        _ => {}
+    }
+    let mut pack = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--pack" {
+            match iter.next() {
+                Some(folder) => pack = Some(PathBuf::from(folder)),
+                None => {
+                    return Invocation::Invalid(
+                        "`--pack` needs a folder: back-pain-course --pack DIR".into(),
+                    )
+                }
+            }
+        } else if let Some(folder) = arg.to_str().and_then(|a| a.strip_prefix("--pack=")) {
+            pack = Some(PathBuf::from(folder));
+        }
+    }
+    Invocation::Run { pack }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Invocation {
+        parse(list.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn no_arguments_runs_the_built_in_search() {
+        assert_eq!(args(&[]), Invocation::Run { pack: None });
+    }
+
+    #[test]
+    fn pack_is_taken_in_both_spellings() {
+        assert_eq!(
+            args(&["--pack", "/p"]),
+            Invocation::Run {
+                pack: Some("/p".into())
+            }
+        );
+        assert_eq!(
+            args(&["--pack=/p"]),
+            Invocation::Run {
+                pack: Some("/p".into())
+            }
+        );
+    }
+
+    #[test]
+    fn check_needs_exactly_one_folder() {
+        assert_eq!(
+            args(&["check", "/p"]),
+            Invocation::Check {
+                folder: "/p".into()
+            }
+        );
+        assert!(
+            matches!(args(&["check"]), Invocation::Invalid(m) if m.contains("needs the folder"))
+        );
+        assert!(matches!(args(&["check", "a", "b"]), Invocation::Invalid(_)));
+    }
+
+    #[test]
+    fn help_and_version_are_recognised() {
+        assert_eq!(args(&["--help"]), Invocation::Help);
+        assert_eq!(args(&["-h"]), Invocation::Help);
+        assert_eq!(args(&["--version"]), Invocation::Version);
+    }
+
+    #[test]
+    fn unknown_arguments_from_launchers_are_ignored() {
+        assert_eq!(
+            args(&["--automation", "--pack", "/p"]),
+            Invocation::Run {
+                pack: Some("/p".into())
+            }
+        );
+    }
+
+    #[test]
+    fn a_dangling_pack_flag_is_explained() {
+        assert!(
+            matches!(args(&["--pack"]), Invocation::Invalid(m) if m.contains("needs a folder"))
+        );
+    }
+}
