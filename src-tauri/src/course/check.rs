@@ -78,8 +78,11 @@ pub fn check_pack(folder: &Path) -> Report {
                 &lesson.file,
                 1,
                 format!(
-                    "states {} minutes but reads in about {:.1} ({} words at {WORDS_PER_MINUTE} a minute); keep within 15%",
-                    row.stated_minutes, row.reading_minutes, row.words
+                    "states {} minute{} but reads in about {:.1} ({} words at {WORDS_PER_MINUTE} a minute); keep within 15%",
+                    row.stated_minutes,
+                    if row.stated_minutes == 1 { "" } else { "s" },
+                    row.reading_minutes,
+                    row.words
                 ),
             ));
         }
@@ -95,4 +98,69 @@ pub fn check_pack(folder: &Path) -> Report {
         report.lessons.push(row);
     }
     report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::pack::tests::{good_pack, lesson_text};
+
+    fn write_pack(dir: &Path, pairs: Vec<(String, String)>) {
+        for (name, text) in pairs {
+            let path = dir.join(&name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_lesson_far_shorter_than_its_stated_minutes_is_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| !p.starts_with("lessons/"));
+        pairs.push((
+            "lessons/01.md".into(),
+            lesson_text("one", 5, "Only a few words here."),
+        ));
+        write_pack(dir.path(), pairs);
+        let report = check_pack(dir.path());
+        assert!(!report.is_fine());
+        let message = report.problems[0].to_string();
+        assert!(
+            message.starts_with("lessons/01.md:1: states 5 minutes but reads in about 0.0"),
+            "{message}"
+        );
+        assert_eq!(report.lessons.len(), 1);
+    }
+
+    #[test]
+    fn hard_reading_is_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| !p.starts_with("lessons/"));
+        let dense = "Multidisciplinary biopsychosocial rehabilitation interventions demonstrate considerable heterogeneity regarding methodological characteristics and comparative effectiveness estimates. ".repeat(14);
+        pairs.push(("lessons/01.md".into(), lesson_text("one", 1, &dense)));
+        write_pack(dir.path(), pairs);
+        let report = check_pack(dir.path());
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.message.contains("reads at grade")),
+            "{:?}",
+            report.problems
+        );
+    }
+
+    #[test]
+    fn an_uncited_reference_is_a_problem_for_a_pack() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| p != "intro.md");
+        pairs.push(("intro.md".into(), "No citation.\n".into()));
+        write_pack(dir.path(), pairs);
+        let report = check_pack(dir.path());
+        assert!(report.problems.iter().any(|p| p.to_string()
+            == "references.toml: \"Engel, 1977\" is never cited in the course text"));
+    }
 }
