@@ -332,3 +332,80 @@ pub(crate) mod tests {
         assert_eq!(a.len(), 16);
     }
 }
+
+/// Inputs of the kind the fuzzer (`fuzz/`) throws at the loader, kept as
+/// ordinary tests: each must load or fail with problems, never panic or hang.
+#[cfg(test)]
+mod fuzz_regressions {
+    use super::tests::good_pack;
+    use super::*;
+
+    fn load_with(file: &str, text: &str) -> Result<Course, ContentError> {
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| p != file);
+        pairs.push((file.into(), text.into()));
+        load_course(&PackFiles::from_pairs(pairs))
+    }
+
+    #[test]
+    fn deeply_nested_markup_loads_or_fails_cleanly() {
+        let nested = format!("{}x{}", "> ".repeat(5_000), "");
+        let _ = load_with("intro.md", &nested);
+        let brackets = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
+        let _ = load_with("intro.md", &brackets);
+        let parens = format!("{}Engel, 1977{}", "(".repeat(20_000), ")".repeat(20_000));
+        let _ = load_with("intro.md", &parens);
+    }
+
+    #[test]
+    fn front_matter_that_never_closes_is_a_problem() {
+        let err = load_with("lessons/01.md", "+++\nid = \"one\"\ntitle = \"x\"\n").unwrap_err();
+        assert!(
+            err.problems.iter().any(|p| p.file == "lessons/01.md"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn toml_with_wrong_shapes_everywhere_is_a_problem() {
+        for text in [
+            "title = [1, 2]",
+            "[next_step]\nurl = 5",
+            "= = =",
+            "\u{feff}title = \"x\"",
+            "\0\0\0",
+        ] {
+            assert!(load_with("course.toml", text).is_err(), "{text:?}");
+        }
+        for text in [
+            "reference = 5",
+            "[[reference]]\nyear = 99999",
+            "[[reference]]\ncite = 1",
+        ] {
+            assert!(load_with("references.toml", text).is_err(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_huge_table_and_long_lines_render() {
+        let row = format!("| {} |\n", vec!["cell"; 200].join(" | "));
+        let table = format!("| a |\n|---|\n{}", row.repeat(200));
+        let course = load_with("finished.md", &table).unwrap();
+        assert!(course.finished.html.contains("<table>"));
+    }
+
+    #[test]
+    fn odd_unicode_survives() {
+        let text =
+            "Ŧhé \u{202e}reversed\u{202c} text, zero\u{200b}width, 🙂, and combining a\u{301}.\n";
+        let course = load_with("intro.md", text).unwrap();
+        assert!(course.intro.html.contains("🙂"));
+    }
+
+    #[test]
+    fn link_reference_definitions_cannot_smuggle_a_scheme() {
+        let text = "[a][x]\n\n[x]: javascript:alert(1)\n\n[b]: <data:text/html,hi>\n\n[b][]\n";
+        let err = load_with("intro.md", text).unwrap_err();
+        assert!(err.problems.iter().all(|p| p.file == "intro.md"));
+    }
+}
