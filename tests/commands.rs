@@ -61,6 +61,14 @@ impl TestApp {
         }
     }
 
+    /// Closes the app as far as the store is concerned, as quitting does.
+    fn quit(self) {
+        use tauri::Manager;
+        self._app
+            .state::<back_pain_course::state::AppState>()
+            .release_store_lock();
+    }
+
     fn store_path(&self) -> PathBuf {
         self.store.clone()
     }
@@ -341,6 +349,7 @@ fn a_restart_keeps_consent_progress_and_the_last_lesson() {
         app.consent();
         app.ok("complete_lesson", json!({ "id": "why-ongoing" }));
         app.ok("open_lesson", json!({ "id": "how-long" }));
+        app.quit();
     }
     let again = TestApp::open(store);
     let overview = again.ok("get_overview", json!({}));
@@ -396,7 +405,7 @@ fn a_failed_save_is_reported_kept_in_memory_and_retried_at_the_next_change() {
     let app = TestApp::open(folder.join("learner.json"));
     // The disk goes away under the running app: a file where the store's
     // folder was makes every save fail, even as root.
-    std::fs::remove_dir(&folder).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
     std::fs::write(&folder, "not a folder").unwrap();
     let result = app.ok("accept_disclaimer", json!({}));
     assert_eq!(result["save_error"]["kind"], "store_write", "{result}");
@@ -491,5 +500,62 @@ fn a_pack_with_raw_html_and_script_links_is_refused_with_each_place_named() {
             message.contains(&expected),
             "missing {expected:?} in:\n{message}"
         );
+    }
+}
+
+#[test]
+fn open_link_will_not_open_the_next_step_before_the_course_is_complete() {
+    opener_log();
+    let app = TestApp::new();
+    app.consent();
+    assert_eq!(
+        app.err_kind("open_link", json!({ "url": NEXT_STEP })),
+        "link_refused"
+    );
+}
+
+#[test]
+fn a_second_copy_of_the_app_shows_progress_but_never_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("learner.json");
+    let first = TestApp::open(store.clone());
+    first.consent();
+    first.ok("complete_lesson", json!({ "id": "why-ongoing" }));
+    let before = std::fs::read(&store).unwrap();
+
+    let second = TestApp::open(store.clone());
+    let notice = second.ok("take_notices", json!({}))[0]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        notice.contains("already open in another window"),
+        "{notice}"
+    );
+    assert_eq!(second.ok("get_overview", json!({}))["completed"], 1);
+    second.ok("complete_lesson", json!({ "id": "how-long" }));
+    assert_eq!(
+        std::fs::read(&store).unwrap(),
+        before,
+        "the second copy wrote"
+    );
+
+    first.quit();
+    let third = TestApp::open(store);
+    assert_eq!(
+        third.ok("take_notices", json!({})),
+        json!([]),
+        "the lock went with the first copy"
+    );
+}
+
+#[test]
+fn every_command_in_the_list_is_registered_with_the_handler() {
+    let app = TestApp::new();
+    for command in back_pain_course::command_names::COMMANDS {
+        if let Err(err) = app.call(command, json!({})) {
+            let text = err.to_string();
+            assert!(!text.contains("not found"), "{command}: {text}");
+        }
     }
 }

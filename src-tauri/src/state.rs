@@ -133,6 +133,10 @@ impl AppState {
         })
     }
 
+    pub fn release_store_lock(&self) {
+        self.store.release_lock();
+    }
+
     pub fn take_notices(&self) -> Vec<String> {
         std::mem::take(&mut *self.notices.lock().unwrap_or_else(|e| e.into_inner()))
     }

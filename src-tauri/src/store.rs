@@ -7,7 +7,8 @@
 //! the files are checked and the newest whole copy chosen (`course::recovery`)
 //! before the plugin is given the path.
 
-use std::path::PathBuf;
+use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use tauri::{AppHandle, Runtime};
@@ -15,8 +16,10 @@ use tauri_plugin_store::{Store, StoreBuilder};
 use time::OffsetDateTime;
 
 use crate::course::notice::Notice;
-use crate::course::record_file::{backup_path, store_entries, write_backup};
-use crate::course::recovery::recover;
+use crate::course::record_file::{
+    backup_path, inspect_backup, store_entries, write_backup, SavedRecord,
+};
+use crate::course::recovery::{peek, recover};
 use crate::course::LearnerRecord;
 use crate::error::Error;
 
@@ -45,6 +48,24 @@ pub struct LearnerStore {
     backup: PathBuf,
     /// The revision of the last save; each save is one more.
     revision: Mutex<u64>,
+    /// Held while the app runs, so a second copy cannot write over this one.
+    lock: Mutex<Option<File>>,
+}
+
+/// Takes the lock beside the store, or `None` if another copy holds it.
+fn lock_store(path: &Path) -> Option<File> {
+    let lock_path = path.with_extension("lock");
+    if let Some(dir) = lock_path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path)
+        .ok()?;
+    file.try_lock().ok()?;
+    Some(file)
 }
 
 /// What opening found, for the learner to be told.
@@ -55,8 +76,37 @@ pub struct Opened {
 }
 
 pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
+    // A second copy of the app only reads: two writers would each save
+    // their own idea of the learner's progress over the other's.
+    let lock = lock_store(&path);
+    if lock.is_none() {
+        let recovered = peek(&path);
+        return Opened {
+            store: LearnerStore {
+                store: None,
+                backup: backup_path(&path),
+                revision: Mutex::new(recovered.revision),
+                lock: Mutex::new(None),
+            },
+            record: recovered.record,
+            notices: vec![Notice::AlreadyOpen],
+        };
+    }
     let recovered = recover(&path, OffsetDateTime::now_utc());
     let mut notices = recovered.notices;
+    if !recovered.read_only && path.exists() {
+        // The plugin rewrites its file in place on every exit; make sure a
+        // whole backup of what is loaded stands behind that write.
+        let backup = backup_path(&path);
+        let current = matches!(inspect_backup(&backup), SavedRecord::Valid { revision, .. } if revision == recovered.revision);
+        if !current {
+            if let Err(err) = write_backup(&backup, &recovered.record, recovered.revision) {
+                notices.push(Notice::StoreUnavailable {
+                    error: err.to_string(),
+                });
+            }
+        }
+    }
     let store = if recovered.read_only {
         None
     } else {
@@ -74,6 +124,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
         store,
         backup: backup_path(&path),
         revision: Mutex::new(recovered.revision),
+        lock: Mutex::new(lock),
     };
     if recovered.rewrite_store {
         if let Some(store) = &learner_store.store {
@@ -93,6 +144,12 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
 }
 
 impl LearnerStore {
+    /// Lets another copy of the app write (at exit; the operating system
+    /// also releases the lock when the process ends).
+    pub fn release_lock(&self) {
+        self.lock.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+
     /// Saves `record` as the next revision: the backup first (atomic, so it
     /// is always whole), then the plugin's store.
     pub fn save(&self, record: &LearnerRecord) -> Result<(), Error> {

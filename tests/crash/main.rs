@@ -171,6 +171,9 @@ fn main() {
         "crash test: {kills} kills, {lost} lost, {corrupt} corrupt ({acknowledged} acknowledged saves; {restored} restarts restored from the backup; seed {seed}; {:.1} s)",
         started.elapsed().as_secs_f64()
     );
+    if acknowledged == 0 {
+        failures.push("the writer never acknowledged a save: nothing was tested".into());
+    }
     if failures.is_empty() {
         println!("crash test: 1 passed, 0 failed");
     } else {

@@ -247,11 +247,14 @@ async fn the_webview_cannot_reach_the_store_or_the_opener_plugin() {
         ),
     ] {
         let result = app.invoke(command, args).await;
+        let refusal = result["err"].to_string();
         assert!(
-            result.get("err").is_some(),
-            "{command} was allowed: {result}"
+            refusal.contains("not allowed"),
+            "{command} was not refused by the ACL: {result}"
         );
     }
+    // Opening happens in the background: give a wrongly allowed call time to land.
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert!(harness.opened().is_empty());
     app.quit().await;
 }

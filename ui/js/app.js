@@ -44,7 +44,9 @@ function show({ title, node }, { keepMessages = false } = {}) {
 }
 
 function fail(error) {
-  if (error && (error.kind === "consent_required")) return showDisclaimer();
+  if (error && error.kind === "consent_required") {
+    return showDisclaimer().catch((e) => warn(e?.message ?? s.error.generic));
+  }
   if (error && (error.kind === "content" || error.kind === "pack_content")) {
     nav.hidden = true;
     return show(views.errorView(error, {
@@ -64,7 +66,7 @@ const actions = {
   },
   async complete(id) {
     const view = reportSave(await api.completeLesson(id));
-    show(views.lessonView(view, actions), { keepMessages: true });
+    show(views.lessonView(view, lessonActions), { keepMessages: true });
     const next = document.getElementById("next-lesson") || document.getElementById("go-finished");
     next?.focus();
   },
@@ -85,12 +87,15 @@ async function showDisclaimer() {
   show(views.disclaimerView(view, { accept: () => actions.accept().catch(fail), goHome: actions.goHome }));
 }
 
+// The lesson screen's buttons, each with its failures handled.
+const lessonActions = {
+  ...actions,
+  complete: (lessonId) => actions.complete(lessonId).catch(fail),
+};
+
 async function showLesson(id) {
   const view = reportSave(await api.openLesson(id));
-  show(views.lessonView(view, {
-    ...actions,
-    complete: (lessonId) => actions.complete(lessonId).catch(fail),
-  }), { keepMessages: Boolean(view.save_error) });
+  show(views.lessonView(view, lessonActions), { keepMessages: Boolean(view.save_error) });
 }
 
 async function showFinished() {
@@ -144,7 +149,7 @@ async function start() {
   try {
     await begin(await api.overview());
   } catch (error) {
-    fail(error);
+    Promise.resolve(fail(error)).catch((e) => warn(e?.message ?? s.error.generic));
   }
 }
 

@@ -1,8 +1,6 @@
 //! Inline citations, "(Author et al., 2021)" or "(A, 1977; B et al., 2015)",
 //! found in course text so each can be matched to a reference.
 
-use super::problem::line_of_offset;
-
 /// Longest text between brackets that is still read as a citation group.
 const MAX_GROUP_LEN: usize = 300;
 
@@ -30,6 +28,8 @@ fn looks_like_citation(part: &str) -> bool {
 pub fn find_citations(text: &str) -> Vec<Citation> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
+    // Lines are counted as the scan moves on, so a long file stays linear.
+    let (mut line, mut counted_to) = (1, 0);
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] != b'(' {
@@ -51,7 +51,8 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
             .join(" ");
         let parts: Vec<&str> = group.split(';').map(str::trim).collect();
         if parts.iter().any(|p| looks_like_citation(p)) {
-            let line = line_of_offset(text, i);
+            line += bytes[counted_to..i].iter().filter(|b| **b == b'\n').count();
+            counted_to = i;
             found.extend(
                 parts
                     .into_iter()

@@ -168,6 +168,13 @@ fn read_folder(
         if !is_pack_file(&name) || name == "README.md" {
             continue;
         }
+        if files.len() >= MAX_FILES {
+            problems.push(Problem::in_file(
+                format!("{prefix}."),
+                format!("has more than {MAX_FILES} course files; the rest were not read"),
+            ));
+            return;
+        }
         let shown = format!("{prefix}{name}");
         let path = folder.join(&name);
         let meta = match fs::symlink_metadata(&path) {
@@ -197,7 +204,7 @@ fn read_folder(
             ));
             continue;
         }
-        match fs::read(&path) {
+        match read_capped(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
                     files.insert(shown, text);
@@ -207,6 +214,22 @@ fn read_folder(
             Err(err) => problems.push(Problem::in_file(shown, format!("cannot be read: {err}"))),
         }
     }
+}
+
+/// Reads at most one byte past the cap, so a file that grows after its size
+/// was checked still cannot exhaust memory.
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "it is larger than {MAX_FILE_BYTES} bytes"
+        )));
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

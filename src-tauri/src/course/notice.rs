@@ -14,6 +14,8 @@ pub enum Notice {
     NewerVersion { version: u64 },
     /// A damaged file could not be moved aside, so nothing will be written.
     CannotSetAside { why: String, error: String },
+    /// Another copy of the app has the progress open.
+    AlreadyOpen,
     /// The store could not be opened at all.
     StoreUnavailable { error: String },
 }
@@ -49,6 +51,10 @@ impl fmt::Display for Notice {
             Notice::CannotSetAside { why, error } => write!(
                 f,
                 "Your saved progress could not be read because {why}, and the file could not be moved aside ({error}). It has been left as it is, and what you do today will not be remembered."
+            ),
+            Notice::AlreadyOpen => write!(
+                f,
+                "The course is already open in another window. This window shows your progress but will not save changes: please use the other window, or close it and open the course again."
             ),
             Notice::StoreUnavailable { error } => write!(
                 f,

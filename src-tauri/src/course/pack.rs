@@ -42,7 +42,7 @@ pub struct Course {
     /// In course order.
     pub lessons: Vec<Lesson>,
     pub references: Vec<Reference>,
-    /// Every link the course contains, and its next step: all that may open.
+    /// Every link the course text contains: all that `open_link` may open.
     pub links: LinkPolicy,
     /// Every citation, by file, for checks and the clinic's checker.
     pub citations: BTreeMap<String, Vec<Citation>>,
@@ -149,8 +149,9 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     }
 
     match (config, disclaimer, intro, finished) {
+        // The next step is not added to `links`: it opens only through
+        // `open_next_step`, which checks that the course is complete.
         (Some(config), Some(disclaimer), Some(intro), Some(finished)) if problems.is_empty() => {
-            links.allow(&config.next_step.url);
             Ok(Course {
                 config,
                 disclaimer,
@@ -162,7 +163,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 citations,
             })
         }
-        _ => Err(ContentError { problems }),
+        _ => Err(ContentError::capped(problems)),
     }
 }
 
@@ -254,7 +255,10 @@ pub(crate) mod tests {
         let ids: Vec<_> = course.lessons.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(ids, vec!["one", "two", "three"]);
         assert!(course.links.check("https://a.example/x").is_ok());
-        assert!(course.links.check("https://clinic.example/next").is_ok());
+        assert!(
+            course.links.check("https://clinic.example/next").is_err(),
+            "the next step opens only through its own rule"
+        );
         assert!(course
             .links
             .check("https://doi.org/10.1126/science.847460")

@@ -46,6 +46,21 @@ pub struct ContentError {
     pub problems: Vec<Problem>,
 }
 
+/// More problems than anyone will read; a hostile pack could produce millions.
+pub const MAX_PROBLEMS: usize = 200;
+
+impl ContentError {
+    /// Keeps the first `MAX_PROBLEMS`, and says how many more there were.
+    pub fn capped(mut problems: Vec<Problem>) -> ContentError {
+        if problems.len() > MAX_PROBLEMS {
+            let more = problems.len() - MAX_PROBLEMS;
+            problems.truncate(MAX_PROBLEMS);
+            problems.push(Problem::in_file("…", format!("and {more} more problems")));
+        }
+        ContentError { problems }
+    }
+}
+
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lines: Vec<String> = self.problems.iter().map(Problem::to_string).collect();
@@ -79,6 +94,16 @@ mod tests {
     fn problem_without_line_reads_as_file_only() {
         let p = Problem::in_file("course.toml", "file is missing");
         assert_eq!(p.to_string(), "course.toml: file is missing");
+    }
+
+    #[test]
+    fn a_flood_of_problems_is_cut_short_and_counted() {
+        let many = (0..1000)
+            .map(|i| Problem::at_line("a.md", i, "x"))
+            .collect();
+        let err = ContentError::capped(many);
+        assert_eq!(err.problems.len(), MAX_PROBLEMS + 1);
+        assert!(err.to_string().ends_with("and 800 more problems"));
     }
 
     #[test]

@@ -145,6 +145,34 @@ fn cannot_set_aside(why: String, error: std::io::Error) -> Recovered {
     }
 }
 
+/// The newest whole copy, touching nothing: for a second copy of the app,
+/// which must leave the files to the first.
+pub fn peek(store_path: &Path) -> Recovered {
+    let candidates = [
+        inspect_store(store_path),
+        inspect_backup(&backup_path(store_path)),
+    ];
+    let newest = candidates
+        .into_iter()
+        .filter_map(|saved| match saved {
+            SavedRecord::Valid { record, revision } => Some((revision, record)),
+            _ => None,
+        })
+        .max_by_key(|(revision, _)| *revision);
+    match newest {
+        Some((revision, record)) => Recovered {
+            record,
+            revision,
+            read_only: true,
+            ..Recovered::fresh()
+        },
+        None => Recovered {
+            read_only: true,
+            ..Recovered::fresh()
+        },
+    }
+}
+
 /// Moves a damaged file out of the way under a timestamped name, so it can
 /// still be looked at. Returns the new path.
 pub fn set_aside(path: &Path, now: OffsetDateTime) -> std::io::Result<PathBuf> {
