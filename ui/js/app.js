@@ -36,6 +36,11 @@ function show({ title, node }, { keepMessages = false } = {}) {
   if (!keepMessages) clearMessages();
   screen.replaceChildren(node);
   screen.removeAttribute("aria-busy");
+  // Tell assistive tech (and sighted users) which part of the course this is.
+  for (const item of nav.querySelectorAll("[data-nav]")) {
+    if (item.dataset.nav === node.dataset.screen) item.setAttribute("aria-current", "page");
+    else item.removeAttribute("aria-current");
+  }
   document.title = title === courseTitle ? courseTitle : s.pageTitle(title, courseTitle);
   window.scrollTo(0, 0);
   // Move focus to the new heading so keyboard and screen-reader users start

@@ -8,6 +8,7 @@ export const strings = {
   fallbackTitle: "Persistent Back Pain Mini Course",
   providedBy: (provider) => `Provided by ${provider}`,
   pageTitle: (screen, course) => `${screen} – ${course}`,
+  minutes: (m) => (m === 1 ? "1 minute" : `${m} minutes`),
 
   nav: { home: "Course home", disclaimer: "Disclaimer", references: "References" },
 
@@ -21,12 +22,12 @@ export const strings = {
   home: {
     whoFor: "Who this course is for",
     lessonsHeading: "The lessons",
-    totalTime: (minutes) => `The whole course takes about ${minutes} minutes.`,
+    totalTime: (m) => `The whole course takes about ${strings.minutes(m)}.`,
     progress: (done, total) => `${done} of ${total} lessons completed`,
     resumeHeading: "Welcome back",
     resume: (title) => `Continue where you left off: ${title}`,
     lessonNumber: (n) => `Lesson ${n}`,
-    minutes: (m) => `${m} minutes`,
+    minutes: (m) => strings.minutes(m),
     open: { not_started: "Start lesson", in_progress: "Continue lesson", completed: "Read again" },
     openLabel: { not_started: (t) => `Start lesson: ${t}`, in_progress: (t) => `Continue lesson: ${t}`, completed: (t) => `Read again: ${t}` },
     finishedHeading: "All finished?",
@@ -39,7 +40,7 @@ export const strings = {
 
   lesson: {
     position: (n, total) => `Lesson ${n} of ${total}`,
-    time: (m) => `Time required: ${m} minutes`,
+    time: (m) => `Time required: ${strings.minutes(m)}`,
     status: (state) => `Status: ${state}`,
     markComplete: "Mark this lesson as complete",
     completedNote: "You have completed this lesson.",
