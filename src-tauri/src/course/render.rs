@@ -233,6 +233,14 @@ mod tests {
     }
 
     #[test]
+    fn the_word_javascript_in_text_is_only_text() {
+        // Found by the fuzzer: a scheme name in a sentence is not a link.
+        let (r, problems) = render("javascript:\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(r.html, "<p>javascript:</p>\n");
+    }
+
+    #[test]
     fn https_links_and_autolinks_are_collected() {
         let (r, problems) =
             render("## A\n\nSee [x](https://a.example/1) and https://b.example/2.\n");
