@@ -559,3 +559,24 @@ fn every_command_in_the_list_is_registered_with_the_handler() {
         }
     }
 }
+
+#[test]
+fn set_text_size_is_remembered_and_refuses_sizes_not_on_offer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("learner.json");
+    {
+        let app = TestApp::open(store.clone());
+        let result = app.ok("set_text_size", json!({ "step": 4 }));
+        assert_eq!(result["text_size"], 4);
+        assert_eq!(
+            app.err_kind("set_text_size", json!({ "step": 5 })),
+            "invalid_setting"
+        );
+        app.quit();
+    }
+    let again = TestApp::open(store);
+    assert_eq!(
+        again.ok("get_overview", json!({}))["preferences"]["text_size"],
+        4
+    );
+}

@@ -12,4 +12,5 @@ pub const COMMANDS: &[&str] = &[
     "get_references",
     "take_notices",
     "use_built_in_course",
+    "set_text_size",
 ];

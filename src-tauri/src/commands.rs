@@ -6,6 +6,7 @@ use tauri_plugin_opener::OpenerExt;
 use time::OffsetDateTime;
 use url::Url;
 
+use crate::course::progress::Preferences;
 use crate::course::view::{
     self, DisclaimerView, FinishedView, LessonView, Overview, ReferenceView,
 };
@@ -132,4 +133,13 @@ fn open_in_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) -> Result<(), Erro
 pub fn use_built_in_course(state: State<'_, AppState>) -> Result<Overview, Error> {
     state.fall_back_to_built_in();
     state.read(|course, record| Ok(view::overview(course, record)))
+}
+
+/// Sets the text size step (0 to 4), remembered for next time.
+#[tauri::command]
+pub fn set_text_size(state: State<'_, AppState>, step: u8) -> Result<Changed<Preferences>, Error> {
+    state.change(
+        |_, record| record.set_text_size(step).map_err(Error::from),
+        |_, record| record.preferences.clone(),
+    )
 }

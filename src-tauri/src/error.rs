@@ -35,6 +35,7 @@ impl Error {
             Error::Rule(RuleError::ConsentRequired) => "consent_required",
             Error::Rule(RuleError::UnknownLesson(_)) => "unknown_lesson",
             Error::Rule(RuleError::NotFinished { .. }) => "not_finished",
+            Error::Rule(RuleError::InvalidTextSize(_)) => "invalid_setting",
             Error::LinkRefused(_) => "link_refused",
             Error::StoreWrite(_) => "store_write",
             Error::Opener(_) => "opener",

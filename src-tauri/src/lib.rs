@@ -44,6 +44,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::get_references,
             commands::take_notices,
             commands::use_built_in_course,
+            commands::set_text_size,
         ])
 }
 

@@ -392,3 +392,29 @@ async fn a_clinic_pack_shows_its_own_name_lessons_and_next_step() {
         .await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_larger_text_size_applies_at_once_and_after_a_restart() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    let root_size = "return getComputedStyle(document.documentElement).fontSize;";
+    assert_eq!(app.client.execute(root_size, vec![]).await.unwrap(), "18px");
+    app.click("#nav-settings").await;
+    app.screen("settings").await;
+    app.click("label[for=text-size-4]").await;
+    app.wait_for("#text-size-4:checked").await;
+    assert!(app
+        .text("#notices")
+        .await
+        .starts_with("Text size set to Largest"));
+    assert_eq!(app.client.execute(root_size, vec![]).await.unwrap(), "36px");
+    app.screenshot("14-text-size-largest").await;
+    app.quit().await;
+
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    assert_eq!(app.client.execute(root_size, vec![]).await.unwrap(), "36px");
+    app.screenshot("15-disclaimer-at-200-percent").await;
+    app.quit().await;
+}

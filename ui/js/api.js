@@ -15,4 +15,5 @@ export const api = {
   references: () => invoke("get_references"),
   takeNotices: () => invoke("take_notices"),
   useBuiltInCourse: () => invoke("use_built_in_course"),
+  setTextSize: (step) => invoke("set_text_size", { step }),
 };

@@ -11,6 +11,15 @@ const notices = document.getElementById("notices");
 const alerts = document.getElementById("alerts");
 const nav = document.getElementById("site-nav");
 let courseTitle = s.fallbackTitle;
+let preferences = { text_size: 0 };
+
+// Text size steps: the standard 18px, then in even steps up to twice that.
+const TEXT_SIZES = ["112.5%", "140.625%", "168.75%", "196.875%", "225%"];
+
+function applyPreferences(next) {
+  preferences = next;
+  document.documentElement.style.fontSize = TEXT_SIZES[next.text_size] ?? TEXT_SIZES[0];
+}
 
 function say(text) {
   notices.replaceChildren(h("p", { class: "notice" }, text));
@@ -108,6 +117,19 @@ async function showFinished() {
   show(views.finishedView(view, { openNextStep: () => actions.openNextStep().catch(fail), goHome: actions.goHome }));
 }
 
+async function showSettings() {
+  show(views.settingsView(preferences, {
+    chooseTextSize: (step, label) =>
+      api.setTextSize(step)
+        .then((result) => {
+          applyPreferences({ text_size: result.text_size });
+          reportSave(result);
+          say(s.settings.saved(label));
+        })
+        .catch(fail),
+  }));
+}
+
 async function showReferences() {
   show(views.referencesView(await api.references()));
 }
@@ -133,12 +155,13 @@ screen.addEventListener("click", (event) => {
 nav.addEventListener("click", (event) => {
   const target = event.target.closest("[data-nav]");
   if (!target) return;
-  const go = { home: showHome, disclaimer: showDisclaimer, references: showReferences }[target.dataset.nav];
+  const go = { home: showHome, disclaimer: showDisclaimer, references: showReferences, settings: showSettings }[target.dataset.nav];
   go().catch(fail);
 });
 
 function fillChrome(overview) {
   courseTitle = overview.title;
+  applyPreferences(overview.preferences);
   document.documentElement.lang = overview.language;
   document.getElementById("site-title").textContent = overview.title;
   document.getElementById("site-provider").textContent = s.providedBy(overview.provider);

@@ -10,7 +10,16 @@ export const strings = {
   pageTitle: (screen, course) => `${screen} – ${course}`,
   minutes: (m) => (m === 1 ? "1 minute" : `${m} minutes`),
 
-  nav: { home: "Course home", disclaimer: "Disclaimer", references: "References" },
+  nav: { home: "Course home", disclaimer: "Disclaimer", references: "References", settings: "Text size" },
+
+  settings: {
+    heading: "Text size",
+    intro: "Choose the size that is most comfortable to read. The app remembers it.",
+    legend: "Text size",
+    sizes: ["Standard", "Larger", "Large", "Very large", "Largest (twice the standard size)"],
+    sample: "This is how the course text will look.",
+    saved: (label) => `Text size set to ${label}.`,
+  },
 
   disclaimer: {
     heading: "Before you start",

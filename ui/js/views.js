@@ -234,3 +234,32 @@ export function errorView(error, { useBuiltIn } = {}) {
     ),
   };
 }
+
+export function settingsView(preferences, { chooseTextSize }) {
+  const options = s.settings.sizes.map((label, step) =>
+    h(
+      "div",
+      { class: "radio" },
+      h("input", {
+        type: "radio",
+        name: "text-size",
+        id: `text-size-${step}`,
+        value: String(step),
+        checked: preferences.text_size === step,
+        onchange: () => chooseTextSize(step, label),
+      }),
+      h("label", { for: `text-size-${step}` }, label),
+    ),
+  );
+  return {
+    title: s.settings.heading,
+    node: h(
+      "div",
+      { dataset: { screen: "settings" } },
+      heading(s.settings.heading),
+      h("p", {}, s.settings.intro),
+      h("fieldset", { class: "fieldset" }, h("legend", {}, s.settings.legend), options),
+      h("p", { class: "panel", id: "text-size-sample" }, s.settings.sample),
+    ),
+  };
+}

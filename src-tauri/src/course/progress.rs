@@ -23,6 +23,20 @@ pub struct LearnerRecord {
     pub lessons: BTreeMap<LessonId, LessonProgress>,
     /// The lesson the learner was last in, to offer to continue there.
     pub last_lesson: Option<LessonId>,
+    /// Reading comfort, kept with the rest so it survives a restart.
+    #[serde(default)]
+    pub preferences: Preferences,
+}
+
+/// The largest text size step: step 4 is twice the standard size.
+pub const MAX_TEXT_SIZE_STEP: u8 = 4;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preferences {
+    /// 0 (standard) to `MAX_TEXT_SIZE_STEP` (200%), in even steps.
+    #[serde(default)]
+    pub text_size: u8,
 }
 
 impl Default for LearnerRecord {
@@ -32,6 +46,7 @@ impl Default for LearnerRecord {
             consent: None,
             lessons: BTreeMap::new(),
             last_lesson: None,
+            preferences: Preferences::default(),
         }
     }
 }
@@ -70,6 +85,8 @@ pub enum RuleError {
     UnknownLesson(String),
     #[error("The next step opens once every lesson is complete ({completed} of {total} so far).")]
     NotFinished { completed: usize, total: usize },
+    #[error("Text size {0} is not one of the sizes on offer (0 to 4).")]
+    InvalidTextSize(u8),
 }
 
 impl LearnerRecord {
@@ -159,6 +176,15 @@ impl LearnerRecord {
         (0..n)
             .map(|k| &course.lessons[(start + k) % n])
             .find(|l| self.lesson_state(&l.id) != LessonState::Completed)
+    }
+
+    /// Comfort settings need no consent: they help read the disclaimer too.
+    pub fn set_text_size(&mut self, step: u8) -> Result<(), RuleError> {
+        if step > MAX_TEXT_SIZE_STEP {
+            return Err(RuleError::InvalidTextSize(step));
+        }
+        self.preferences.text_size = step;
+        Ok(())
     }
 
     pub fn require_consent(&self, course: &Course) -> Result<(), RuleError> {
@@ -302,6 +328,24 @@ mod tests {
         assert_eq!(record.resume_lesson(&course).unwrap().id.as_str(), "one");
         record.complete_lesson(&course, "one", T0).unwrap();
         assert!(record.resume_lesson(&course).is_none());
+    }
+
+    #[test]
+    fn text_size_takes_the_five_steps_and_nothing_else() {
+        let mut record = LearnerRecord::default();
+        for step in 0..=MAX_TEXT_SIZE_STEP {
+            record.set_text_size(step).unwrap();
+            assert_eq!(record.preferences.text_size, step);
+        }
+        assert_eq!(record.set_text_size(5), Err(RuleError::InvalidTextSize(5)));
+        assert_eq!(record.preferences.text_size, MAX_TEXT_SIZE_STEP);
+    }
+
+    #[test]
+    fn a_record_saved_before_preferences_existed_still_loads() {
+        let old = r#"{"schema_version":1,"consent":null,"lessons":{},"last_lesson":null}"#;
+        let record: LearnerRecord = serde_json::from_str(old).unwrap();
+        assert_eq!(record.preferences, Preferences::default());
     }
 
     #[test]

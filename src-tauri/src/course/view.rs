@@ -6,7 +6,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::lesson::Lesson;
 use super::pack::Course;
-use super::progress::{LearnerRecord, LessonState};
+use super::progress::{LearnerRecord, LessonState, Preferences};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LessonRef {
@@ -48,6 +48,7 @@ pub struct Overview {
     pub all_complete: bool,
     /// The lesson to offer "continue where you left off" for.
     pub resume: Option<LessonRef>,
+    pub preferences: Preferences,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -116,6 +117,7 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         total_minutes: course.lessons.iter().map(|l| l.minutes).sum(),
         all_complete: record.all_complete(course),
         resume: record.resume_lesson(course).map(LessonRef::from),
+        preferences: record.preferences.clone(),
     }
 }
 
