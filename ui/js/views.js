@@ -11,6 +11,11 @@ function heading(text, attrs = {}) {
   return h("h1", { id: "screen-heading", tabindex: "-1", ...attrs }, text);
 }
 
+// A screen: its name (for tests and styling), its title and h1, its parts.
+function screenOf(name, title, ...parts) {
+  return { title, node: h("div", { dataset: { screen: name } }, heading(title), ...parts) };
+}
+
 function stateTag(state, id) {
   return h("strong", { class: `tag tag-${state}`, id }, s.state[state]);
 }
@@ -50,10 +55,7 @@ export function disclaimerView(view, { accept, goHome }) {
         button("disclaimer-continue", s.disclaimer.continue, goHome),
       )
     : h("div", { class: "actions" }, button("accept-disclaimer", s.disclaimer.accept, accept));
-  return {
-    title: s.disclaimer.heading,
-    node: h("div", { dataset: { screen: "disclaimer" } }, heading(s.disclaimer.heading), courseHtml(view.html, { id: "disclaimer-text" }), action),
-  };
+  return screenOf("disclaimer", s.disclaimer.heading, courseHtml(view.html, { id: "disclaimer-text" }), action);
 }
 
 export function homeView(view, { openLesson, goFinished }) {
@@ -174,27 +176,20 @@ export function finishedView(view, { openNextStep, goHome }) {
         h("p", { class: "hint", id: "next-step-hint" }, s.finished.opensIn(view.next_step_url)),
       )
     : h("div", { class: "panel" }, h("p", { id: "not-finished" }, s.finished.notYet(view.completed, view.total)));
-  return {
-    title: s.finished.heading,
-    node: h(
-      "div",
-      { dataset: { screen: "finished" } },
-      heading(s.finished.heading),
-      courseHtml(view.html, { id: "finished-text" }),
-      body,
-      button("back-home", s.finished.home, goHome, "link-button"),
-    ),
-  };
+  return screenOf(
+    "finished",
+    s.finished.heading,
+    courseHtml(view.html, { id: "finished-text" }),
+    body,
+    button("back-home", s.finished.home, goHome, "link-button"),
+  );
 }
 
 export function referencesView(refs) {
-  return {
-    title: s.references.heading,
-    node: h(
-      "div",
-      { dataset: { screen: "references" } },
-      heading(s.references.heading),
-      h("p", {}, s.references.intro),
+  return screenOf(
+    "references",
+    s.references.heading,
+    h("p", {}, s.references.intro),
       h(
         "ol",
         { class: "reference-list", id: "reference-list" },
@@ -210,8 +205,7 @@ export function referencesView(refs) {
           ),
         ),
       ),
-    ),
-  };
+  );
 }
 
 export function errorView(error, { useBuiltIn } = {}) {
@@ -251,15 +245,11 @@ export function settingsView(preferences, { chooseTextSize }) {
       h("label", { for: `text-size-${step}` }, label),
     ),
   );
-  return {
-    title: s.settings.heading,
-    node: h(
-      "div",
-      { dataset: { screen: "settings" } },
-      heading(s.settings.heading),
-      h("p", {}, s.settings.intro),
-      h("fieldset", { class: "fieldset" }, h("legend", {}, s.settings.legend), options),
-      h("p", { class: "panel", id: "text-size-sample" }, s.settings.sample),
-    ),
-  };
+  return screenOf(
+    "settings",
+    s.settings.heading,
+    h("p", {}, s.settings.intro),
+    h("fieldset", { class: "fieldset" }, h("legend", {}, s.settings.legend), options),
+    h("p", { class: "panel", id: "text-size-sample" }, s.settings.sample),
+  );
 }
