@@ -80,14 +80,6 @@ impl AppState {
         }
     }
 
-    pub fn source(&self) -> PackSource {
-        self.course
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .source
-            .clone()
-    }
-
     /// Replaces a clinic pack that failed to load with the built-in course.
     pub fn fall_back_to_built_in(&self) {
         let mut loaded = self.course.write().unwrap_or_else(|e| e.into_inner());
