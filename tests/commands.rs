@@ -551,8 +551,14 @@ fn a_second_copy_of_the_app_shows_progress_but_never_writes() {
 
 #[test]
 fn every_command_in_the_list_is_registered_with_the_handler() {
-    let app = TestApp::new();
-    for command in back_pain_course::command_names::COMMANDS {
+    // On a broken pack every course command stops at "no course" before
+    // doing anything, so even the one that shows a save dialog returns.
+    let dir = tempfile::tempdir().unwrap();
+    let app = TestApp::open_with(fixture_pack("broken"), dir.path().join("learner.json"));
+    // Falling back to the built-in course would let the dialog open: last.
+    let mut commands = back_pain_course::command_names::COMMANDS.to_vec();
+    commands.sort_by_key(|c| *c == "use_built_in_course");
+    for command in commands {
         if let Err(err) = app.call(command, json!({})) {
             let text = err.to_string();
             assert!(!text.contains("not found"), "{command}: {text}");
@@ -579,4 +585,84 @@ fn set_text_size_is_remembered_and_refuses_sizes_not_on_offer() {
         again.ok("get_overview", json!({}))["preferences"]["text_size"],
         4
     );
+}
+
+#[test]
+fn set_theme_is_remembered_and_refuses_unknown_themes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("learner.json");
+    {
+        let app = TestApp::open(store.clone());
+        assert_eq!(
+            app.ok("set_theme", json!({ "theme": "dark" }))["theme"],
+            "dark"
+        );
+        assert_eq!(
+            app.err_kind("set_theme", json!({ "theme": "<b>" })),
+            "invalid_setting"
+        );
+        app.quit();
+    }
+    let again = TestApp::open(store);
+    assert_eq!(
+        again.ok("get_overview", json!({}))["preferences"]["theme"],
+        "dark"
+    );
+}
+
+#[test]
+fn start_over_is_refused_on_a_personal_device_and_changes_nothing() {
+    let app = TestApp::new();
+    app.consent();
+    app.ok("complete_lesson", json!({ "id": "why-ongoing" }));
+    assert_eq!(app.err_kind("start_over", json!({})), "not_shared_device");
+    assert_eq!(app.ok("get_overview", json!({}))["completed"], 1);
+}
+
+#[test]
+fn delete_my_data_removes_the_files_and_quitting_does_not_bring_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("learner.json");
+    let app = TestApp::open(store.clone());
+    app.consent();
+    app.ok("set_theme", json!({ "theme": "dark" }));
+    assert!(store.exists());
+    let overview = app.ok("delete_my_data", json!({}));
+    assert_eq!(overview["consent_needed"], true);
+    assert_eq!(overview["preferences"]["theme"], "system");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, vec!["learner.lock"], "only the empty lock file stays");
+    // The learner may carry on; a new start saves afresh.
+    app.consent();
+    assert!(store.exists());
+    app.quit();
+}
+
+#[test]
+fn the_print_view_needs_consent_then_has_every_lesson() {
+    let app = TestApp::new();
+    assert_eq!(
+        app.err_kind("get_print_course", json!({})),
+        "consent_required"
+    );
+    app.consent();
+    let printed = app.ok("get_print_course", json!({}));
+    assert_eq!(printed["lessons"].as_array().unwrap().len(), 3);
+    assert!(printed["references"].as_array().unwrap().len() >= 8);
+}
+
+#[test]
+fn about_names_the_built_in_course_and_the_data_folder() {
+    let app = TestApp::new();
+    let about = app.ok("get_about", json!({}));
+    assert_eq!(about["origin"], "built_in");
+    assert_eq!(about["pack_folder"], Value::Null);
+    assert_eq!(
+        about["data_folder"],
+        app.store_path().parent().unwrap().display().to_string()
+    );
+    assert_eq!(about["version"], env!("CARGO_PKG_VERSION"));
 }

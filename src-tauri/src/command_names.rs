@@ -13,4 +13,10 @@ pub const COMMANDS: &[&str] = &[
     "take_notices",
     "use_built_in_course",
     "set_text_size",
+    "set_theme",
+    "start_over",
+    "delete_my_data",
+    "get_about",
+    "get_print_course",
+    "save_progress_summary",
 ];

@@ -6,9 +6,11 @@ use tauri_plugin_opener::OpenerExt;
 use time::OffsetDateTime;
 use url::Url;
 
+use crate::course::atomic_write::write_atomically;
 use crate::course::progress::Preferences;
+use crate::course::summary::{file_type_label, progress_summary_html, SUGGESTED_FILE_NAME};
 use crate::course::view::{
-    self, DisclaimerView, FinishedView, LessonView, Overview, ReferenceView,
+    self, AboutView, DisclaimerView, FinishedView, LessonView, Overview, PrintView, ReferenceView,
 };
 use crate::course::RuleError;
 use crate::error::Error;
@@ -142,4 +144,74 @@ pub fn set_text_size(state: State<'_, AppState>, step: u8) -> Result<Changed<Pre
         |_, record| record.set_text_size(step).map_err(Error::from),
         |_, record| record.preferences.clone(),
     )
+}
+
+/// Sets the colour theme ("system", "light", "dark" or "high_contrast").
+#[tauri::command]
+pub fn set_theme(state: State<'_, AppState>, theme: String) -> Result<Changed<Preferences>, Error> {
+    state.change(
+        |_, record| record.set_theme(&theme).map_err(Error::from),
+        |_, record| record.preferences.clone(),
+    )
+}
+
+/// On a shared device: clears consent and progress for the next person.
+#[tauri::command]
+pub fn start_over(state: State<'_, AppState>) -> Result<Changed<Overview>, Error> {
+    state.start_over(view::overview)
+}
+
+/// Deletes everything the app stored about the learner.
+#[tauri::command]
+pub fn delete_my_data(state: State<'_, AppState>) -> Result<Overview, Error> {
+    state.erase_learner_data()?;
+    state.read(|course, record| Ok(view::overview(course, record)))
+}
+
+#[tauri::command]
+pub fn get_about(state: State<'_, AppState>) -> AboutView {
+    state.about(env!("CARGO_PKG_VERSION"))
+}
+
+/// The whole course on one page, to print or save as PDF.
+#[tauri::command]
+pub fn get_print_course(state: State<'_, AppState>) -> Result<PrintView, Error> {
+    state.read(|course, record| {
+        record.require_consent(course)?;
+        Ok(view::print(course))
+    })
+}
+
+/// Asks the learner where to save their progress summary (the system's own
+/// save dialog, shown by Rust: the webview has no file access) and writes it
+/// there. `None` when the learner cancelled. Async, so the dialog does not
+/// block the window's own thread.
+#[tauri::command]
+pub async fn save_progress_summary<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, Error> {
+    use tauri_plugin_dialog::DialogExt;
+    let html = state.read(|course, record| {
+        Ok(progress_summary_html(
+            course,
+            record,
+            OffsetDateTime::now_utc(),
+        ))
+    })?;
+    let chosen = app
+        .dialog()
+        .file()
+        .set_file_name(SUGGESTED_FILE_NAME)
+        .add_filter(file_type_label(), &["html", "htm"])
+        .blocking_save_file();
+    let Some(chosen) = chosen else {
+        return Ok(None);
+    };
+    let path = chosen
+        .into_path()
+        .map_err(|err| Error::SummaryNotSaved(err.to_string()))?;
+    write_atomically(&path, html.as_bytes())
+        .map_err(|err| Error::SummaryNotSaved(format!("{}: {err}", path.display())))?;
+    Ok(Some(path.display().to_string()))
 }

@@ -24,6 +24,10 @@ pub enum Error {
     StoreWrite(String),
     #[error("The link could not be opened in your web browser ({0}).")]
     Opener(String),
+    #[error("Some of your data could not be deleted ({0}).")]
+    EraseFailed(String),
+    #[error("Your progress summary could not be saved ({0}).")]
+    SummaryNotSaved(String),
 }
 
 impl Error {
@@ -35,10 +39,15 @@ impl Error {
             Error::Rule(RuleError::ConsentRequired) => "consent_required",
             Error::Rule(RuleError::UnknownLesson(_)) => "unknown_lesson",
             Error::Rule(RuleError::NotFinished { .. }) => "not_finished",
-            Error::Rule(RuleError::InvalidTextSize(_)) => "invalid_setting",
+            Error::Rule(RuleError::InvalidTextSize(_) | RuleError::UnknownTheme(_)) => {
+                "invalid_setting"
+            }
+            Error::Rule(RuleError::NotSharedDevice) => "not_shared_device",
             Error::LinkRefused(_) => "link_refused",
             Error::StoreWrite(_) => "store_write",
             Error::Opener(_) => "opener",
+            Error::EraseFailed(_) => "erase_failed",
+            Error::SummaryNotSaved(_) => "summary_not_saved",
         }
     }
 }

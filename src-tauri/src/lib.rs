@@ -25,6 +25,9 @@ const FALLBACK_TITLE: &str = "Persistent Back Pain Mini Course";
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_store::Builder::new().build())
+        // The save dialog for the progress summary, shown by Rust only: the
+        // webview is granted none of the plugin's own commands.
+        .plugin(tauri_plugin_dialog::init())
         // Links are opened by Rust after its own check, never by the plugin's
         // script on a click.
         .plugin(
@@ -45,6 +48,12 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::take_notices,
             commands::use_built_in_course,
             commands::set_text_size,
+            commands::set_theme,
+            commands::start_over,
+            commands::delete_my_data,
+            commands::get_about,
+            commands::get_print_course,
+            commands::save_progress_summary,
         ])
 }
 
@@ -56,12 +65,21 @@ pub fn manage_state<R: Runtime, M: Manager<R>>(
 ) {
     let opened = store::open(manager.app_handle(), store_path);
     let notices = opened.notices.iter().map(ToString::to_string).collect();
-    manager.manage(AppState::new(
+    let state = AppState::new(
         LoadedCourse::load(source),
         opened.record,
         opened.store,
         notices,
-    ));
+    );
+    // A shared device starts each launch with nobody's session: the last
+    // person may have left without pressing "Start over".
+    let shared = state
+        .with_course(|c| Ok(c.config.shared_device.is_some()))
+        .unwrap_or(false);
+    if shared {
+        let _ = state.start_over(|_, _| ());
+    }
+    manager.manage(state);
 }
 
 fn setup<R: Runtime>(

@@ -6,7 +6,8 @@ use std::sync::{Mutex, RwLock};
 use serde::Serialize;
 
 use crate::course::pack_source::PackSource;
-use crate::course::{ContentError, Course, LearnerRecord};
+use crate::course::view::{self, AboutView};
+use crate::course::{ContentError, Course, LearnerRecord, RuleError};
 use crate::error::Error;
 use crate::store::LearnerStore;
 
@@ -123,6 +124,46 @@ impl AppState {
                 save_error,
             })
         })
+    }
+
+    /// Clears consent and progress for the next person on a shared device.
+    pub fn start_over<T: Serialize>(
+        &self,
+        view: impl FnOnce(&Course, &LearnerRecord) -> T,
+    ) -> Result<Changed<T>, Error> {
+        self.change(
+            |course, record| {
+                if course.config.shared_device.is_none() {
+                    return Err(RuleError::NotSharedDevice.into());
+                }
+                record.start_over();
+                Ok(())
+            },
+            view,
+        )
+    }
+
+    /// "Delete my data": every file goes, and the app carries on as if
+    /// newly installed. Whatever happens, nothing of the old record is kept
+    /// in memory to be saved again.
+    pub fn erase_learner_data(&self) -> Result<(), Error> {
+        let mut learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
+        let result = self.store.erase();
+        if result.is_ok() {
+            learner.record = LearnerRecord::default();
+            learner.unsaved = false;
+        }
+        result
+    }
+
+    pub fn about(&self, version: &str) -> AboutView {
+        let loaded = self.course.read().unwrap_or_else(|e| e.into_inner());
+        view::about(
+            loaded.course.as_ref().ok(),
+            &loaded.source,
+            self.store.folder(),
+            version,
+        )
     }
 
     pub fn release_store_lock(&self) {

@@ -15,6 +15,7 @@ use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::{Store, StoreBuilder};
 use time::OffsetDateTime;
 
+use crate::course::erase::erase_learner_files;
 use crate::course::notice::Notice;
 use crate::course::record_file::{
     backup_path, inspect_backup, store_entries, write_backup, SavedRecord,
@@ -29,6 +30,9 @@ pub const STORE_FILE: &str = "learner.json";
 /// type so the app state (and every command) need not be generic.
 trait SaveTarget: Send + Sync {
     fn write(&self, record: &LearnerRecord, revision: u64) -> tauri_plugin_store::Result<()>;
+    /// Empties the plugin's copy and takes the store out of the plugin's
+    /// collection, so its save-on-exit cannot write the data back.
+    fn forget(&self);
 }
 
 impl<R: Runtime> SaveTarget for Store<R> {
@@ -38,9 +42,16 @@ impl<R: Runtime> SaveTarget for Store<R> {
         }
         self.save()
     }
+
+    fn forget(&self) {
+        self.clear();
+        self.close_resource();
+    }
 }
 
 pub struct LearnerStore {
+    /// The plugin's file; the backup and any damaged copies sit beside it.
+    path: PathBuf,
     /// `None` when nothing may be written this session (see `Recovered::read_only`):
     /// the plugin is then never given the path, so its save-on-exit cannot
     /// touch the files either.
@@ -83,6 +94,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
         let recovered = peek(&path);
         return Opened {
             store: LearnerStore {
+                path: path.clone(),
                 store: None,
                 backup: backup_path(&path),
                 revision: Mutex::new(recovered.revision),
@@ -121,6 +133,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
         }
     };
     let learner_store = LearnerStore {
+        path: path.clone(),
         store,
         backup: backup_path(&path),
         revision: Mutex::new(recovered.revision),
@@ -148,6 +161,34 @@ impl LearnerStore {
     /// also releases the lock when the process ends).
     pub fn release_lock(&self) {
         self.lock.lock().unwrap_or_else(|e| e.into_inner()).take();
+    }
+
+    /// Deletes every file kept about the learner ("Delete my data"). A copy
+    /// of the app that may not write (see `open`) may not delete either.
+    pub fn erase(&self) -> Result<(), Error> {
+        let Some(store) = &self.store else {
+            return Err(Error::EraseFailed(
+                "another copy of the course app is open, or the data folder cannot be written"
+                    .to_owned(),
+            ));
+        };
+        let mut revision = self.revision.lock().unwrap_or_else(|e| e.into_inner());
+        store.forget();
+        *revision = 0;
+        erase_learner_files(&self.path)
+            .map(|_| ())
+            .map_err(|failed| {
+                let names: Vec<String> = failed
+                    .iter()
+                    .map(|(path, err)| format!("{}: {err}", path.display()))
+                    .collect();
+                Error::EraseFailed(names.join("; "))
+            })
+    }
+
+    /// Where the learner's data is kept, for the About screen.
+    pub fn folder(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
     }
 
     /// Saves `record` as the next revision: the backup first (atomic, so it

@@ -11,6 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
@@ -263,6 +264,23 @@ pub struct App {
     pub client: Client,
 }
 
+/// WebDriver's codes for the keys the tests press.
+pub const TAB: char = '\u{E004}';
+pub const ENTER: char = '\u{E007}';
+pub const ALT: char = '\u{E00A}';
+pub const LEFT: char = '\u{E012}';
+pub const RIGHT: char = '\u{E014}';
+pub const F1: char = '\u{E031}';
+
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Focus {
+    pub id: String,
+    pub tag: String,
+    pub text: String,
+    pub focus_visible: bool,
+    pub in_view: bool,
+}
+
 impl App {
     pub async fn wait_for(&self, css: &str) -> Element {
         trace(&format!("wait_for {css}"));
@@ -325,11 +343,125 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
         std::fs::create_dir_all(&dir).unwrap();
+        // WebKitWebDriver never answers a screenshot of a page that fits
+        // in the window without scrolling (and then nothing else either),
+        // so a short page is made one pixel taller while it is taken.
+        let fits = "const fits = document.documentElement.scrollHeight <= window.innerHeight;\
+            if (fits) document.body.style.minHeight = 'calc(100vh + 1px)';\
+            return fits;";
+        let stretched = self.client.execute(fits, vec![]).await.unwrap() == json!(true);
         let png = tokio::time::timeout(WAIT, self.client.screenshot())
             .await
             .unwrap_or_else(|_| panic!("WebDriver did not answer the screenshot {name}"))
             .unwrap();
+        if stretched {
+            self.client
+                .execute("document.body.style.minHeight = '';", vec![])
+                .await
+                .unwrap();
+        }
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Presses keys as a keyboard would: each of `chords` is held down
+    /// together (e.g. Alt then Right arrow), then released in reverse.
+    pub async fn press(&self, chord: &[char]) {
+        trace(&format!("press {chord:?}"));
+        let mut keys = KeyActions::new("keyboard".into());
+        for &value in chord {
+            keys = keys.then(KeyAction::Down { value });
+        }
+        for &value in chord.iter().rev() {
+            keys = keys.then(KeyAction::Up { value });
+        }
+        tokio::time::timeout(WAIT, self.client.perform_actions(keys))
+            .await
+            .unwrap_or_else(|_| panic!("WebDriver did not answer pressing {chord:?}"))
+            .unwrap();
+    }
+
+    /// What has focus: its id, tag and text, whether the browser shows a
+    /// focus indicator on it, and whether it is inside the window (WCAG
+    /// 2.4.11: focus not obscured).
+    pub async fn focus(&self) -> Focus {
+        let script = "const el = document.activeElement;\
+            const r = el.getBoundingClientRect();\
+            return { id: el.id || '', tag: el.tagName.toLowerCase(),\
+              text: (el.innerText || '').trim().slice(0, 120),\
+              focus_visible: el.matches(':focus-visible'),\
+              in_view: r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth && r.width > 0 };";
+        let value = tokio::time::timeout(WAIT, self.client.execute(script, vec![]))
+            .await
+            .unwrap_or_else(|_| panic!("WebDriver did not answer reading the focus"))
+            .unwrap();
+        serde_json::from_value(value).unwrap()
+    }
+
+    /// Presses Tab until the element with `id` has focus, checking on the
+    /// way that every stop is visible and that focus keeps moving (no trap).
+    pub async fn tab_to(&self, id: &str) -> Focus {
+        let mut seen = Vec::new();
+        for _ in 0..80 {
+            self.press(&[TAB]).await;
+            let focus = self.focus().await;
+            assert!(
+                focus.tag != "body",
+                "Tab left the page after {seen:?} (looking for #{id})"
+            );
+            if matches!(focus.tag.as_str(), "a" | "button" | "input") {
+                assert!(
+                    focus.focus_visible,
+                    "{focus:?} has focus but shows no focus indicator"
+                );
+                assert!(
+                    focus.in_view,
+                    "{focus:?} has focus but is outside the window"
+                );
+            }
+            if focus.id == id {
+                return focus;
+            }
+            let stop = format!("{}#{} {:?}", focus.tag, focus.id, focus.text);
+            assert!(
+                seen.last() != Some(&stop),
+                "focus is stuck on {stop} (looking for #{id})"
+            );
+            seen.push(stop);
+        }
+        panic!("#{id} was not reached with Tab; stops: {seen:#?}");
+    }
+
+    /// Runs axe-core (vendored from npm in tests/fixtures/axe) on the page
+    /// as it is now, for the WCAG 2.0, 2.1 and 2.2 A and AA rules; returns
+    /// each violation as "rule: help (targets)".
+    pub async fn axe(&self) -> Vec<String> {
+        let loaded = self
+            .client
+            .execute("return typeof window.axe === 'object';", vec![])
+            .await
+            .unwrap();
+        if loaded != json!(true) {
+            let source = std::fs::read_to_string(
+                Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/axe/axe.min.js"),
+            )
+            .unwrap();
+            tokio::time::timeout(WAIT, self.client.execute(&source, vec![]))
+                .await
+                .unwrap_or_else(|_| panic!("WebDriver did not answer loading axe-core"))
+                .unwrap();
+        }
+        let script = "const done = arguments[arguments.length - 1];\
+            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })\
+              .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')),\
+                    e => done(['axe failed: ' + e]));";
+        let value = tokio::time::timeout(
+            Duration::from_secs(90),
+            self.client.execute_async(script, vec![]),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("WebDriver did not answer running axe-core"))
+        .unwrap();
+        serde_json::from_value(value).unwrap()
     }
 
     /// Ends the app as a learner closing the window would.

@@ -1,13 +1,16 @@
 //! End-to-end journeys: the real binary in the real webview, as a learner
 //! uses it.
 
+mod accessibility;
 mod harness;
+mod shared_device;
+mod your_data;
 
 use harness::Harness;
 use serde_json::json;
 
-const NEXT_STEP: &str = "https://alignmentexercisephysiology.com.au/";
-const LESSONS: [(&str, &str); 3] = [
+pub const NEXT_STEP: &str = "https://alignmentexercisephysiology.com.au/";
+pub const LESSONS: [(&str, &str); 3] = [
     ("why-ongoing", "Why is my back pain ongoing?"),
     (
         "how-long",

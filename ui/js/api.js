@@ -16,4 +16,10 @@ export const api = {
   takeNotices: () => invoke("take_notices"),
   useBuiltInCourse: () => invoke("use_built_in_course"),
   setTextSize: (step) => invoke("set_text_size", { step }),
+  setTheme: (theme) => invoke("set_theme", { theme }),
+  startOver: () => invoke("start_over"),
+  deleteMyData: () => invoke("delete_my_data"),
+  about: () => invoke("get_about"),
+  printCourse: () => invoke("get_print_course"),
+  saveProgressSummary: () => invoke("save_progress_summary"),
 };

@@ -3,6 +3,9 @@
 
 import { api } from "./api.js";
 import { h } from "./dom.js";
+import { watchIdle } from "./idle.js";
+import { applyPreferences, preferences } from "./preferences.js";
+import { installShortcuts } from "./shortcuts.js";
 import { strings as s } from "./strings.js";
 import * as views from "./views.js";
 
@@ -11,15 +14,9 @@ const notices = document.getElementById("notices");
 const alerts = document.getElementById("alerts");
 const nav = document.getElementById("site-nav");
 let courseTitle = s.fallbackTitle;
-let preferences = { text_size: 0 };
-
-// Text size steps: the standard 18px, then in even steps up to twice that.
-const TEXT_SIZES = ["112.5%", "140.625%", "168.75%", "196.875%", "225%"];
-
-function applyPreferences(next) {
-  preferences = next;
-  document.documentElement.style.fontSize = TEXT_SIZES[next.text_size] ?? TEXT_SIZES[0];
-}
+// The lesson on screen, for the next/previous shortcuts.
+let currentLesson = null;
+let stopIdleWatch = null;
 
 function say(text) {
   notices.replaceChildren(h("p", { class: "notice" }, text));
@@ -43,6 +40,7 @@ function reportSave(result) {
 
 function show({ title, node }, { keepMessages = false } = {}) {
   if (!keepMessages) clearMessages();
+  currentLesson = null;
   screen.replaceChildren(node);
   screen.removeAttribute("aria-busy");
   // Tell assistive tech (and sighted users) which part of the course this is.
@@ -74,13 +72,15 @@ const actions = {
   goHome: () => showHome().catch(fail),
   goFinished: () => showFinished().catch(fail),
   openLesson: (id) => showLesson(id).catch(fail),
+  printCourse: () => showPrint().catch(fail),
+  print: () => window.print(),
   async accept() {
     reportSave(await api.acceptDisclaimer());
     await showHome({ keepMessages: true });
   },
   async complete(id) {
     const view = reportSave(await api.completeLesson(id));
-    show(views.lessonView(view, lessonActions), { keepMessages: true });
+    showLessonView(view, { keepMessages: true });
     const next = document.getElementById("next-lesson") || document.getElementById("go-finished");
     next?.focus();
   },
@@ -92,13 +92,13 @@ const actions = {
 
 async function showHome(options) {
   const view = await api.overview();
-  if (view.consent_needed) return showDisclaimer();
+  if (view.consent_needed) return showDisclaimer(options);
   show(views.homeView(view, actions), options);
 }
 
-async function showDisclaimer() {
+async function showDisclaimer(options) {
   const view = await api.disclaimer();
-  show(views.disclaimerView(view, { accept: () => actions.accept().catch(fail), goHome: actions.goHome }));
+  show(views.disclaimerView(view, { accept: () => actions.accept().catch(fail), goHome: actions.goHome }), options);
 }
 
 // The lesson screen's buttons, each with its failures handled.
@@ -107,9 +107,14 @@ const lessonActions = {
   complete: (lessonId) => actions.complete(lessonId).catch(fail),
 };
 
+function showLessonView(view, options) {
+  show(views.lessonView(view, lessonActions), options);
+  currentLesson = view;
+}
+
 async function showLesson(id) {
   const view = reportSave(await api.openLesson(id));
-  show(views.lessonView(view, lessonActions), { keepMessages: Boolean(view.save_error) });
+  showLessonView(view, { keepMessages: Boolean(view.save_error) });
 }
 
 async function showFinished() {
@@ -117,21 +122,74 @@ async function showFinished() {
   show(views.finishedView(view, { openNextStep: () => actions.openNextStep().catch(fail), goHome: actions.goHome }));
 }
 
+function choose(setter, message) {
+  return (value, label) =>
+    setter(value)
+      .then((result) => {
+        applyPreferences(result);
+        reportSave(result);
+        say(message(label));
+      })
+      .catch(fail);
+}
+
 async function showSettings() {
-  show(views.settingsView(preferences, {
-    chooseTextSize: (step, label) =>
-      api.setTextSize(step)
-        .then((result) => {
-          applyPreferences({ text_size: result.text_size });
-          reportSave(result);
-          say(s.settings.saved(label));
-        })
-        .catch(fail),
+  show(views.settingsView(preferences(), {
+    chooseTextSize: choose(api.setTextSize, s.settings.saved),
+    chooseTheme: choose(api.setTheme, s.settings.themeSaved),
   }));
 }
 
 async function showReferences() {
   show(views.referencesView(await api.references()));
+}
+
+async function showHelp() {
+  show(views.helpView({ printCourse: actions.printCourse }));
+}
+
+async function showPrint() {
+  show(views.printView(await api.printCourse(), actions));
+}
+
+async function showAbout(options) {
+  show(views.aboutView(await api.about(), {
+    saveSummary: () =>
+      api.saveProgressSummary()
+        .then((path) => say(path ? s.about.summarySaved(path) : s.about.summaryCancelled))
+        .catch(fail),
+    deleteData: () => confirmThen(
+      { name: "confirm-delete", heading: s.confirm.deleteHeading, text: s.confirm.deleteText, yes: s.confirm.deleteYes },
+      async () => {
+        const overview = await api.deleteMyData();
+        applyPreferences(overview.preferences);
+        await showDisclaimer();
+        say(s.confirm.deleted);
+      },
+      () => showAbout(),
+    ),
+  }), options);
+}
+
+function confirmThen(question, confirmed, cancelled) {
+  show(views.confirmView(question, {
+    confirm: () => confirmed().catch(fail),
+    cancel: () => Promise.resolve(cancelled()).catch(fail),
+  }));
+}
+
+async function clearForNextPerson(message) {
+  reportSave(await api.startOver());
+  await showDisclaimer();
+  say(message);
+}
+
+function startOverAsked() {
+  confirmThen(
+    { name: "confirm-start-over", heading: s.confirm.startOverHeading, text: s.confirm.startOverText, yes: s.confirm.startOverYes },
+    () => clearForNextPerson(s.confirm.startedOver),
+    () => showHome(),
+  );
 }
 
 // Links in course text open in the system browser, through Rust's check;
@@ -152,11 +210,26 @@ screen.addEventListener("click", (event) => {
   api.openLink(link.href).then(() => say(s.error.linkOpened)).catch(fail);
 });
 
+const screens = {
+  home: () => showHome(),
+  disclaimer: () => showDisclaimer(),
+  references: showReferences,
+  settings: showSettings,
+  help: showHelp,
+  about: () => showAbout(),
+};
+
 nav.addEventListener("click", (event) => {
   const target = event.target.closest("[data-nav]");
   if (!target) return;
-  const go = { home: showHome, disclaimer: showDisclaimer, references: showReferences, settings: showSettings }[target.dataset.nav];
-  go().catch(fail);
+  screens[target.dataset.nav]().catch(fail);
+});
+
+installShortcuts({
+  nextLesson: () => currentLesson?.next && actions.openLesson(currentLesson.next.id),
+  previousLesson: () => currentLesson?.previous && actions.openLesson(currentLesson.previous.id),
+  home: () => !nav.hidden && actions.goHome(),
+  help: () => !nav.hidden && showHelp().catch(fail),
 });
 
 function fillChrome(overview) {
@@ -165,7 +238,20 @@ function fillChrome(overview) {
   document.documentElement.lang = overview.language;
   document.getElementById("site-title").textContent = overview.title;
   document.getElementById("site-provider").textContent = s.providedBy(overview.provider);
+  const contact = document.getElementById("site-contact");
+  contact.textContent = overview.contact ?? "";
+  contact.hidden = !overview.contact;
+  const logo = document.getElementById("site-logo");
+  if (overview.logo) logo.src = overview.logo;
+  else logo.removeAttribute("src");
+  logo.hidden = !overview.logo;
   nav.hidden = false;
+  const shared = overview.idle_timeout_seconds;
+  document.getElementById("shared-device").hidden = !shared;
+  stopIdleWatch?.();
+  stopIdleWatch = shared
+    ? watchIdle(shared, () => clearForNextPerson(s.confirm.idleCleared(s.duration(shared))).catch(fail))
+    : null;
 }
 
 async function start() {
@@ -173,7 +259,10 @@ async function start() {
   document.getElementById("loading").textContent = s.loading;
   document.getElementById("footer-text").textContent = s.footer;
   document.getElementById("site-title").textContent = s.fallbackTitle;
+  document.getElementById("start-over").textContent = s.startOverButton;
+  document.getElementById("start-over").addEventListener("click", startOverAsked);
   for (const [key, label] of Object.entries(s.nav)) document.getElementById(`nav-${key}`).textContent = label;
+  applyPreferences({});
   try {
     await begin(await api.overview());
   } catch (error) {

@@ -58,7 +58,7 @@ export function disclaimerView(view, { accept, goHome }) {
   return screenOf("disclaimer", s.disclaimer.heading, courseHtml(view.html, { id: "disclaimer-text" }), action);
 }
 
-export function homeView(view, { openLesson, goFinished }) {
+export function homeView(view, { openLesson, goFinished, printCourse }) {
   const resume = view.resume
     ? h(
         "section",
@@ -123,13 +123,19 @@ export function homeView(view, { openLesson, goFinished }) {
         courseHtml(view.intro_html, { id: "intro-text" }),
         h("p", {}, s.home.totalTime(view.total_minutes)),
       ),
-      h("section", { "aria-labelledby": "lessons-heading" }, h("h2", { id: "lessons-heading" }, s.home.lessonsHeading), lessons),
+      h(
+        "section",
+        { "aria-labelledby": "lessons-heading" },
+        h("h2", { id: "lessons-heading" }, s.home.lessonsHeading),
+        lessons,
+        button("print-course", s.help.printCourse, printCourse, "link-button"),
+      ),
       finished,
     ),
   };
 }
 
-export function lessonView(view, { complete, openLesson, goFinished, goHome }) {
+export function lessonView(view, { complete, openLesson, goFinished, goHome, print }) {
   const done = view.state === "completed";
   const footer = h(
     "div",
@@ -146,6 +152,7 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome }) {
         ? h("li", {}, button("previous-lesson", s.lesson.previous(view.previous.title), () => openLesson(view.previous.id), "link-button"))
         : null,
       h("li", {}, button("back-home", s.lesson.home, goHome, "link-button")),
+      h("li", {}, button("print-lesson", s.print.lessonButton, print, "link-button")),
     ),
   );
   return {
@@ -185,27 +192,26 @@ export function finishedView(view, { openNextStep, goHome }) {
   );
 }
 
-export function referencesView(refs) {
-  return screenOf(
-    "references",
-    s.references.heading,
-    h("p", {}, s.references.intro),
+function referenceList(refs, id) {
+  return h(
+    "ol",
+    { class: "reference-list", id },
+    refs.map((r) =>
       h(
-        "ol",
-        { class: "reference-list", id: "reference-list" },
-        refs.map((r) =>
-          h(
-            "li",
-            {},
-            `${r.authors} (${r.year}). `,
-            h("cite", {}, r.title),
-            `. ${r.source}.`,
-            r.doi_url ? [" ", h("a", { href: r.doi_url, class: "doi" }, `${s.references.doi}: ${r.doi}`)] : null,
-            r.added ? [" ", h("strong", { class: "tag tag-added" }, s.references.added)] : null,
-          ),
-        ),
+        "li",
+        {},
+        `${r.authors} (${r.year}). `,
+        h("cite", {}, r.title),
+        `. ${r.source}.`,
+        r.doi_url ? [" ", h("a", { href: r.doi_url, class: "doi" }, `${s.references.doi}: ${r.doi}`)] : null,
+        r.added ? [" ", h("strong", { class: "tag tag-added" }, s.references.added)] : null,
       ),
+    ),
   );
+}
+
+export function referencesView(refs) {
+  return screenOf("references", s.references.heading, h("p", {}, s.references.intro), referenceList(refs, "reference-list"));
 }
 
 export function errorView(error, { useBuiltIn } = {}) {
@@ -229,27 +235,130 @@ export function errorView(error, { useBuiltIn } = {}) {
   };
 }
 
-export function settingsView(preferences, { chooseTextSize }) {
-  const options = s.settings.sizes.map((label, step) =>
-    h(
-      "div",
-      { class: "radio" },
-      h("input", {
-        type: "radio",
-        name: "text-size",
-        id: `text-size-${step}`,
-        value: String(step),
-        checked: preferences.text_size === step,
-        onchange: () => chooseTextSize(step, label),
-      }),
-      h("label", { for: `text-size-${step}` }, label),
+function radioGroup(name, legend, options, chosen, onChoose) {
+  return h(
+    "fieldset",
+    { class: "fieldset" },
+    h("legend", {}, legend),
+    options.map(([value, label]) =>
+      h(
+        "div",
+        { class: "radio" },
+        h("input", {
+          type: "radio",
+          name,
+          id: `${name}-${value}`,
+          value: String(value),
+          checked: chosen === value,
+          onchange: () => onChoose(value, label),
+        }),
+        h("label", { for: `${name}-${value}` }, label),
+      ),
     ),
   );
+}
+
+export function settingsView(preferences, { chooseTextSize, chooseTheme }) {
   return screenOf(
     "settings",
     s.settings.heading,
     h("p", {}, s.settings.intro),
-    h("fieldset", { class: "fieldset" }, h("legend", {}, s.settings.legend), options),
+    radioGroup("text-size", s.settings.legend, s.settings.sizes.map((label, step) => [step, label]), preferences.text_size, chooseTextSize),
     h("p", { class: "panel", id: "text-size-sample" }, s.settings.sample),
+    radioGroup("theme", s.settings.themeLegend, Object.entries(s.settings.themes), preferences.theme, chooseTheme),
+  );
+}
+
+export function helpView({ printCourse }) {
+  return screenOf(
+    "help",
+    s.help.heading,
+    h("p", {}, s.help.intro),
+    h("h2", {}, s.help.keysHeading),
+    h(
+      "table",
+      { class: "keys", id: "shortcut-table" },
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, s.help.keyColumn), h("th", { scope: "col" }, s.help.actionColumn))),
+      h("tbody", {}, s.help.keys.map(([keys, action]) => h("tr", {}, h("td", {}, h("kbd", {}, keys)), h("td", {}, action)))),
+    ),
+    h("h2", {}, s.help.readingHeading),
+    h("p", {}, s.help.reading),
+    h("h2", {}, s.help.printHeading),
+    h("p", {}, s.help.print),
+    printCourse ? button("print-course", s.help.printCourse, printCourse, "button button-secondary") : null,
+    h("h2", {}, s.help.privacyHeading),
+    h("p", {}, s.help.privacy),
+  );
+}
+
+export function aboutView(about, { saveSummary, deleteData }) {
+  const pack = about.pack_folder
+    ? s.about.fromPack(s.about.origins[about.origin] ?? about.origin, about.pack_folder)
+    : s.about.builtIn;
+  return screenOf(
+    "about",
+    s.about.heading,
+    h("p", { id: "about-version" }, s.about.version(about.version)),
+    h("h2", {}, s.about.courseHeading),
+    about.title ? h("p", { id: "about-course" }, h("strong", {}, about.title), about.provider ? ` – ${s.providedBy(about.provider)}` : null) : null,
+    h("p", { id: "about-pack", class: "breakable" }, pack),
+    about.shared_device ? h("p", { id: "about-shared" }, s.about.sharedDevice) : null,
+    h("h2", {}, s.about.dataHeading),
+    h("p", { id: "about-data", class: "breakable" }, s.about.dataWhere(about.data_folder)),
+    h("h3", {}, s.about.summaryHeading),
+    h("p", {}, s.about.summaryIntro),
+    button("save-summary", s.about.summaryButton, saveSummary, "button button-secondary"),
+    h("h3", {}, s.about.deleteHeading),
+    h("p", {}, s.about.deleteIntro),
+    button("delete-data", s.about.deleteButton, deleteData, "button button-warning"),
+  );
+}
+
+// A question before anything is cleared: what will happen, then a clear
+// yes and an equally easy no.
+export function confirmView({ name, heading, text, yes }, { confirm, cancel }) {
+  return screenOf(
+    name,
+    heading,
+    h("p", { class: "panel" }, text),
+    h(
+      "div",
+      { class: "actions" },
+      button("confirm-yes", yes, confirm, "button button-warning"),
+      " ",
+      button("confirm-no", s.confirm.no, cancel, "button button-secondary"),
+    ),
+  );
+}
+
+// Lesson text is written with its own headings starting at h2; in the whole
+// course each lesson is an h2 itself, so its headings move one level down.
+function nestHeadings(node) {
+  for (const el of node.querySelectorAll("h2, h3, h4, h5")) {
+    const deeper = document.createElement(`h${Number(el.tagName[1]) + 1}`);
+    for (const attr of el.attributes) deeper.setAttribute(attr.name, attr.value);
+    deeper.append(...el.childNodes);
+    el.replaceWith(deeper);
+  }
+  return node;
+}
+
+export function printView(view, { print }) {
+  return screenOf(
+    "print",
+    s.print.heading,
+    h("p", { class: "no-print" }, s.print.intro),
+    h("div", { class: "actions no-print" }, button("print-now", s.print.button, print)),
+    h("p", { class: "print-only" }, view.title, " – ", s.providedBy(view.provider)),
+    view.lessons.map((lesson) =>
+      h(
+        "article",
+        { class: "printed-lesson", id: `printed-${lesson.id}` },
+        h("h2", {}, s.print.lessonHeading(lesson.position, lesson.title)),
+        h("p", { class: "caption" }, s.lesson.time(lesson.minutes)),
+        nestHeadings(courseHtml(lesson.html)),
+      ),
+    ),
+    h("section", { class: "printed-references" }, h("h2", {}, s.references.heading), referenceList(view.references)),
   );
 }

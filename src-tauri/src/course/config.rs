@@ -17,8 +17,35 @@ struct RawConfig {
     provider: String,
     #[serde(default = "default_language")]
     language: String,
+    #[serde(default)]
+    contact: Option<String>,
+    #[serde(default)]
+    logo: Option<String>,
     next_step: RawNextStep,
+    #[serde(default)]
+    shared_device: Option<RawSharedDevice>,
 }
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSharedDevice {
+    enabled: bool,
+    #[serde(default = "default_idle_seconds")]
+    idle_timeout_seconds: i64,
+}
+
+fn default_idle_seconds() -> i64 {
+    DEFAULT_IDLE_SECONDS.into()
+}
+
+/// Five minutes without a touch: long enough to read a screen slowly, short
+/// enough that the next person in the waiting room does not find it open.
+pub const DEFAULT_IDLE_SECONDS: u32 = 300;
+/// Shorter than this would reset the course while someone is reading.
+pub const MIN_IDLE_SECONDS: u32 = 5;
+pub const MAX_IDLE_SECONDS: u32 = 24 * 60 * 60;
+/// A contact line is one line under the clinic's name, not a page.
+const MAX_CONTACT_CHARS: usize = 200;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -37,7 +64,20 @@ pub struct CourseConfig {
     pub provider: String,
     /// BCP 47 tag for the page's `lang`, so screen readers pick the right voice.
     pub language: String,
+    /// How to reach the clinic, shown under its name.
+    pub contact: Option<String>,
+    /// A PNG file in the pack, shown beside the clinic's name.
+    pub logo: Option<String>,
     pub next_step: NextStep,
+    /// `None` for a personal device: progress is kept and offered to resume.
+    pub shared_device: Option<SharedDevice>,
+}
+
+/// A waiting-room machine used by one person after another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SharedDevice {
+    /// After this long with no key, click or scroll, the session is cleared.
+    pub idle_timeout_seconds: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,11 +133,61 @@ pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
             None
         }
     };
+    let contact = raw
+        .contact
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty());
+    if contact
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > MAX_CONTACT_CHARS || c.contains('\n'))
+    {
+        problems.push(Problem::new(
+            CONFIG_FILE,
+            line_of("contact"),
+            format!("`contact` must be one line of at most {MAX_CONTACT_CHARS} characters"),
+        ));
+    }
+    let logo_ok = |name: &str| {
+        name.ends_with(".png") && !name.contains(['/', '\\']) && !name.starts_with('.')
+    };
+    if let Some(logo) = raw.logo.as_deref().filter(|l| !logo_ok(l)) {
+        problems.push(Problem::new(
+            CONFIG_FILE,
+            line_of("logo"),
+            format!("`logo` must name a .png file beside course.toml, such as \"logo.png\", not {logo:?}"),
+        ));
+    }
+    let shared_device = match raw.shared_device {
+        Some(shared) if shared.enabled => {
+            let range = i64::from(MIN_IDLE_SECONDS)..=i64::from(MAX_IDLE_SECONDS);
+            if range.contains(&shared.idle_timeout_seconds) {
+                u32::try_from(shared.idle_timeout_seconds)
+                    .ok()
+                    .map(|idle_timeout_seconds| SharedDevice {
+                        idle_timeout_seconds,
+                    })
+            } else {
+                problems.push(Problem::new(
+                    CONFIG_FILE,
+                    line_of("idle_timeout_seconds"),
+                    format!(
+                        "`idle_timeout_seconds` must be between {MIN_IDLE_SECONDS} and {MAX_IDLE_SECONDS}, not {}",
+                        shared.idle_timeout_seconds
+                    ),
+                ));
+                None
+            }
+        }
+        _ => None,
+    };
     match url {
         Some(url) if problems.is_empty() => Ok(CourseConfig {
             title: raw.title.trim().to_owned(),
             provider: raw.provider.trim().to_owned(),
             language: raw.language,
+            contact,
+            logo: raw.logo,
+            shared_device,
             next_step: NextStep {
                 url,
                 label: raw.next_step.label.trim().to_owned(),
@@ -145,6 +235,62 @@ label = "Next"
             problems[0].to_string(),
             "course.toml:2: `title` must not be empty"
         );
+    }
+
+    #[test]
+    fn shared_device_mode_is_off_unless_enabled_and_takes_a_timeout() {
+        assert_eq!(parse_config(GOOD).unwrap().shared_device, None);
+        let off = format!("{GOOD}\n[shared_device]\nenabled = false\n");
+        assert_eq!(parse_config(&off).unwrap().shared_device, None);
+        let on = format!("{GOOD}\n[shared_device]\nenabled = true\n");
+        assert_eq!(
+            parse_config(&on).unwrap().shared_device,
+            Some(SharedDevice {
+                idle_timeout_seconds: DEFAULT_IDLE_SECONDS
+            })
+        );
+        let short = format!("{on}idle_timeout_seconds = 20\n");
+        assert_eq!(
+            parse_config(&short)
+                .unwrap()
+                .shared_device
+                .unwrap()
+                .idle_timeout_seconds,
+            20
+        );
+    }
+
+    #[test]
+    fn an_idle_timeout_out_of_range_is_refused_on_its_line() {
+        let text = format!("{GOOD}\n[shared_device]\nenabled = true\nidle_timeout_seconds = 1\n");
+        let problems = parse_config(&text).unwrap_err();
+        assert_eq!(problems[0].line, Some(11), "{}", problems[0]);
+        assert!(
+            problems[0].message.contains("between 5 and 86400"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn contact_and_logo_are_optional_and_checked() {
+        let config = parse_config(GOOD).unwrap();
+        assert_eq!((config.contact, config.logo), (None, None));
+        let text = GOOD.replace(
+            "provider = \"Clinic\"",
+            "provider = \"Clinic\"\ncontact = \" Phone 01 2345 6789 \"\nlogo = \"logo.png\"",
+        );
+        let config = parse_config(&text).unwrap();
+        assert_eq!(config.contact.as_deref(), Some("Phone 01 2345 6789"));
+        assert_eq!(config.logo.as_deref(), Some("logo.png"));
+        for bad in ["../logo.png", "logo.svg", "img/logo.png"] {
+            let text = GOOD.replace(
+                "provider = \"Clinic\"",
+                &format!("provider = \"Clinic\"\nlogo = {bad:?}"),
+            );
+            let problems = parse_config(&text).unwrap_err();
+            assert_eq!(problems[0].line, Some(4), "{bad}: {}", problems[0]);
+        }
     }
 
     #[test]

@@ -20,10 +20,17 @@ pub const MAX_FILES: usize = 200;
 pub struct PackFiles {
     /// Path inside the pack (forward slashes) → file text.
     files: BTreeMap<String, String>,
+    /// Top-level PNG files (a clinic's logo) → their bytes.
+    images: BTreeMap<String, Vec<u8>>,
 }
 
 fn is_pack_file(name: &str) -> bool {
     name.ends_with(".md") || name.ends_with(".toml")
+}
+
+/// Only PNG: a raster image cannot carry script, unlike SVG.
+fn is_pack_image(prefix: &str, name: &str) -> bool {
+    prefix.is_empty() && name.ends_with(".png")
 }
 
 impl PackFiles {
@@ -38,7 +45,14 @@ impl PackFiles {
                 .into_iter()
                 .map(|(k, v)| (k.into(), v.into()))
                 .collect(),
+            images: BTreeMap::new(),
         }
+    }
+
+    /// Adds an image, as a pack folder with a logo would have it.
+    pub fn with_image(mut self, name: &str, bytes: Vec<u8>) -> Self {
+        self.images.insert(name.to_owned(), bytes);
+        self
     }
 
     /// The pack compiled into the binary.
@@ -46,14 +60,20 @@ impl PackFiles {
         let mut files = BTreeMap::new();
         let mut problems = Vec::new();
         collect_embedded(dir, &mut files, &mut problems);
-        finish(files, problems)
+        finish(
+            PackFiles {
+                files,
+                images: BTreeMap::new(),
+            },
+            problems,
+        )
     }
 
     /// A pack folder on disk. Only regular files directly in the folder and
     /// in `lessons/` are read; symbolic links are refused so a pack cannot
     /// point the app at files outside itself.
     pub fn from_dir(root: &Path) -> Result<Self, ContentError> {
-        let mut files = BTreeMap::new();
+        let mut files = PackFiles::default();
         let mut problems = Vec::new();
         let shown_root = root.display().to_string();
         match fs::symlink_metadata(root) {
@@ -91,6 +111,14 @@ impl PackFiles {
         self.files.get(path).map(String::as_str)
     }
 
+    pub fn image(&self, name: &str) -> Option<&[u8]> {
+        self.images.get(name).map(Vec::as_slice)
+    }
+
+    fn len(&self) -> usize {
+        self.files.len() + self.images.len()
+    }
+
     /// Paths of the lesson files, in name order.
     pub fn lesson_paths(&self) -> impl Iterator<Item = &str> {
         self.files
@@ -100,10 +128,7 @@ impl PackFiles {
     }
 }
 
-fn finish(
-    files: BTreeMap<String, String>,
-    mut problems: Vec<Problem>,
-) -> Result<PackFiles, ContentError> {
+fn finish(files: PackFiles, mut problems: Vec<Problem>) -> Result<PackFiles, ContentError> {
     if files.len() > MAX_FILES {
         problems.push(Problem::in_file(
             ".",
@@ -114,7 +139,7 @@ fn finish(
         ));
     }
     if problems.is_empty() {
-        Ok(PackFiles { files })
+        Ok(files)
     } else {
         Err(ContentError { problems })
     }
@@ -143,12 +168,7 @@ fn collect_embedded(
     }
 }
 
-fn read_folder(
-    folder: &Path,
-    prefix: &str,
-    files: &mut BTreeMap<String, String>,
-    problems: &mut Vec<Problem>,
-) {
+fn read_folder(folder: &Path, prefix: &str, files: &mut PackFiles, problems: &mut Vec<Problem>) {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(err) => {
@@ -165,7 +185,8 @@ fn read_folder(
     }
     names.sort();
     for name in names {
-        if !is_pack_file(&name) || name == "README.md" {
+        let image = is_pack_image(prefix, &name);
+        if !(is_pack_file(&name) || image) || name == "README.md" {
             continue;
         }
         if files.len() >= MAX_FILES {
@@ -205,9 +226,12 @@ fn read_folder(
             continue;
         }
         match read_capped(&path) {
+            Ok(bytes) if image => {
+                files.images.insert(shown, bytes);
+            }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
-                    files.insert(shown, text);
+                    files.files.insert(shown, text);
                 }
                 Err(_) => problems.push(Problem::in_file(shown, "is not UTF-8 text")),
             },

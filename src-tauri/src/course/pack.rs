@@ -10,6 +10,7 @@ use super::config::{parse_config, CourseConfig, CONFIG_FILE};
 use super::files::PackFiles;
 use super::lesson::{lesson_from, Lesson, LessonId};
 use super::links::LinkPolicy;
+use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
 use super::render::{render_markdown, render_markdown_nested};
@@ -46,6 +47,8 @@ pub struct Course {
     pub links: LinkPolicy,
     /// Every citation, by file, for checks and the clinic's checker.
     pub citations: BTreeMap<String, Vec<Citation>>,
+    /// The clinic's logo as a `data:` URL, if the pack has one.
+    pub logo: Option<String>,
 }
 
 impl Course {
@@ -86,6 +89,15 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             None
         }
     };
+
+    let logo = config
+        .as_ref()
+        .and_then(|c| c.logo.as_deref())
+        .and_then(|name| {
+            logo_data_url(files, name)
+                .map_err(|p| problems.push(p))
+                .ok()
+        });
 
     // The intro is shown under the home screen's "Who this course is for" heading.
     let mut page =
@@ -161,6 +173,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 references,
                 links,
                 citations,
+                logo,
             })
         }
         _ => Err(ContentError::capped(problems)),

@@ -37,6 +37,43 @@ pub struct Preferences {
     /// 0 (standard) to `MAX_TEXT_SIZE_STEP` (200%), in even steps.
     #[serde(default)]
     pub text_size: u8,
+    #[serde(default)]
+    pub theme: Theme,
+}
+
+/// The colours the app is drawn in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Light or dark, as the operating system is set.
+    #[default]
+    System,
+    Light,
+    Dark,
+    HighContrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [
+        Theme::System,
+        Theme::Light,
+        Theme::Dark,
+        Theme::HighContrast,
+    ];
+
+    /// The name the webview uses; unknown names are refused, never guessed.
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::HighContrast => "high_contrast",
+        }
+    }
 }
 
 impl Default for LearnerRecord {
@@ -87,6 +124,10 @@ pub enum RuleError {
     NotFinished { completed: usize, total: usize },
     #[error("Text size {0} is not one of the sizes on offer (0 to 4).")]
     InvalidTextSize(u8),
+    #[error("There is no colour theme called {0:?}.")]
+    UnknownTheme(String),
+    #[error("Starting over for the next person is only offered on a shared device.")]
+    NotSharedDevice,
 }
 
 impl LearnerRecord {
@@ -185,6 +226,21 @@ impl LearnerRecord {
         }
         self.preferences.text_size = step;
         Ok(())
+    }
+
+    pub fn set_theme(&mut self, name: &str) -> Result<(), RuleError> {
+        self.preferences.theme = Theme::from_name(name)
+            .ok_or_else(|| RuleError::UnknownTheme(name.chars().take(80).collect()))?;
+        Ok(())
+    }
+
+    /// Forgets one person's session on a shared device: consent and every
+    /// lesson's progress. Display settings belong to the device and stay.
+    pub fn start_over(&mut self) {
+        *self = LearnerRecord {
+            preferences: self.preferences.clone(),
+            ..LearnerRecord::default()
+        };
     }
 
     pub fn require_consent(&self, course: &Course) -> Result<(), RuleError> {
@@ -339,6 +395,38 @@ mod tests {
         }
         assert_eq!(record.set_text_size(5), Err(RuleError::InvalidTextSize(5)));
         assert_eq!(record.preferences.text_size, MAX_TEXT_SIZE_STEP);
+    }
+
+    #[test]
+    fn theme_takes_the_four_names_and_refuses_others_unchanged() {
+        let mut record = LearnerRecord::default();
+        assert_eq!(record.preferences.theme, Theme::System);
+        for theme in Theme::ALL {
+            record.set_theme(theme.name()).unwrap();
+            assert_eq!(record.preferences.theme, theme);
+        }
+        assert_eq!(
+            record.set_theme("neon"),
+            Err(RuleError::UnknownTheme("neon".into()))
+        );
+        assert_eq!(record.preferences.theme, Theme::HighContrast);
+        let json = serde_json::to_string(&record.preferences).unwrap();
+        assert!(json.contains("\"theme\":\"high_contrast\""), "{json}");
+    }
+
+    #[test]
+    fn starting_over_clears_consent_and_progress_but_keeps_display_settings() {
+        let course = course();
+        let mut record = consented(&course);
+        record.complete_lesson(&course, "one", T1).unwrap();
+        record.set_text_size(3).unwrap();
+        record.set_theme("dark").unwrap();
+        record.start_over();
+        assert!(!record.has_consented(&course));
+        assert!(record.lessons.is_empty());
+        assert!(record.last_lesson.is_none());
+        assert_eq!(record.preferences.text_size, 3);
+        assert_eq!(record.preferences.theme, Theme::Dark);
     }
 
     #[test]

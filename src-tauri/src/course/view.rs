@@ -6,6 +6,7 @@ use time::format_description::well_known::Rfc3339;
 
 use super::lesson::Lesson;
 use super::pack::Course;
+use super::pack_source::{Origin, PackSource};
 use super::progress::{LearnerRecord, LessonState, Preferences};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,9 +47,45 @@ pub struct Overview {
     pub total: usize,
     pub total_minutes: u32,
     pub all_complete: bool,
-    /// The lesson to offer "continue where you left off" for.
+    /// The lesson to offer "continue where you left off" for; never on a
+    /// shared device, where the last lesson was someone else's.
     pub resume: Option<LessonRef>,
     pub preferences: Preferences,
+    pub contact: Option<String>,
+    /// The clinic's logo as a `data:` URL.
+    pub logo: Option<String>,
+    /// Set on a shared device: seconds without use before the session clears.
+    pub idle_timeout_seconds: Option<u32>,
+}
+
+/// The whole course on one page, for printing or saving as PDF.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrintView {
+    pub title: String,
+    pub provider: String,
+    pub lessons: Vec<PrintedLesson>,
+    pub references: Vec<ReferenceView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrintedLesson {
+    #[serde(flatten)]
+    pub lesson: LessonRef,
+    pub position: usize,
+    pub html: String,
+}
+
+/// What the About screen shows: which course is in use and where the
+/// learner's data is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AboutView {
+    pub version: String,
+    pub title: Option<String>,
+    pub provider: Option<String>,
+    pub origin: Origin,
+    pub pack_folder: Option<String>,
+    pub data_folder: String,
+    pub shared_device: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -116,8 +153,49 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         total: course.lessons.len(),
         total_minutes: course.lessons.iter().map(|l| l.minutes).sum(),
         all_complete: record.all_complete(course),
-        resume: record.resume_lesson(course).map(LessonRef::from),
+        resume: record
+            .resume_lesson(course)
+            .filter(|_| course.config.shared_device.is_none())
+            .map(LessonRef::from),
         preferences: record.preferences.clone(),
+        contact: course.config.contact.clone(),
+        logo: course.logo.clone(),
+        idle_timeout_seconds: course.config.shared_device.map(|s| s.idle_timeout_seconds),
+    }
+}
+
+pub fn print(course: &Course) -> PrintView {
+    PrintView {
+        title: course.config.title.clone(),
+        provider: course.config.provider.clone(),
+        lessons: course
+            .lessons
+            .iter()
+            .enumerate()
+            .map(|(i, l)| PrintedLesson {
+                lesson: l.into(),
+                position: i + 1,
+                html: l.html.clone(),
+            })
+            .collect(),
+        references: references(course),
+    }
+}
+
+pub fn about(
+    course: Option<&Course>,
+    source: &PackSource,
+    data_folder: &std::path::Path,
+    version: &str,
+) -> AboutView {
+    AboutView {
+        version: version.to_owned(),
+        title: course.map(|c| c.config.title.clone()),
+        provider: course.map(|c| c.config.provider.clone()),
+        origin: source.origin,
+        pack_folder: source.folder.as_ref().map(|f| f.display().to_string()),
+        data_folder: data_folder.display().to_string(),
+        shared_device: course.is_some_and(|c| c.config.shared_device.is_some()),
     }
 }
 
@@ -216,6 +294,66 @@ mod tests {
             ]
         );
         assert_eq!(later.resume.unwrap().id, "two");
+    }
+
+    #[test]
+    fn a_shared_device_never_offers_to_resume_someone_elses_lesson() {
+        let mut course = course();
+        let mut record = LearnerRecord::default();
+        let now = datetime!(2026-11-24 10:00 UTC);
+        record.accept_disclaimer(&course, now);
+        record.open_lesson(&course, "two", now).unwrap();
+        assert!(overview(&course, &record).resume.is_some());
+        course.config.shared_device = Some(crate::course::config::SharedDevice {
+            idle_timeout_seconds: 30,
+        });
+        let shared = overview(&course, &record);
+        assert!(shared.resume.is_none());
+        assert_eq!(shared.idle_timeout_seconds, Some(30));
+    }
+
+    #[test]
+    fn the_print_view_has_every_lesson_in_order_and_the_references() {
+        let course = course();
+        let printed = print(&course);
+        let ids: Vec<_> = printed
+            .lessons
+            .iter()
+            .map(|l| l.lesson.id.as_str())
+            .collect();
+        assert_eq!(ids, vec!["one", "two", "three"]);
+        assert_eq!(printed.lessons[2].position, 3);
+        assert_eq!(printed.lessons[0].html, course.lessons[0].html);
+        assert_eq!(printed.references.len(), course.references.len());
+    }
+
+    #[test]
+    fn about_names_the_pack_folder_and_the_data_folder() {
+        let course = course();
+        let source = PackSource {
+            origin: Origin::CommandLine,
+            folder: Some("/media/usb/course-pack".into()),
+        };
+        let about = about(
+            Some(&course),
+            &source,
+            std::path::Path::new("/home/a/data"),
+            "1.2.3",
+        );
+        assert_eq!(about.pack_folder.as_deref(), Some("/media/usb/course-pack"));
+        assert_eq!(about.data_folder, "/home/a/data");
+        assert_eq!(about.title.as_deref(), Some(course.config.title.as_str()));
+        assert!(!about.shared_device);
+        let built_in = super::about(
+            None,
+            &PackSource::built_in(),
+            std::path::Path::new("/d"),
+            "1",
+        );
+        assert_eq!(
+            (built_in.origin, built_in.pack_folder),
+            (Origin::BuiltIn, None)
+        );
     }
 
     #[test]

@@ -1,0 +1,261 @@
+//! Accessibility in the real webview: axe-core on every screen in every
+//! theme at standard and double text size, the whole course by keyboard
+//! alone, and the display choices kept across a restart.
+
+use serde_json::json;
+
+use crate::harness::{self, Harness, ALT, ENTER, F1, LEFT, RIGHT};
+use crate::{LESSONS, NEXT_STEP};
+
+/// How to reach each screen from anywhere, by the learner's own clicks.
+const SCREENS: &[(&str, &[&str])] = &[
+    ("disclaimer", &["#nav-disclaimer"]),
+    ("home", &["#nav-home"]),
+    ("lesson-1", &["#nav-home", "#open-lesson-why-ongoing"]),
+    ("lesson-2", &["#nav-home", "#open-lesson-how-long"]),
+    ("lesson-3", &["#nav-home", "#open-lesson-what-to-do"]),
+    ("finished", &["#nav-home", "#go-finished"]),
+    ("references", &["#nav-references"]),
+    ("settings", &["#nav-settings"]),
+    ("help", &["#nav-help"]),
+    ("print", &["#nav-help", "#print-course"]),
+    ("about", &["#nav-about"]),
+    ("confirm-delete", &["#nav-about", "#delete-data"]),
+];
+
+/// The `data-screen` a name shows: the three lessons are one kind of screen.
+fn screen_of(name: &str) -> &str {
+    name.strip_prefix("lesson-").map_or(name, |_| "lesson")
+}
+
+const THEMES: &[&str] = &["light", "dark", "high_contrast"];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_either_text_size() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    // The finished screen with its button needs every lesson complete.
+    for (id, _) in LESSONS {
+        let done = app.invoke("complete_lesson", json!({ "id": id })).await;
+        assert!(done.get("ok").is_some(), "{done}");
+    }
+    // The check can fail: an image with no text alternative is reported.
+    app.client
+        .execute("const img = document.createElement('img'); img.id = 'planted'; img.src = 'data:,'; document.body.append(img);", vec![])
+        .await
+        .unwrap();
+    let planted = app.axe().await;
+    assert!(
+        planted
+            .iter()
+            .any(|v| v.starts_with("image-alt:") && v.contains("#planted")),
+        "{planted:?}"
+    );
+    app.client
+        .execute("document.getElementById('planted').remove();", vec![])
+        .await
+        .unwrap();
+
+    let mut violations = Vec::new();
+    let mut checked = 0;
+    for theme in THEMES {
+        for size in [0, 4] {
+            app.click("#nav-settings").await;
+            app.click(&format!("label[for=theme-{theme}]")).await;
+            app.wait_for(&format!("#theme-{theme}:checked")).await;
+            app.click(&format!("label[for=text-size-{size}]")).await;
+            app.wait_for(&format!("#text-size-{size}:checked")).await;
+            for (name, clicks) in SCREENS {
+                for css in *clicks {
+                    app.click(css).await;
+                }
+                app.screen(screen_of(name)).await;
+                for found in app.axe().await {
+                    violations.push(format!("{theme}, text step {size}, {name}: {found}"));
+                }
+                checked += 1;
+                app.screenshot(&format!("a11y-{theme}-{size}-{name}")).await;
+            }
+        }
+    }
+    assert_eq!(checked, THEMES.len() * 2 * SCREENS.len());
+    assert!(
+        violations.is_empty(),
+        "axe-core found:\n{}",
+        violations.join("\n")
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn axe_finds_no_violation_on_the_error_screen() {
+    let (_pack_dir, pack) = harness::fixture_copy("broken");
+    let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
+    let app = harness.launch().await;
+    app.wait_for("[data-screen=error][data-kind=pack_content]")
+        .await;
+    let violations = app.axe().await;
+    app.screenshot("a11y-error").await;
+    assert!(
+        violations.is_empty(),
+        "axe-core found:\n{}",
+        violations.join("\n")
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_heading() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    let start = app.focus().await;
+    assert_eq!(
+        (start.id.as_str(), start.text.as_str()),
+        ("screen-heading", "Before you start")
+    );
+
+    // The first Tab from the top of the page reaches the skip link.
+    app.client
+        .execute(
+            "document.activeElement.blur(); window.scrollTo(0, 0);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.press(&[harness::TAB]).await;
+    assert_eq!(app.focus().await.id, "skip-link");
+
+    app.tab_to("accept-disclaimer").await;
+    app.press(&[ENTER]).await;
+    app.screen("home").await;
+    assert_eq!(app.focus().await.id, "screen-heading");
+
+    app.tab_to("open-lesson-why-ongoing").await;
+    app.press(&[ENTER]).await;
+    app.wait_for("[data-lesson=why-ongoing]").await;
+    let heading = app.focus().await;
+    assert_eq!(
+        (heading.id.as_str(), heading.text.as_str()),
+        ("screen-heading", LESSONS[0].1)
+    );
+
+    // The shortcuts on the help screen: next and previous lesson.
+    app.press(&[ALT, RIGHT]).await;
+    app.wait_for("[data-lesson=how-long]").await;
+    assert_eq!(app.focus().await.text, LESSONS[1].1);
+    app.press(&[ALT, LEFT]).await;
+    app.wait_for("[data-lesson=why-ongoing]").await;
+    assert_eq!(app.focus().await.text, LESSONS[0].1);
+
+    for (i, (id, _)) in LESSONS.iter().enumerate() {
+        app.wait_for(&format!("[data-lesson={id}]")).await;
+        app.tab_to("complete-lesson").await;
+        app.press(&[ENTER]).await;
+        app.wait_for("#completed-note").await;
+        // Completing moves focus to the way on, so the next Enter goes there.
+        let onward = app.focus().await;
+        let expected = if i + 1 < LESSONS.len() {
+            "next-lesson"
+        } else {
+            "go-finished"
+        };
+        assert_eq!(onward.id, expected, "{onward:?}");
+        assert!(onward.focus_visible && onward.in_view, "{onward:?}");
+        app.press(&[ENTER]).await;
+        if i + 1 < LESSONS.len() {
+            app.wait_for(&format!("[data-lesson={}]", LESSONS[i + 1].0))
+                .await;
+            assert_eq!(app.focus().await.text, LESSONS[i + 1].1);
+        }
+    }
+    app.screen("finished").await;
+    assert_eq!(app.focus().await.text, "All finished?");
+    app.tab_to("open-next-step").await;
+    app.press(&[ENTER]).await;
+    harness.wait_opened(NEXT_STEP).await;
+
+    // F1 opens the help screen with the shortcuts listed.
+    app.press(&[F1]).await;
+    app.screen("help").await;
+    assert_eq!(app.focus().await.text, "Help");
+    assert!(app
+        .text("#shortcut-table")
+        .await
+        .contains("Alt + Right arrow"));
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_chosen_theme_applies_at_once_and_after_a_restart() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    let drawn = "return [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor];";
+    // Under Xvfb the system asks for no dark mode: "system" draws light.
+    assert_eq!(
+        app.client.execute(drawn, vec![]).await.unwrap(),
+        json!(["light", "rgb(240, 244, 245)"])
+    );
+    app.click("#nav-settings").await;
+    app.click("label[for=theme-dark]").await;
+    app.wait_for("#theme-dark:checked").await;
+    assert_eq!(
+        app.client.execute(drawn, vec![]).await.unwrap(),
+        json!(["dark", "rgb(17, 21, 24)"])
+    );
+    assert!(app
+        .text("#notices")
+        .await
+        .starts_with("Colours set to Dark"));
+    app.quit().await;
+
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    assert_eq!(
+        app.client.execute(drawn, vec![]).await.unwrap(),
+        json!(["dark", "rgb(17, 21, 24)"])
+    );
+    app.click("#nav-settings").await;
+    app.click("label[for=theme-high_contrast]").await;
+    app.wait_for("#theme-high_contrast:checked").await;
+    assert_eq!(
+        app.client.execute(drawn, vec![]).await.unwrap(),
+        json!(["high-contrast", "rgb(0, 0, 0)"])
+    );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_the_smallest_window_and_double_text_nothing_scrolls_sideways() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    app.client.set_window_size(480, 480).await.unwrap();
+    app.click("#nav-settings").await;
+    app.click("label[for=text-size-4]").await;
+    app.wait_for("#text-size-4:checked").await;
+    app.click("#nav-disclaimer").await;
+    app.click("#accept-disclaimer").await;
+    let widths = "return [document.documentElement.scrollWidth, window.innerWidth];";
+    let mut too_wide = Vec::new();
+    for (name, clicks) in SCREENS.iter().filter(|(n, _)| *n != "finished") {
+        for css in *clicks {
+            app.click(css).await;
+        }
+        app.screen(screen_of(name)).await;
+        let value = app.client.execute(widths, vec![]).await.unwrap();
+        let (scroll, window) = (value[0].as_i64().unwrap(), value[1].as_i64().unwrap());
+        assert!(window <= 480, "the window is {window}px wide");
+        if scroll > window {
+            too_wide.push(format!(
+                "{name}: {scroll}px of content in a {window}px window"
+            ));
+        }
+        app.screenshot(&format!("reflow-{name}")).await;
+    }
+    assert!(too_wide.is_empty(), "{}", too_wide.join("\n"));
+    app.quit().await;
+}

@@ -1,0 +1,110 @@
+//! A clinic's waiting-room machine: one person after another, nobody's
+//! progress left for the next, and the clinic's branding on show.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::harness::{self, Harness};
+
+/// The clinic fixture, with shared-device mode on and a short idle timeout.
+fn shared_clinic_pack(idle_seconds: u32) -> (tempfile::TempDir, String) {
+    let (dir, pack) = harness::fixture_copy("clinic");
+    let config = std::path::Path::new(&pack).join("course.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str(&format!(
+        "\n[shared_device]\nenabled = true\nidle_timeout_seconds = {idle_seconds}\n"
+    ));
+    std::fs::write(&config, text).unwrap();
+    (dir, pack)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_person() {
+    let (_pack_dir, pack) = shared_clinic_pack(600);
+    let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    assert_eq!(
+        app.text("#start-over").await,
+        "Start over for the next person"
+    );
+    app.click("#open-lesson-moving-again").await;
+    app.click("#complete-lesson").await;
+    app.wait_for("#completed-note").await;
+    app.click("#nav-home").await;
+    app.screen("home").await;
+    // Someone else's last lesson is never offered to "continue".
+    assert_eq!(app.count("#resume").await, 0);
+    app.screenshot("20-shared-device-home").await;
+
+    // "No" changes nothing.
+    app.click("#start-over").await;
+    app.screen("confirm-start-over").await;
+    app.screenshot("21-shared-device-confirm").await;
+    app.click("#confirm-no").await;
+    app.screen("home").await;
+    assert_eq!(app.text("#progress-text").await, "1 of 2 lessons completed");
+
+    app.click("#start-over").await;
+    app.click("#confirm-yes").await;
+    app.screen("disclaimer").await;
+    assert_eq!(
+        app.text("#notices").await,
+        "The course has been cleared for the next person."
+    );
+    let overview = app.invoke("get_overview", json!({})).await;
+    assert_eq!(overview["ok"]["consent_needed"], true, "{overview}");
+    assert_eq!(overview["ok"]["completed"], 0, "{overview}");
+    app.quit().await;
+
+    // The next launch starts nobody's session either, and the clinic's own
+    // name, contact and logo are shown.
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    assert_eq!(
+        app.text("#site-contact").await,
+        "Phone 07 5555 0123, Monday to Friday"
+    );
+    let logo = app.wait_for("#site-logo").await;
+    assert!(logo.is_displayed().await.unwrap());
+    app.click("#nav-about").await;
+    assert!(
+        app.text("#about-pack").await.contains(&pack),
+        "the About screen names {pack}"
+    );
+    assert!(app.text("#about-shared").await.contains("shared"));
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_the_idle_timeout_the_session_clears_and_the_disclaimer_returns() {
+    let (_pack_dir, pack) = shared_clinic_pack(6);
+    let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.click("#open-lesson-moving-again").await;
+    app.screen("lesson").await;
+    let left = Instant::now();
+    // Nobody touches anything; finding elements sends the page no events.
+    app.wait_for("[data-screen=disclaimer] #accept-disclaimer")
+        .await;
+    let waited = left.elapsed();
+    assert!(
+        waited >= Duration::from_secs(5),
+        "cleared after only {waited:?}"
+    );
+    assert!(app
+        .text("#notices")
+        .await
+        .contains("cleared after 6 seconds without use"));
+    let overview = app.invoke("get_overview", json!({})).await;
+    assert_eq!(overview["ok"]["consent_needed"], true, "{overview}");
+    assert_eq!(
+        overview["ok"]["lessons"][0]["state"], "not_started",
+        "{overview}"
+    );
+    app.screenshot("22-shared-device-idle-cleared").await;
+    app.quit().await;
+}
