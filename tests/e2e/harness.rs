@@ -28,6 +28,8 @@ pub struct Harness {
     xvfb: Child,
     driver: Child,
     port: u16,
+    /// The X display the app draws on, for tools that drive native dialogs.
+    pub display: String,
     pub home: TempDir,
     pub opener_log: PathBuf,
 }
@@ -111,7 +113,7 @@ impl Harness {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("DISPLAY", &display)
+            .env("DISPLAY", display.clone())
             .env("PATH", path)
             .env("HOME", home.path())
             .env("XDG_DATA_HOME", home.path().join("data"))
@@ -136,6 +138,7 @@ impl Harness {
             xvfb,
             driver,
             port,
+            display,
             home,
             opener_log,
         }
@@ -204,10 +207,8 @@ impl Drop for Harness {
     }
 }
 
-/// A copy of a fixture pack in a fresh temporary folder, so the path the app
-/// shows is the same length on every machine. (WebKitWebDriver was seen to
-/// stop answering script commands on one error screen depending on the
-/// folder path shown in it; see the README's known issues.)
+/// A copy of a fixture pack in a fresh temporary folder, so a test may
+/// change it and the path the app shows is the same length on every machine.
 pub fn fixture_copy(name: &str) -> (TempDir, String) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/packs")

@@ -335,8 +335,6 @@ async fn a_broken_clinic_pack_shows_its_problems_and_can_fall_back_to_the_built_
     let app = harness.launch().await;
     app.wait_for("[data-screen=error][data-kind=pack_content]")
         .await;
-    // Element lookups only: see `fixture_copy` on why this screen avoids
-    // WebDriver's script commands.
     assert_eq!(app.count("#error-problems > li").await, 2);
     app.click("#use-built-in").await;
     app.screen("disclaimer").await;
