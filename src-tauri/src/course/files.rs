@@ -262,6 +262,18 @@ mod tests {
     use std::fs;
 
     #[test]
+    fn from_dir_reads_top_level_png_images_as_bytes_only() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("logo.png"), b"\x89PNG\r\n\x1a\n\xff").unwrap();
+        fs::create_dir(dir.path().join("lessons")).unwrap();
+        fs::write(dir.path().join("lessons/inner.png"), b"\x89PNG").unwrap();
+        let files = PackFiles::from_dir(dir.path()).unwrap();
+        assert_eq!(files.image("logo.png"), Some(&b"\x89PNG\r\n\x1a\n\xff"[..]));
+        assert_eq!(files.get("logo.png"), None, "an image is never text");
+        assert_eq!(files.image("lessons/inner.png"), None);
+    }
+
+    #[test]
     fn from_dir_reads_top_level_and_lesson_files_only() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("course.toml"), "title = 'x'").unwrap();
