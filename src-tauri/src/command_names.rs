@@ -13,4 +13,5 @@ pub const COMMANDS: &[&str] = &[
     "take_notices",
     "use_built_in_course",
     "set_text_size",
+    "bench_report",
 ];

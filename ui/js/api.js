@@ -16,4 +16,5 @@ export const api = {
   takeNotices: () => invoke("take_notices"),
   useBuiltInCourse: () => invoke("use_built_in_course"),
   setTextSize: (step) => invoke("set_text_size", { step }),
+  benchReport: (report) => invoke("bench_report", { report }),
 };
