@@ -70,6 +70,11 @@ pub enum Report {
         /// From the page's navigation start (`performance.now()`), so the
         /// script can tell the page's share of start-up from the process's.
         page_ms: f64,
+        /// When the page's scripts began to run (all modules fetched and
+        /// parsed), on the same clock.
+        script_ms: f64,
+        /// The page's start-up steps, for reading, not parsing.
+        steps: String,
     },
     Timings {
         lesson: String,
@@ -89,9 +94,14 @@ pub fn bench_report<R: Runtime>(
         return Ok(());
     }
     match report {
-        Report::Ready { screen, page_ms } => {
-            say(&format!("bench ready screen={screen} page_ms={page_ms:.0}"))
-        }
+        Report::Ready {
+            screen,
+            page_ms,
+            script_ms,
+            steps,
+        } => say(&format!(
+            "bench ready screen={screen} page_ms={page_ms:.0} script_ms={script_ms:.0} steps={steps}"
+        )),
         Report::Timings { lesson, series } => {
             say(&format!("bench lesson={lesson}"));
             for (name, samples) in &series {

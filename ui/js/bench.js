@@ -12,6 +12,26 @@ import { api } from "./api.js";
 const OPENS = 100;
 const mode = window.__BACK_PAIN_COURSE_BENCH__;
 const screen = document.getElementById("screen");
+// Modules run in import order, so this is about when app.js starts: every
+// module has been fetched and parsed.
+const scriptStart = performance.now();
+
+// Where the page's start-up goes: each api call before the first screen, as
+// "name@start+duration" on the page's clock. app.js looks each call up on the
+// api object, so wrapping them here sees every call it makes.
+const steps = [];
+if (mode) {
+  for (const [name, call] of Object.entries(api)) {
+    api[name] = async (...args) => {
+      const start = performance.now();
+      try {
+        return await call(...args);
+      } finally {
+        steps.push(`${name}@${Math.round(start)}+${Math.round(performance.now() - start)}`);
+      }
+    };
+  }
+}
 
 // rAF callbacks run just before a frame is drawn; a task queued from one runs
 // after that frame, so resolving there means the new screen has been painted.
@@ -95,7 +115,15 @@ async function timeLessonOpens() {
 // Called by app.js once its first screen is in the page.
 export async function afterFirstScreen() {
   if (mode !== "ready" && mode !== "timings") return;
-  await nextPaint();
-  await api.benchReport({ kind: "ready", screen: current() ?? "none", page_ms: performance.now() });
+  steps.push(`shown@${Math.round(performance.now())}`);
+  const { frame } = await nextPaint();
+  steps.push(`frame@${Math.round(frame)}`);
+  await api.benchReport({
+    kind: "ready",
+    screen: current() ?? "none",
+    page_ms: performance.now(),
+    script_ms: scriptStart,
+    steps: steps.join(","),
+  });
   if (mode === "timings") await api.benchReport(await timeLessonOpens());
 }

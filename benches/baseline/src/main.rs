@@ -8,10 +8,13 @@ mod commands {
     /// The page calls this once it has painted. The same variable and line as
     /// the app, so the script times both the same way.
     #[tauri::command]
-    pub fn bench_ready(page_ms: f64) {
+    pub fn bench_ready(page_ms: f64, script_ms: f64) {
         if std::env::var_os("BACK_PAIN_COURSE_BENCH").is_some() {
             let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "bench ready screen=baseline page_ms={page_ms:.0}");
+            let _ = writeln!(
+                out,
+                "bench ready screen=baseline page_ms={page_ms:.0} script_ms={script_ms:.0}"
+            );
             let _ = out.flush();
         }
     }
