@@ -19,12 +19,15 @@ fn load(c: &mut Criterion) {
     c.bench_function("load built-in pack (parse, check, render Markdown)", |b| {
         b.iter(|| black_box(builtin_course().expect("the built-in course loads")))
     });
-    c.bench_function("load content/ folder (read files, parse, check, render)", |b| {
-        b.iter(|| {
-            let files = PackFiles::from_dir(black_box(content())).expect("content/ reads");
-            black_box(load_course(&files).expect("content/ loads"))
-        })
-    });
+    c.bench_function(
+        "load content/ folder (read files, parse, check, render)",
+        |b| {
+            b.iter(|| {
+                let files = PackFiles::from_dir(black_box(content())).expect("content/ reads");
+                black_box(load_course(&files).expect("content/ loads"))
+            })
+        },
+    );
 }
 
 fn views(c: &mut Criterion) {
