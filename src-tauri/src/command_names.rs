@@ -19,4 +19,5 @@ pub const COMMANDS: &[&str] = &[
     "get_about",
     "get_print_course",
     "save_progress_summary",
+    "bench_report",
 ];

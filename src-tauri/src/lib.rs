@@ -1,6 +1,7 @@
 //! Wiring: plugins, state, commands and the window. The course logic lives
 //! in `course`, which knows nothing of Tauri.
 
+pub mod bench;
 pub mod checker;
 pub mod cli;
 pub mod command_names;
@@ -54,6 +55,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::get_about,
             commands::get_print_course,
             commands::save_progress_summary,
+            bench::bench_report,
         ])
 }
 
@@ -92,14 +94,14 @@ fn setup<R: Runtime>(
         .state::<AppState>()
         .with_course(|c| Ok(c.config.title.clone()))
         .unwrap_or_else(|_| FALLBACK_TITLE.to_owned());
-    WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+    let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
         .title(title)
         .inner_size(960.0, 780.0)
         .min_inner_size(480.0, 480.0)
         // The window only ever shows the app's own pages; any other
         // navigation (a stray link, a drag-and-dropped file) is refused.
-        .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"))
-        .build()?;
+        .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"));
+    bench::mark_window(window).build()?;
     Ok(())
 }
 

@@ -22,4 +22,5 @@ export const api = {
   about: () => invoke("get_about"),
   printCourse: () => invoke("get_print_course"),
   saveProgressSummary: () => invoke("save_progress_summary"),
+  benchReport: (report) => invoke("bench_report", { report }),
 };

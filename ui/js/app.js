@@ -2,6 +2,7 @@
 // goes. Every rule (consent, completion, which link may open) is Rust's.
 
 import { api } from "./api.js";
+import { afterFirstScreen } from "./bench.js";
 import { h } from "./dom.js";
 import { watchIdle } from "./idle.js";
 import { applyPreferences, preferences } from "./preferences.js";
@@ -268,6 +269,7 @@ async function start() {
   } catch (error) {
     Promise.resolve(fail(error)).catch((e) => warn(e?.message ?? s.error.generic));
   }
+  afterFirstScreen();
 }
 
 // The first screen for a course that loaded: the disclaimer if it still

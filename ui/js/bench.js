@@ -1,0 +1,129 @@
+// Benchmark hooks for scripts/bench. Rust sets window.__BACK_PAIN_COURSE_BENCH__
+// only when BACK_PAIN_COURSE_BENCH is in its environment; otherwise every
+// function here returns at once and the app behaves exactly as shipped.
+//
+// "ready": report the first screen once it is painted with its data.
+// "timings": also open the longest lesson 100 times through its real button
+// and time click -> DOM replaced -> next frame painted, and the command
+// round trip alone; Rust prints the figures, times store writes and quits.
+
+import { api } from "./api.js";
+
+const OPENS = 100;
+const mode = window.__BACK_PAIN_COURSE_BENCH__;
+const screen = document.getElementById("screen");
+// Modules run in import order, so this is about when app.js starts: every
+// module has been fetched and parsed.
+const scriptStart = performance.now();
+
+// Where the page's start-up goes: each api call before the first screen, as
+// "name@start+duration" on the page's clock. app.js looks each call up on the
+// api object, so wrapping them here sees every call it makes.
+const steps = [];
+if (mode) {
+  for (const [name, call] of Object.entries(api)) {
+    api[name] = async (...args) => {
+      const start = performance.now();
+      try {
+        return await call(...args);
+      } finally {
+        steps.push(`${name}@${Math.round(start)}+${Math.round(performance.now() - start)}`);
+      }
+    };
+  }
+}
+
+// rAF callbacks run just before a frame is drawn; a task queued from one runs
+// after that frame, so resolving there means the new screen has been painted.
+// Resolves with the time the frame began and the time it was done.
+const nextPaint = () =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      setTimeout(() => resolve({ frame, painted: performance.now() }), 0);
+    }));
+
+const current = () => screen.firstElementChild?.dataset.screen;
+
+// Resolves as soon as the app has put screen `name` into the page.
+function screenShown(name) {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (current() !== name) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(screen, { childList: true });
+  });
+}
+
+async function clickAndWait(element, name) {
+  const shown = screenShown(name);
+  const start = performance.now();
+  element.click();
+  await shown;
+  const dom = performance.now();
+  // Style and layout now, so the frame below holds only the wait for the
+  // display's next refresh and the painting itself.
+  screen.getBoundingClientRect();
+  const layout = performance.now();
+  const { frame, painted } = await nextPaint();
+  return { dom: dom - start, layout: layout - start, frame: frame - start, paint: painted - start };
+}
+
+async function timeLessonOpens() {
+  await api.acceptDisclaimer();
+  await clickAndWait(document.getElementById("nav-home"), "home");
+  const overview = await api.overview();
+  const longest = overview.lessons.reduce((a, b) => (b.minutes > a.minutes ? b : a));
+  const open = () => document.getElementById(`open-lesson-${longest.id}`);
+  // The first open records the lesson as started (a store write); the rest
+  // change nothing, as when a learner rereads a lesson.
+  await clickAndWait(open(), "lesson");
+  const series = {
+    open_lesson_click_to_dom: [],
+    open_lesson_click_to_layout: [],
+    open_lesson_click_to_frame: [],
+    open_lesson_click_to_paint: [],
+    open_lesson_round_trip: [],
+    frame_interval: [],
+  };
+  for (let i = 0; i < OPENS; i += 1) {
+    await clickAndWait(document.getElementById("back-home"), "home");
+    const t = await clickAndWait(open(), "lesson");
+    series.open_lesson_click_to_dom.push(t.dom);
+    series.open_lesson_click_to_layout.push(t.layout);
+    series.open_lesson_click_to_frame.push(t.frame);
+    series.open_lesson_click_to_paint.push(t.paint);
+  }
+  for (let i = 0; i < OPENS; i += 1) {
+    const start = performance.now();
+    await api.openLesson(longest.id);
+    series.open_lesson_round_trip.push(performance.now() - start);
+  }
+  // The display's pace with nothing to draw: from just after one frame to
+  // just after the next. A click lands anywhere in such an interval, so any
+  // "painted" time includes a wait of up to one of these.
+  for (let i = 0; i < OPENS; i += 1) {
+    const start = performance.now();
+    const { painted } = await nextPaint();
+    series.frame_interval.push(painted - start);
+  }
+  return { kind: "timings", lesson: longest.id, series };
+}
+
+// Called by app.js once its first screen is in the page.
+export async function afterFirstScreen() {
+  if (mode !== "ready" && mode !== "timings") return;
+  steps.push(`shown@${Math.round(performance.now())}`);
+  const { frame } = await nextPaint();
+  steps.push(`frame@${Math.round(frame)}`);
+  await api.benchReport({
+    kind: "ready",
+    screen: current() ?? "none",
+    page_ms: performance.now(),
+    script_ms: scriptStart,
+    steps: steps.join(","),
+  });
+  if (mode === "timings") await api.benchReport(await timeLessonOpens());
+}
