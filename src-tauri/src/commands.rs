@@ -189,6 +189,7 @@ pub fn get_print_course(state: State<'_, AppState>) -> Result<PrintView, Error> 
 #[tauri::command]
 pub async fn save_progress_summary<R: Runtime>(
     app: AppHandle<R>,
+    window: tauri::WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, Error> {
     use tauri_plugin_dialog::DialogExt;
@@ -203,6 +204,9 @@ pub async fn save_progress_summary<R: Runtime>(
         .dialog()
         .file()
         .set_file_name(SUGGESTED_FILE_NAME)
+        // Modal to the course window: no second dialog, no other action
+        // while it is open.
+        .set_parent(&window)
         .add_filter(file_type_label(), &["html", "htm"])
         .blocking_save_file();
     let Some(chosen) = chosen else {

@@ -65,19 +65,23 @@ pub fn manage_state<R: Runtime, M: Manager<R>>(
     source: PackSource,
     store_path: PathBuf,
 ) {
+    let course = LoadedCourse::load(source);
+    let shared = course
+        .course
+        .as_ref()
+        .is_ok_and(|c| c.config.shared_device.is_some());
+    // A shared device keeps its sessions in a file of their own, so a pack
+    // in shared-device mode can never clear a personal learner's record.
+    let store_path = if shared {
+        store_path.with_file_name(store::SHARED_STORE_FILE)
+    } else {
+        store_path
+    };
     let opened = store::open(manager.app_handle(), store_path);
     let notices = opened.notices.iter().map(ToString::to_string).collect();
-    let state = AppState::new(
-        LoadedCourse::load(source),
-        opened.record,
-        opened.store,
-        notices,
-    );
+    let state = AppState::new(course, opened.record, opened.store, notices);
     // A shared device starts each launch with nobody's session: the last
     // person may have left without pressing "Start over".
-    let shared = state
-        .with_course(|c| Ok(c.config.shared_device.is_some()))
-        .unwrap_or(false);
     if shared {
         let _ = state.start_over(|_, _| ());
     }

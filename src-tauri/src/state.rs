@@ -149,10 +149,8 @@ impl AppState {
     pub fn erase_learner_data(&self) -> Result<(), Error> {
         let mut learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
         let result = self.store.erase();
-        if result.is_ok() {
-            learner.record = LearnerRecord::default();
-            learner.unsaved = false;
-        }
+        learner.record = LearnerRecord::default();
+        learner.unsaved = false;
         result
     }
 

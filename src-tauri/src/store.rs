@@ -25,6 +25,9 @@ use crate::course::LearnerRecord;
 use crate::error::Error;
 
 pub const STORE_FILE: &str = "learner.json";
+/// Sessions on a shared device (a pack with `[shared_device]`), kept apart
+/// from any personal record on the same computer.
+pub const SHARED_STORE_FILE: &str = "shared-device.json";
 
 /// Where a record is written: the plugin's store, seen without its runtime
 /// type so the app state (and every command) need not be generic.
@@ -172,9 +175,10 @@ impl LearnerStore {
                     .to_owned(),
             ));
         };
-        let mut revision = self.revision.lock().unwrap_or_else(|e| e.into_inner());
+        // The revision keeps counting up: if a file survives the erase, the
+        // next save still outranks it at start-up.
+        let _revision = self.revision.lock().unwrap_or_else(|e| e.into_inner());
         store.forget();
-        *revision = 0;
         erase_learner_files(&self.path)
             .map(|_| ())
             .map_err(|failed| {

@@ -344,20 +344,22 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
         std::fs::create_dir_all(&dir).unwrap();
-        // WebKitWebDriver never answers a screenshot of a page that fits
-        // in the window without scrolling (and then nothing else either),
-        // so a short page is made one pixel taller while it is taken.
-        let fits = "const fits = document.documentElement.scrollHeight <= window.innerHeight;\
-            if (fits) document.body.style.minHeight = 'calc(100vh + 1px)';\
-            return fits;";
-        let stretched = self.client.execute(fits, vec![]).await.unwrap() == json!(true);
+        // WebKitWebDriver answers a screenshot only after the page's next
+        // rendering update, and a page where nothing changes (a short page,
+        // or a screen left alone for a while) gets none, so it would hang.
+        // A style change the learner cannot see brings one about.
+        let nudge = "document.body.style.minHeight = 'calc(100vh + 1px)'; document.body.style.paddingBottom = '1px'; return true;";
+        let stretched = self.client.execute(nudge, vec![]).await.unwrap() == json!(true);
         let png = tokio::time::timeout(WAIT, self.client.screenshot())
             .await
             .unwrap_or_else(|_| panic!("WebDriver did not answer the screenshot {name}"))
             .unwrap();
         if stretched {
             self.client
-                .execute("document.body.style.minHeight = '';", vec![])
+                .execute(
+                    "document.body.style.minHeight = ''; document.body.style.paddingBottom = '';",
+                    vec![],
+                )
                 .await
                 .unwrap();
         }

@@ -251,7 +251,21 @@ function fillChrome(overview) {
   document.getElementById("shared-device").hidden = !shared;
   stopIdleWatch?.();
   stopIdleWatch = shared
-    ? watchIdle(shared, () => clearForNextPerson(s.confirm.idleCleared(s.duration(shared))).catch(fail))
+    ? watchIdle(shared, {
+        onWarn: (left) =>
+          alerts.replaceChildren(
+            h(
+              "div",
+              { class: "notice notice-warning", id: "idle-warning" },
+              h("p", {}, s.confirm.idleWarning(left)),
+              // Any key, click or touch answers the warning; this is the
+              // obvious one.
+              h("button", { type: "button", class: "button", id: "still-here" }, s.confirm.stillHere),
+            ),
+          ),
+        onActive: () => document.getElementById("idle-warning")?.remove(),
+        onIdle: () => clearForNextPerson(s.confirm.idleCleared(s.duration(shared))).catch(fail),
+      })
     : null;
 }
 

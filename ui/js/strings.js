@@ -98,6 +98,8 @@ export const strings = {
     no: "No, go back",
     startedOver: "The course has been cleared for the next person.",
     deleted: "Your data has been deleted. The course will start from the beginning.",
+    idleWarning: (seconds) => `Are you still there? In ${seconds} seconds the course will be cleared for the next person. Press any key or touch the screen to carry on.`,
+    stillHere: "I'm still here",
     idleCleared: (minutes) => `The course was cleared after ${minutes} without use, ready for the next person.`,
   },
 

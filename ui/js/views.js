@@ -343,6 +343,22 @@ function nestHeadings(node) {
   return node;
 }
 
+// Every lesson has its own footnotes and heading ids ("fn-1", "section-…");
+// on one page they must stay apart, so each lesson's ids and the links to
+// them get the lesson's prefix.
+function prefixIds(node, prefix) {
+  for (const el of node.querySelectorAll("[id]")) el.id = `${prefix}-${el.id}`;
+  for (const link of node.querySelectorAll('a[href^="#"]')) {
+    link.setAttribute("href", `#${prefix}-${link.getAttribute("href").slice(1)}`);
+  }
+  for (const attr of ["aria-describedby", "aria-labelledby"]) {
+    for (const el of node.querySelectorAll(`[${attr}]`)) {
+      el.setAttribute(attr, el.getAttribute(attr).split(" ").map((id) => `${prefix}-${id}`).join(" "));
+    }
+  }
+  return node;
+}
+
 export function printView(view, { print }) {
   return screenOf(
     "print",
@@ -356,7 +372,7 @@ export function printView(view, { print }) {
         { class: "printed-lesson", id: `printed-${lesson.id}` },
         h("h2", {}, s.print.lessonHeading(lesson.position, lesson.title)),
         h("p", { class: "caption" }, s.lesson.time(lesson.minutes)),
-        nestHeadings(courseHtml(lesson.html)),
+        prefixIds(nestHeadings(courseHtml(lesson.html)), `printed-${lesson.id}`),
       ),
     ),
     h("section", { class: "printed-references" }, h("h2", {}, s.references.heading), referenceList(view.references)),

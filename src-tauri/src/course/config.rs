@@ -41,8 +41,9 @@ fn default_idle_seconds() -> i64 {
 /// Five minutes without a touch: long enough to read a screen slowly, short
 /// enough that the next person in the waiting room does not find it open.
 pub const DEFAULT_IDLE_SECONDS: u32 = 300;
-/// Shorter than this would reset the course while someone is reading.
-pub const MIN_IDLE_SECONDS: u32 = 5;
+/// Shorter than this leaves too little quiet time before the warning, which
+/// gives at least 20 seconds to answer (WCAG 2.2.1).
+pub const MIN_IDLE_SECONDS: u32 = 30;
 pub const MAX_IDLE_SECONDS: u32 = 24 * 60 * 60;
 /// A contact line is one line under the clinic's name, not a page.
 const MAX_CONTACT_CHARS: usize = 200;
@@ -139,7 +140,7 @@ pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
         .filter(|c| !c.is_empty());
     if contact
         .as_ref()
-        .is_some_and(|c| c.chars().count() > MAX_CONTACT_CHARS || c.contains('\n'))
+        .is_some_and(|c| c.chars().count() > MAX_CONTACT_CHARS || c.contains(char::is_control))
     {
         problems.push(Problem::new(
             CONFIG_FILE,
@@ -249,14 +250,14 @@ label = "Next"
                 idle_timeout_seconds: DEFAULT_IDLE_SECONDS
             })
         );
-        let short = format!("{on}idle_timeout_seconds = 20\n");
+        let short = format!("{on}idle_timeout_seconds = 45\n");
         assert_eq!(
             parse_config(&short)
                 .unwrap()
                 .shared_device
                 .unwrap()
                 .idle_timeout_seconds,
-            20
+            45
         );
     }
 
@@ -266,7 +267,7 @@ label = "Next"
         let problems = parse_config(&text).unwrap_err();
         assert_eq!(problems[0].line, Some(11), "{}", problems[0]);
         assert!(
-            problems[0].message.contains("between 5 and 86400"),
+            problems[0].message.contains("between 30 and 86400"),
             "{}",
             problems[0]
         );
