@@ -175,9 +175,9 @@ impl LearnerStore {
                     .to_owned(),
             ));
         };
-        // The revision keeps counting up: if a file survives the erase, the
-        // next save still outranks it at start-up.
-        let _revision = self.revision.lock().unwrap_or_else(|e| e.into_inner());
+        // Held so no save runs mid-erase. The revision itself keeps counting
+        // up: if a file survives the erase, the next save still outranks it.
+        let _no_save_meanwhile = self.revision.lock().unwrap_or_else(|e| e.into_inner());
         store.forget();
         erase_learner_files(&self.path)
             .map(|_| ())

@@ -348,21 +348,19 @@ impl App {
         // rendering update, and a page where nothing changes (a short page,
         // or a screen left alone for a while) gets none, so it would hang.
         // A style change the learner cannot see brings one about.
-        let nudge = "document.body.style.minHeight = 'calc(100vh + 1px)'; document.body.style.paddingBottom = '1px'; return true;";
-        let stretched = self.client.execute(nudge, vec![]).await.unwrap() == json!(true);
+        let nudge = "document.body.style.minHeight = 'calc(100vh + 1px)'; document.body.style.paddingBottom = '1px';";
+        self.client.execute(nudge, vec![]).await.unwrap();
         let png = tokio::time::timeout(WAIT, self.client.screenshot())
             .await
             .unwrap_or_else(|_| panic!("WebDriver did not answer the screenshot {name}"))
             .unwrap();
-        if stretched {
-            self.client
-                .execute(
-                    "document.body.style.minHeight = ''; document.body.style.paddingBottom = '';",
-                    vec![],
-                )
-                .await
-                .unwrap();
-        }
+        self.client
+            .execute(
+                "document.body.style.minHeight = ''; document.body.style.paddingBottom = '';",
+                vec![],
+            )
+            .await
+            .unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
