@@ -106,3 +106,82 @@ fn check_without_a_folder_explains_itself_with_status_two() {
         "{err}"
     );
 }
+
+/// The clinic fixture copied to a temporary folder, with `course.toml`'s
+/// `[help]` table replaced by `help` (or removed when it is empty).
+fn clinic_pack_with_help(help: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = root().join("tests/fixtures/packs/clinic");
+    for entry in walk(&from) {
+        let to = dir.path().join(entry.strip_prefix(&from).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let config = dir.path().join("course.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let without = &text[..text.find("[help]").expect("the fixture has [help]")];
+    std::fs::write(&config, format!("{without}{help}")).unwrap();
+    dir
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+fn check_help(help: &str) -> (i32, String) {
+    let pack = clinic_pack_with_help(help);
+    let (status, out, _) = run(&["check", pack.path().to_str().unwrap()]);
+    (status, out)
+}
+
+const HELP: &str = "[help]\nregion = \"Ireland\"\nemergency = { label = \"Emergency\", number = \"112\" }\nurgent = { label = \"Your GP\", number = \"01 234 5678\" }\ncrisis = { label = \"Samaritans\", number = \"116 123\" }\n";
+
+#[test]
+fn check_accepts_a_pack_with_its_own_help_numbers() {
+    let (status, out) = check_help(HELP);
+    assert_eq!(status, 0, "{out}");
+}
+
+#[test]
+fn check_refuses_a_pack_without_help_numbers() {
+    let (status, out) = check_help("");
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains("course.toml: `[help]` is missing"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_names_the_line_of_a_malformed_help_number_or_label() {
+    // In the clinic fixture, [help] starts on line 11: region is on 12,
+    // then emergency, urgent and crisis.
+    let (status, out) = check_help(&HELP.replace("\"112\"", "\"call 112\""));
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains("course.toml:13: `help.emergency.number` must be digits"),
+        "{out}"
+    );
+    let (_, out) = check_help(&HELP.replace("\"Your GP\"", "\"<a href='tel:1'>GP</a>\""));
+    assert!(
+        out.contains("course.toml:14: `help.urgent.label` must be one line"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_names_an_extra_help_field_on_its_line() {
+    let (status, out) = check_help(&format!("{HELP}website = \"https://x.example\"\n"));
+    assert_eq!(status, 1, "{out}");
+    assert!(out.contains("course.toml:16:"), "{out}");
+    assert!(out.contains("website"), "{out}");
+}

@@ -195,6 +195,37 @@ fn get_disclaimer_shows_the_text_and_whether_it_was_accepted() {
 }
 
 #[test]
+fn get_help_answers_before_consent_and_the_disclaimer_carries_the_same_help() {
+    let app = TestApp::new();
+    let help = app.ok("get_help", json!({}));
+    assert_eq!(help["region"], "Australia");
+    assert_eq!(help["fallback"], false);
+    let numbers: Vec<(&str, &str)> = help["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g["kind"].as_str().unwrap(), g["number"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        numbers,
+        vec![
+            ("emergency", "000"),
+            ("urgent", "1800 022 222"),
+            ("crisis", "13 11 14")
+        ]
+    );
+    assert!(help["groups"][0]["body_html"]
+        .as_str()
+        .unwrap()
+        .contains("chest pain"));
+    assert_eq!(app.ok("get_disclaimer", json!({}))["help"], help);
+    assert!(
+        !app.store.exists(),
+        "reading help stores nothing"
+    );
+}
+
+#[test]
 fn accept_disclaimer_saves_consent_with_version_and_time() {
     let app = TestApp::new();
     let result = app.ok("accept_disclaimer", json!({}));
@@ -322,7 +353,9 @@ fn get_references_lists_the_sources_with_doi_links() {
     let app = TestApp::new();
     let refs = app.ok("get_references", json!({}));
     let refs = refs.as_array().unwrap();
-    assert_eq!(refs.len(), 10);
+    assert_eq!(refs.len(), 17);
+    let numbers: Vec<u64> = refs.iter().map(|r| r["number"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, (1..=17).collect::<Vec<u64>>());
     assert_eq!(
         refs.iter()
             .filter(|r| !r["added"].as_bool().unwrap())
@@ -452,6 +485,10 @@ fn a_clinic_pack_is_used_instead_of_the_built_in_course() {
         app.ok("get_finished", json!({}))["next_step_url"],
         "https://riverside-physio.example/book"
     );
+    let help = app.ok("get_help", json!({}));
+    assert_eq!(help["region"], "the United Kingdom");
+    assert_eq!(help["groups"][0]["number"], "999");
+    assert_eq!(help["groups"][2]["number"], "116 123");
 }
 
 #[test]
@@ -474,6 +511,11 @@ fn a_broken_pack_reports_every_problem_and_can_fall_back_to_the_built_in_course(
     let overview = app.ok("use_built_in_course", json!({}));
     assert_eq!(overview["title"], "Persistent Back Pain Mini Course");
     assert_eq!(app.ok("get_overview", json!({}))["total"], 3);
+    // The built-in numbers now on screen are Australian, not the clinic's:
+    // the view says it is standing in, for the page to say so.
+    let help = app.ok("get_help", json!({}));
+    assert_eq!((help["fallback"].as_bool(), help["region"].as_str()), (Some(true), Some("Australia")));
+    assert_eq!(app.ok("get_disclaimer", json!({}))["help"]["fallback"], true);
 }
 
 #[test]

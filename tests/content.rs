@@ -76,7 +76,7 @@ fn each_lesson_meets_the_reading_standards_the_checker_applies() {
 #[test]
 fn the_disclaimer_intro_and_finished_pages_read_at_grade_eight_or_below() {
     let files = shipped_files();
-    for page in ["disclaimer.md", "intro.md", "finished.md"] {
+    for page in ["disclaimer.md", "intro.md", "finished.md", "get-help.md"] {
         let grade = markdown_stats(files.get(page).unwrap()).flesch_kincaid_grade();
         assert!(
             grade <= MAX_GRADE,
@@ -106,14 +106,108 @@ fn no_placeholder_text_is_left_in_the_course() {
 }
 
 #[test]
-fn the_disclaimer_names_the_provider_and_the_red_flags() {
+fn the_disclaimer_names_the_provider() {
     let course = builtin_course().unwrap();
-    let html = &course.disclaimer.html;
-    assert!(html.contains(&course.config.provider), "provider not named");
-    for flag in ["bladder", "bowel", "legs", "chest pain", "fever", "cancer"] {
+    assert!(
+        course.disclaimer.html.contains(&course.config.provider),
+        "provider not named"
+    );
+}
+
+/// The standard the brief sets for "Get help now": every sign in its group,
+/// framed as new or different, and the Australian numbers it gives.
+#[test]
+fn get_help_lists_every_warning_sign_in_its_group_with_australian_numbers() {
+    let course = builtin_course().unwrap();
+    let group = |i: usize| course.help.groups[i].body_html.to_lowercase();
+    let expected: [&[&str]; 3] = [
+        &[
+            "genitals",
+            "wipe",
+            "bladder or bowel",
+            "sexual",
+            "both legs",
+            "even in one leg",
+            "chest pain",
+            "accident or fall",
+        ],
+        &[
+            "fever",
+            "weight loss",
+            "cancer",
+            "lump",
+            "worse at night",
+            "cough",
+            "shoulder blades",
+            "inject drugs",
+            "immune system",
+            "thin bones",
+            "steroid",
+            "50",
+        ],
+        &["low or hopeless", "harming yourself"],
+    ];
+    for (i, signs) in expected.iter().enumerate() {
+        for sign in *signs {
+            assert!(group(i).contains(sign), "group {i} lacks {sign:?}");
+        }
+    }
+    assert!(course
+        .help
+        .intro_html
+        .contains("new or different"));
+    let help = &course.config.help;
+    assert_eq!(help.region, "Australia");
+    assert_eq!(
+        [&help.emergency.number, &help.urgent.number, &help.crisis.number],
+        ["000", "1800 022 222", "13 11 14"]
+    );
+}
+
+#[test]
+fn every_lesson_has_key_points_and_links_to_get_help_now() {
+    let course = builtin_course().unwrap();
+    for lesson in &course.lessons {
         assert!(
-            html.contains(flag),
-            "red flag {flag:?} missing from the disclaimer"
+            (3..=4).contains(&lesson.key_points.len()),
+            "{}: {} key points",
+            lesson.file,
+            lesson.key_points.len()
         );
+        assert!(
+            lesson.html.contains("href=\"#get-help\""),
+            "{} does not link to Get help now",
+            lesson.file
+        );
+        assert!(
+            !lesson.html.contains("Before you start\" page"),
+            "{} still sends readers to the disclaimer for warning signs",
+            lesson.file
+        );
+    }
+}
+
+/// What the evidence revision took out must not come back.
+#[test]
+fn superseded_and_misread_figures_are_gone_from_the_course() {
+    let files = shipped_files();
+    let course = builtin_course().unwrap();
+    let mut pages: Vec<&str> = course.lessons.iter().map(|l| l.file.as_str()).collect();
+    pages.extend(["finished.md", "get-help.md", "intro.md", "disclaimer.md"]);
+    for page in pages {
+        let text = files.get(page).unwrap();
+        for gone in [
+            "Menezes Costa",
+            "times the odds",
+            "5 to 10% of cases",
+            "same day",
+        ] {
+            assert!(!text.contains(gone), "{page} still says {gone:?}");
+        }
+        // One pain scale, out of 100, as the studies report it.
+        let out_of_ten = text
+            .match_indices("out of 10")
+            .any(|(i, m)| !text[i + m.len()..].starts_with('0'));
+        assert!(!out_of_ten, "{page} gives a pain score out of 10");
     }
 }

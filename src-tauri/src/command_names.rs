@@ -3,6 +3,7 @@
 pub const COMMANDS: &[&str] = &[
     "get_overview",
     "get_disclaimer",
+    "get_help",
     "accept_disclaimer",
     "open_lesson",
     "complete_lesson",

@@ -10,7 +10,8 @@ use crate::course::atomic_write::write_atomically;
 use crate::course::progress::Preferences;
 use crate::course::summary::{file_type_label, progress_summary_html, SUGGESTED_FILE_NAME};
 use crate::course::view::{
-    self, AboutView, DisclaimerView, FinishedView, LessonView, Overview, PrintView, ReferenceView,
+    self, AboutView, DisclaimerView, FinishedView, HelpView, LessonView, Overview, PrintView,
+    ReferenceView,
 };
 use crate::course::RuleError;
 use crate::error::Error;
@@ -25,18 +26,27 @@ pub fn get_overview(state: State<'_, AppState>) -> Result<Overview, Error> {
 
 #[tauri::command]
 pub fn get_disclaimer(state: State<'_, AppState>) -> Result<DisclaimerView, Error> {
-    state.read(|course, record| Ok(view::disclaimer(course, record)))
+    let fallback = state.is_fallback();
+    state.read(|course, record| Ok(view::disclaimer(course, record, fallback)))
+}
+
+/// "Get help now": open to everyone, before consent too.
+#[tauri::command]
+pub fn get_help(state: State<'_, AppState>) -> Result<HelpView, Error> {
+    let fallback = state.is_fallback();
+    state.read(|course, _| Ok(view::help(course, fallback)))
 }
 
 #[tauri::command]
 pub fn accept_disclaimer(state: State<'_, AppState>) -> Result<Changed<DisclaimerView>, Error> {
     let now = OffsetDateTime::now_utc();
+    let fallback = state.is_fallback();
     state.change(
         |course, record| {
             record.accept_disclaimer(course, now);
             Ok(())
         },
-        view::disclaimer,
+        |course, record| view::disclaimer(course, record, fallback),
     )
 }
 

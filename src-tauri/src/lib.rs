@@ -39,6 +39,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
         .invoke_handler(tauri::generate_handler![
             commands::get_overview,
             commands::get_disclaimer,
+            commands::get_help,
             commands::accept_disclaimer,
             commands::open_lesson,
             commands::complete_lesson,

@@ -15,6 +15,9 @@ use crate::store::LearnerStore;
 pub struct LoadedCourse {
     pub source: PackSource,
     pub course: Result<Course, ContentError>,
+    /// The built-in course standing in for a clinic's pack that failed to
+    /// load: its help numbers are not the clinic's.
+    pub fallback: bool,
 }
 
 impl LoadedCourse {
@@ -22,6 +25,7 @@ impl LoadedCourse {
         LoadedCourse {
             course: source.load(),
             source,
+            fallback: false,
         }
     }
 }
@@ -85,8 +89,16 @@ impl AppState {
     pub fn fall_back_to_built_in(&self) {
         let mut loaded = self.course.write().unwrap_or_else(|e| e.into_inner());
         if loaded.course.is_err() {
-            *loaded = LoadedCourse::load(PackSource::built_in());
+            *loaded = LoadedCourse {
+                fallback: true,
+                ..LoadedCourse::load(PackSource::built_in())
+            };
         }
+    }
+
+    /// Whether the built-in course is standing in for a failed pack.
+    pub fn is_fallback(&self) -> bool {
+        self.course.read().unwrap_or_else(|e| e.into_inner()).fallback
     }
 
     /// Reads the record. A poisoned lock only means another command panicked

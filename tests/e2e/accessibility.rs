@@ -10,6 +10,7 @@ use crate::{LESSONS, NEXT_STEP};
 /// How to reach each screen from anywhere, by the learner's own clicks.
 const SCREENS: &[(&str, &[&str])] = &[
     ("disclaimer", &["#nav-disclaimer"]),
+    ("get-help", &["#nav-get-help"]),
     ("home", &["#nav-home"]),
     ("lesson-1", &["#nav-home", "#open-lesson-why-ongoing"]),
     ("lesson-2", &["#nav-home", "#open-lesson-how-long"]),
@@ -180,11 +181,47 @@ async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_h
     // F1 opens the help screen with the shortcuts listed.
     app.press(&[F1]).await;
     app.screen("help").await;
-    assert_eq!(app.focus().await.text, "Help");
+    assert_eq!(app.focus().await.text, "Using this app");
     assert!(app
         .text("#shortcut-table")
         .await
         .contains("Alt + Right arrow"));
+    app.quit().await;
+}
+
+/// "Get help now" is the second stop in the navigation of every screen, so
+/// a learner who needs it reaches it with three key presses from the top.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn get_help_now_is_reachable_by_keyboard_from_every_screen() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    let from_the_top = "document.activeElement.blur(); window.scrollTo(0, 0);";
+    // Before consent too.
+    app.client.execute(from_the_top, vec![]).await.unwrap();
+    app.tab_to("nav-get-help").await;
+    app.press(&[ENTER]).await;
+    app.screen("get-help").await;
+    assert_eq!(app.focus().await.text, "Get help now");
+    app.click("#nav-disclaimer").await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    for (id, _) in LESSONS {
+        let done = app.invoke("complete_lesson", json!({ "id": id })).await;
+        assert!(done.get("ok").is_some(), "{done}");
+    }
+    for (name, clicks) in SCREENS {
+        for css in *clicks {
+            app.click(css).await;
+        }
+        app.screen(screen_of(name)).await;
+        app.client.execute(from_the_top, vec![]).await.unwrap();
+        let stop = app.tab_to("nav-get-help").await;
+        assert!(stop.focus_visible, "{name}: {stop:?}");
+        app.press(&[ENTER]).await;
+        app.screen("get-help").await;
+        assert_eq!(app.focus().await.text, "Get help now", "from {name}");
+    }
     app.quit().await;
 }
 

@@ -33,6 +33,9 @@ async fn first_start_shows_the_disclaimer_and_no_lesson_opens_until_it_is_accept
         .text("#disclaimer-text")
         .await
         .contains("Alignment Exercise Physiology"));
+    assert_help_comes_before_acceptance(&app, ["000", "1800 022 222", "13 11 14"]).await;
+    assert!(app.text("#help-region").await.contains("Australia"));
+    assert_eq!(app.count("#help-fallback").await, 0);
     assert_eq!(app.count("[id^=open-lesson-]").await, 0);
 
     // Going "home" without consent leads back to the disclaimer.
@@ -90,11 +93,29 @@ async fn a_learner_completes_the_course_across_a_restart_and_opens_the_next_step
     app.wait_for("[data-lesson=why-ongoing]").await;
     assert_eq!(app.text("#screen-heading").await, LESSONS[0].1);
     assert_eq!(app.text("#lesson-state").await, "In progress");
-    assert!(app
-        .text("#lesson-text")
-        .await
-        .contains("(Basbaum et al., 2009)"));
+    // Key points first; sources as small numbered links, named in full.
+    assert_eq!(app.count(".key-points li").await, 4);
+    assert!(!app.text("#lesson-text").await.contains("et al., 2009)"));
+    let marker = app.wait_for("#lesson-text a.cite-link[href='#ref-1']").await;
+    assert_eq!(
+        marker.attr("aria-label").await.unwrap().as_deref(),
+        Some("Source 1: Basbaum and others, 2009")
+    );
     app.screenshot("03-lesson-1").await;
+    // Following a marker lands on its entry, with a way back to the lesson.
+    app.click("#lesson-text a.cite-link[href='#ref-1']").await;
+    app.screen("references").await;
+    assert_eq!(app.focus().await.id, "ref-1");
+    assert!(app.text("#ref-1").await.starts_with("Basbaum"));
+    app.click("#back-to-lesson").await;
+    app.wait_for("[data-lesson=why-ongoing]").await;
+    // The lesson's own link to "Get help now" opens that screen.
+    app.click("#lesson-text a[href='#get-help']").await;
+    app.screen("get-help").await;
+    app.screenshot("03b-get-help").await;
+    app.click("#nav-home").await;
+    app.click("#open-lesson-why-ongoing").await;
+    app.wait_for("[data-lesson=why-ongoing]").await;
     app.click("#complete-lesson").await;
     app.wait_for("#completed-note").await;
     app.screenshot("04-lesson-1-complete").await;
@@ -199,11 +220,11 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
     app.screen("home").await;
     app.click("#nav-references").await;
     app.screen("references").await;
-    assert_eq!(app.count("#reference-list > li").await, 10);
+    assert_eq!(app.count("#reference-list > li").await, 17);
     assert_eq!(
         app.count("#reference-list a.doi").await,
-        9,
-        "every source but de Campos has a DOI"
+        15,
+        "every source but de Campos and the NICE guideline has a DOI"
     );
     assert!(app
         .text("#reference-list")
@@ -260,6 +281,32 @@ async fn the_webview_cannot_reach_the_store_or_the_opener_plugin() {
     tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     assert!(harness.opened().is_empty());
     app.quit().await;
+}
+
+/// On the disclaimer screen, where to get help (each group with its number,
+/// as text) comes before the legal text, which comes before the accept
+/// button: in the page's order, which is also its reading order, and on
+/// screen from the top down.
+pub async fn assert_help_comes_before_acceptance(app: &harness::App, numbers: [&str; 3]) {
+    for (kind, number) in ["emergency", "urgent", "crisis"].iter().zip(numbers) {
+        let line = app.text(&format!("#disclaimer-help #help-{kind}-line")).await;
+        assert!(line.starts_with(&format!("Call {number}")), "{kind}: {line}");
+    }
+    assert_eq!(
+        app.count("#disclaimer-help a[href^='tel'], #disclaimer-help .help-number a")
+            .await,
+        0,
+        "numbers are text, never links"
+    );
+    let order = app
+        .client
+        .execute(
+            "const ids = ['disclaimer-help-heading', 'help-emergency-heading', 'help-urgent-heading', 'help-crisis-heading', 'disclaimer-text', 'accept-disclaimer'];             const els = ids.map((id) => document.getElementById(id));             return els.map((el, i) => i === 0 || Boolean(els[i - 1].compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) && els[i - 1].getBoundingClientRect().top < el.getBoundingClientRect().top);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(order, json!([true, true, true, true, true, true]), "{order}");
 }
 
 /// No script from course content ever ran: the marker every hostile fixture
@@ -336,13 +383,28 @@ async fn a_broken_clinic_pack_shows_its_problems_and_can_fall_back_to_the_built_
     app.wait_for("[data-screen=error][data-kind=pack_content]")
         .await;
     assert_eq!(app.count("#error-problems > li").await, 2);
+    assert!(app
+        .text("#error-urgent")
+        .await
+        .contains("local emergency number"));
     app.click("#use-built-in").await;
     app.screen("disclaimer").await;
     assert_eq!(
         app.text("#site-title").await,
         "Persistent Back Pain Mini Course"
     );
+    // The standard course's numbers are Australian, not the clinic's: said
+    // plainly above them, before anything is accepted.
+    let fallback = app.text("#help-fallback").await;
+    assert!(
+        fallback.contains("not the clinic's") && fallback.contains("Australia"),
+        "{fallback}"
+    );
+    assert_help_comes_before_acceptance(&app, ["000", "1800 022 222", "13 11 14"]).await;
     app.screenshot("12-fallback-to-built-in").await;
+    app.click("#nav-get-help").await;
+    app.screen("get-help").await;
+    assert!(app.text("#help-fallback").await.contains("Australia"));
     app.quit().await;
 }
 

@@ -54,6 +54,10 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
         app.text("#notices").await,
         "The course has been cleared for the next person."
     );
+    // The next person sees where to get help, with the clinic's own numbers,
+    // before they can accept anything.
+    crate::assert_help_comes_before_acceptance(&app, ["999", "111", "116 123"]).await;
+    assert!(app.text("#help-region").await.contains("United Kingdom"));
     let overview = app.invoke("get_overview", json!({})).await;
     assert_eq!(overview["ok"]["consent_needed"], true, "{overview}");
     assert_eq!(overview["ok"]["completed"], 0, "{overview}");

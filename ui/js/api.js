@@ -6,6 +6,7 @@ const invoke = (command, args) => window.__TAURI__.core.invoke(command, args);
 export const api = {
   overview: () => invoke("get_overview"),
   disclaimer: () => invoke("get_disclaimer"),
+  getHelp: () => invoke("get_help"),
   acceptDisclaimer: () => invoke("accept_disclaimer"),
   openLesson: (id) => invoke("open_lesson", { id }),
   completeLesson: (id) => invoke("complete_lesson", { id }),

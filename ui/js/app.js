@@ -75,6 +75,7 @@ const actions = {
   openLesson: (id) => showLesson(id).catch(fail),
   printCourse: () => showPrint().catch(fail),
   print: () => window.print(),
+  getHelp: () => showGetHelp().catch(fail),
   async accept() {
     reportSave(await api.acceptDisclaimer());
     await showHome({ keepMessages: true });
@@ -141,8 +142,19 @@ async function showSettings() {
   }));
 }
 
-async function showReferences() {
-  show(views.referencesView(await api.references()));
+// `from`: the lesson whose numbered marker led here; `entry`: the id of the
+// reference to land on.
+async function showReferences({ from, entry } = {}) {
+  show(views.referencesView(await api.references(), { from, openLesson: actions.openLesson }));
+  const target = entry && document.getElementById(entry);
+  if (target) {
+    target.focus();
+    target.scrollIntoView({ block: "center" });
+  }
+}
+
+async function showGetHelp() {
+  show(views.getHelpView(await api.getHelp(), actions));
 }
 
 async function showHelp() {
@@ -201,10 +213,16 @@ screen.addEventListener("click", (event) => {
   event.preventDefault();
   const href = link.getAttribute("href");
   if (href.startsWith("#")) {
-    const target = document.getElementById(href.slice(1));
+    const id = href.slice(1);
+    // Course text links to "Get help now" as #get-help.
+    if (screens[id]) return screens[id]().catch(fail);
+    const target = document.getElementById(id);
     if (target) {
       target.setAttribute("tabindex", "-1");
       target.focus();
+    } else if (id.startsWith("ref-")) {
+      // A numbered source marker: its entry is on the references screen.
+      showReferences({ from: currentLesson, entry: id }).catch(fail);
     }
     return;
   }
@@ -213,8 +231,9 @@ screen.addEventListener("click", (event) => {
 
 const screens = {
   home: () => showHome(),
+  "get-help": showGetHelp,
   disclaimer: () => showDisclaimer(),
-  references: showReferences,
+  references: () => showReferences(),
   settings: showSettings,
   help: showHelp,
   about: () => showAbout(),

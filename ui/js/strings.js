@@ -13,11 +13,21 @@ export const strings = {
 
   nav: {
     home: "Home",
-    disclaimer: "Disclaimer",
+    "get-help": "Get help now",
+    disclaimer: "Before you start",
     references: "References",
     settings: "Text and colours",
-    help: "Help",
+    help: "Using this app",
     about: "About",
+  },
+
+  getHelp: {
+    heading: "Get help now",
+    call: "Call",
+    region: (region) => `The numbers below are for ${region}. If you are somewhere else, call your local emergency number.`,
+    fallback: (region) => `The clinic's course could not be loaded, so the app is showing the standard course. These are its numbers for ${region}, not the clinic's. If you are not in ${region}, call your local emergency number.`,
+    print: "Print this page",
+    lessonLink: "Get help now",
   },
 
   startOverButton: "Start over for the next person",
@@ -40,7 +50,7 @@ export const strings = {
   },
 
   help: {
-    heading: "Help",
+    heading: "Using this app",
     intro: "You can use the whole course with a mouse, a touch screen, the keyboard alone, or a screen reader.",
     keysHeading: "Keyboard",
     keys: [
@@ -50,7 +60,7 @@ export const strings = {
       ["Alt + Right arrow", "Go to the next lesson (when you are in a lesson)"],
       ["Alt + Left arrow", "Go to the previous lesson (when you are in a lesson)"],
       ["Alt + H", "Go to course home"],
-      ["F1", "Show this help"],
+      ["F1", "Show how to use this app"],
     ],
     keyColumn: "Keys",
     actionColumn: "What they do",
@@ -113,6 +123,7 @@ export const strings = {
 
   disclaimer: {
     heading: "Before you start",
+    intro: "Please read this page before the lessons. First, check that you do not need medical help today.",
     accept: "I have read this and I accept it",
     acceptedOn: (date) => `You accepted this disclaimer on ${date}.`,
     continue: "Go to the course",
@@ -139,6 +150,7 @@ export const strings = {
 
   lesson: {
     position: (n, total) => `Lesson ${n} of ${total}`,
+    keyPoints: "Key points",
     time: (m) => `Time required: ${strings.minutes(m)}`,
     status: (state) => `Status: ${state}`,
     markComplete: "Mark this lesson as complete",
@@ -161,6 +173,7 @@ export const strings = {
     heading: "References",
     intro: "The information in this course comes from these sources.",
     added: "Added to the original course's list",
+    back: (title) => `Back to the lesson: ${title}`,
     doi: "DOI",
   },
 
@@ -169,6 +182,7 @@ export const strings = {
     contentIntro: "The course could not be loaded because its files have problems. Please tell whoever gave you this app. The problems are:",
     packIntro: "The clinic's course pack could not be loaded because its files have problems. Please tell whoever gave you this app. The problems are:",
     useBuiltIn: "Continue with the standard course instead",
+    urgent: "If you need medical help now, call your local emergency number.",
     generic: "Something went wrong. Please close the app and open it again.",
     linkOpened: "The link has opened in your web browser.",
   },

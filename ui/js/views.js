@@ -46,6 +46,48 @@ export function progressBar(done, total) {
   );
 }
 
+// A heading whose inside is course HTML from Rust (comrak, raw HTML off).
+function courseHeading(level, id, html) {
+  const el = h(level, { id });
+  el.innerHTML = html;
+  return el;
+}
+
+// The three groups of "Get help now", each with its number written out as
+// text to read or copy (never a link that dials or opens anything). Shown
+// on its own screen (groups as h2) and above the disclaimer (as h3).
+function helpGroups(view, level) {
+  return [
+    view.fallback ? h("p", { class: "notice notice-warning", id: "help-fallback" }, s.getHelp.fallback(view.region)) : null,
+    courseHtml(view.intro_html, { id: "help-intro" }),
+    h("p", { class: "help-region", id: "help-region" }, s.getHelp.region(view.region)),
+    view.groups.map((group) =>
+      h(
+        "section",
+        { class: `help-group help-${group.kind}`, id: `help-${group.kind}`, "aria-labelledby": `help-${group.kind}-heading` },
+        courseHeading(level, `help-${group.kind}-heading`, group.heading_html),
+        h(
+          "p",
+          { class: "help-line", id: `help-${group.kind}-line` },
+          `${s.getHelp.call} `,
+          h("strong", { class: "help-number" }, group.number),
+          h("span", { class: "help-label" }, ` – ${group.label}`),
+        ),
+        courseHtml(group.body_html, { class: "course-text help-signs" }),
+      ),
+    ),
+  ];
+}
+
+export function getHelpView(view, { print }) {
+  return screenOf(
+    "get-help",
+    s.getHelp.heading,
+    helpGroups(view, "h2"),
+    h("div", { class: "actions" }, button("print-help", s.getHelp.print, print, "button button-secondary")),
+  );
+}
+
 export function disclaimerView(view, { accept, goHome }) {
   const action = view.accepted
     ? h(
@@ -55,7 +97,21 @@ export function disclaimerView(view, { accept, goHome }) {
         button("disclaimer-continue", s.disclaimer.continue, goHome),
       )
     : h("div", { class: "actions" }, button("accept-disclaimer", s.disclaimer.accept, accept));
-  return screenOf("disclaimer", s.disclaimer.heading, courseHtml(view.html, { id: "disclaimer-text" }), action);
+  // Where to get help comes first, above the legal text and the button, so
+  // it is read before anything is accepted.
+  return screenOf(
+    "disclaimer",
+    s.disclaimer.heading,
+    h("p", { class: "lead" }, s.disclaimer.intro),
+    h(
+      "section",
+      { class: "panel panel-help", id: "disclaimer-help", "aria-labelledby": "disclaimer-help-heading" },
+      h("h2", { id: "disclaimer-help-heading" }, s.getHelp.heading),
+      helpGroups(view.help, "h3"),
+    ),
+    courseHtml(view.html, { id: "disclaimer-text" }),
+    action,
+  );
 }
 
 export function homeView(view, { openLesson, goFinished, printCourse }) {
@@ -135,7 +191,17 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
   };
 }
 
-export function lessonView(view, { complete, openLesson, goFinished, goHome, print }) {
+function keyPoints(points, id, level = "h2") {
+  if (!points.length) return null;
+  return h(
+    "section",
+    { class: "panel key-points", "aria-labelledby": id },
+    h(level, { id }, s.lesson.keyPoints),
+    h("ul", {}, points.map((point) => h("li", {}, point))),
+  );
+}
+
+export function lessonView(view, { complete, openLesson, goFinished, goHome, print, getHelp }) {
   const done = view.state === "completed";
   const footer = h(
     "div",
@@ -152,6 +218,7 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
         ? h("li", {}, button("previous-lesson", s.lesson.previous(view.previous.title), () => openLesson(view.previous.id), "link-button"))
         : null,
       h("li", {}, button("back-home", s.lesson.home, goHome, "link-button")),
+      h("li", {}, button("lesson-get-help", s.getHelp.lessonLink, getHelp, "link-button")),
       h("li", {}, button("print-lesson", s.print.lessonButton, print, "link-button")),
     ),
   );
@@ -168,6 +235,7 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
         h("span", { class: "lesson-minutes" }, s.lesson.time(view.minutes)),
         stateTag(view.state, "lesson-state"),
       ),
+      keyPoints(view.key_points, "key-points-heading"),
       courseHtml(view.html, { id: "lesson-text" }),
       footer,
     ),
@@ -192,6 +260,7 @@ export function finishedView(view, { openNextStep, goHome }) {
   );
 }
 
+// Each entry's id is what the text's numbered markers link to.
 function referenceList(refs, id) {
   return h(
     "ol",
@@ -199,7 +268,7 @@ function referenceList(refs, id) {
     refs.map((r) =>
       h(
         "li",
-        {},
+        { id: `ref-${r.number}`, tabindex: "-1" },
         `${r.authors} (${r.year}). `,
         h("cite", {}, r.title),
         `. ${r.source}.`,
@@ -210,8 +279,15 @@ function referenceList(refs, id) {
   );
 }
 
-export function referencesView(refs) {
-  return screenOf("references", s.references.heading, h("p", {}, s.references.intro), referenceList(refs, "reference-list"));
+// `from`: the lesson a marker was followed from, to go back to.
+export function referencesView(refs, { from, openLesson } = {}) {
+  return screenOf(
+    "references",
+    s.references.heading,
+    from ? button("back-to-lesson", s.references.back(from.title), () => openLesson(from.id), "link-button") : null,
+    h("p", {}, s.references.intro),
+    referenceList(refs, "reference-list"),
+  );
 }
 
 export function errorView(error, { useBuiltIn } = {}) {
@@ -230,6 +306,7 @@ export function errorView(error, { useBuiltIn } = {}) {
             h("ul", { id: "error-problems", class: "problems" }, lines.slice(1).map((l) => h("li", {}, h("code", {}, l)))),
           ]
         : h("p", { id: "error-message" }, lines.join(" ")),
+      kind === "pack_content" ? h("p", { class: "notice notice-warning", id: "error-urgent" }, s.error.urgent) : null,
       kind === "pack_content" && useBuiltIn ? button("use-built-in", s.error.useBuiltIn, useBuiltIn) : null,
     ),
   };
@@ -345,11 +422,14 @@ function nestHeadings(node) {
 
 // Every lesson has its own footnotes and heading ids ("fn-1", "section-…");
 // on one page they must stay apart, so each lesson's ids and the links to
-// them get the lesson's prefix.
+// them get the lesson's prefix. Links to anything outside the lesson (the
+// references, "Get help now") are left as they are.
 function prefixIds(node, prefix) {
+  const own = new Set([...node.querySelectorAll("[id]")].map((el) => el.id));
   for (const el of node.querySelectorAll("[id]")) el.id = `${prefix}-${el.id}`;
   for (const link of node.querySelectorAll('a[href^="#"]')) {
-    link.setAttribute("href", `#${prefix}-${link.getAttribute("href").slice(1)}`);
+    const target = link.getAttribute("href").slice(1);
+    if (own.has(target)) link.setAttribute("href", `#${prefix}-${target}`);
   }
   for (const attr of ["aria-describedby", "aria-labelledby"]) {
     for (const el of node.querySelectorAll(`[${attr}]`)) {
@@ -372,6 +452,7 @@ export function printView(view, { print }) {
         { class: "printed-lesson", id: `printed-${lesson.id}` },
         h("h2", {}, s.print.lessonHeading(lesson.position, lesson.title)),
         h("p", { class: "caption" }, s.lesson.time(lesson.minutes)),
+        keyPoints(lesson.key_points, `printed-${lesson.id}-key-points`, "h3"),
         prefixIds(nestHeadings(courseHtml(lesson.html)), `printed-${lesson.id}`),
       ),
     ),

@@ -63,7 +63,9 @@ pub fn check_pack(folder: &Path) -> Report {
         ));
     }
     for lesson in &course.lessons {
-        let stats = markdown_stats(files.get(&lesson.file).unwrap_or_default());
+        let mut stats = markdown_stats(files.get(&lesson.file).unwrap_or_default());
+        // The key points are read first, so they count as reading too.
+        lesson.key_points.iter().for_each(|p| stats.add_block(p));
         let row = LessonRow {
             file: lesson.file.clone(),
             words: stats.words,

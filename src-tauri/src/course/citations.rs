@@ -22,14 +22,22 @@ fn looks_like_citation(part: &str) -> bool {
         && !names.trim().is_empty()
 }
 
-/// Every citation in `text`, with its line. A bracket group counts when at
+/// A bracket group read as citations: where it is in the text (from its
+/// `(` to just after its `)`) and its `;`-separated parts.
+struct Group {
+    start: usize,
+    end: usize,
+    /// The text between the brackets, its white space made single.
+    inner: String,
+    parts: Vec<String>,
+}
+
+/// Every citation group in `text`, in order. A bracket group counts when at
 /// least one of its `;`-separated parts has the "Name, Year" shape; its
 /// other parts are then returned too, so a typo in one is not lost.
-pub fn find_citations(text: &str) -> Vec<Citation> {
+fn groups(text: &str) -> Vec<Group> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
-    // Lines are counted as the scan moves on, so a long file stays linear.
-    let (mut line, mut counted_to) = (1, 0);
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] != b'(' {
@@ -51,21 +59,128 @@ pub fn find_citations(text: &str) -> Vec<Citation> {
             .join(" ");
         let parts: Vec<&str> = group.split(';').map(str::trim).collect();
         if parts.iter().any(|p| looks_like_citation(p)) {
-            line += bytes[counted_to..i].iter().filter(|b| **b == b'\n').count();
-            counted_to = i;
-            found.extend(
-                parts
-                    .into_iter()
-                    .filter(|p| !p.is_empty())
-                    .map(|p| Citation {
-                        cite: p.to_owned(),
-                        line,
-                    }),
-            );
+            let parts = parts
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect();
+            found.push(Group {
+                start: i,
+                end: end + 1,
+                inner: group,
+                parts,
+            });
         }
         i = end + 1;
     }
     found
+}
+
+/// Every citation in `text`, with its line.
+pub fn find_citations(text: &str) -> Vec<Citation> {
+    // Lines are counted as the scan moves on, so a long file stays linear.
+    let (mut line, mut counted_to) = (1, 0);
+    let mut found = Vec::new();
+    for group in groups(text) {
+        line += text.as_bytes()[counted_to..group.start]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted_to = group.start;
+        found.extend(group.parts.into_iter().map(|cite| Citation { cite, line }));
+    }
+    found
+}
+
+/// `text` without its citation groups (and the space before each): what a
+/// learner reads, since the app shows each group as a small number.
+pub fn without_citations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for group in groups(text) {
+        out.push_str(text[from..group.start].trim_end_matches(' '));
+        from = group.end;
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// What a screen reader says for a marker, e.g. "Source 3: Brinjikji and
+/// others, 2015". "et al." is read out badly, so it is said in words.
+fn spoken_source(number: usize, cite: &str) -> String {
+    format!("Source {number}: {}", cite.replace(" et al.", " and others"))
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn unescape_text(text: &str) -> String {
+    text.replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Replaces each citation group in rendered `html` with small numbered
+/// markers, each a link to its entry on the references list (`#ref-N`,
+/// N being the entry's place in `cites`, from 1) with a name a screen
+/// reader can say. Groups are looked for only in text, never inside tags,
+/// and a group with any part that is not in `cites` is left as written
+/// (loading the pack has already reported it).
+pub fn link_citations(html: &str, cites: &[&str]) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while !rest.is_empty() {
+        // Text up to the next tag, then the tag itself, copied as it is.
+        let text_end = rest.find('<').unwrap_or(rest.len());
+        out.push_str(&link_in_text(&rest[..text_end], cites));
+        rest = &rest[text_end..];
+        let tag_end = rest.find('>').map_or(rest.len(), |i| i + 1);
+        out.push_str(&rest[..tag_end]);
+        rest = &rest[tag_end..];
+    }
+    out
+}
+
+fn link_in_text(text: &str, cites: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for group in groups(text) {
+        // Unescaped before splitting: "&#x27;" holds a ';'.
+        let numbers: Option<Vec<(usize, String)>> = unescape_text(&group.inner)
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|cite| {
+                let index = cites.iter().position(|c| *c == cite)?;
+                Some((index + 1, cite.to_owned()))
+            })
+            .collect();
+        let Some(numbers) = numbers else {
+            continue;
+        };
+        out.push_str(text[from..group.start].trim_end_matches(' '));
+        out.push_str("<sup class=\"cite\">");
+        for (i, (number, cite)) in numbers.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!(
+                "<a class=\"cite-link\" href=\"#ref-{number}\" aria-label=\"{}\" title=\"{}\">{number}</a>",
+                escape_attribute(&spoken_source(*number, cite)),
+                escape_attribute(cite),
+            ));
+        }
+        out.push_str("</sup>");
+        from = group.end;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 #[cfg(test)]
@@ -119,6 +234,42 @@ mod tests {
     #[test]
     fn a_year_with_a_letter_counts() {
         assert_eq!(cites("(Smith, 2020a)").len(), 1);
+    }
+
+    #[test]
+    fn without_citations_leaves_what_the_learner_reads() {
+        assert_eq!(
+            without_citations("Pain is an alarm (Basbaum et al., 2009). It (often) helps (A, 1977; B, 2015)."),
+            "Pain is an alarm. It (often) helps."
+        );
+    }
+
+    #[test]
+    fn citations_become_numbered_links_named_for_a_screen_reader() {
+        let cites = ["Engel, 1977", "Brinjikji et al., 2015"];
+        let html = link_citations("<p>Scans mislead (Brinjikji et al., 2015).</p>", &cites);
+        assert_eq!(
+            html,
+            "<p>Scans mislead<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-2\" aria-label=\"Source 2: Brinjikji and others, 2015\" title=\"Brinjikji et al., 2015\">2</a></sup>.</p>"
+        );
+        let two = link_citations("<li>Both (Engel, 1977; Brinjikji et al., 2015)</li>", &cites);
+        assert!(two.contains(">1</a>,<a "), "{two}");
+        assert!(two.contains("href=\"#ref-2\""), "{two}");
+    }
+
+    #[test]
+    fn unknown_citations_text_in_attributes_and_escaped_names_are_handled() {
+        let cites = ["O'Brien et al., 2020"];
+        // Unknown: left as written.
+        let html = "<p>x (Nobody, 2001)</p>";
+        assert_eq!(link_citations(html, &cites), html);
+        // Inside a tag: never touched.
+        let html = "<a href=\"https://a.example/(O&#x27;Brien et al., 2020)\">y</a>";
+        assert_eq!(link_citations(html, &cites), html);
+        // comrak escapes the apostrophe; the cite still matches.
+        let html = link_citations("<p>z (O&#x27;Brien et al., 2020)</p>", &cites);
+        assert!(html.contains("href=\"#ref-1\""), "{html}");
+        assert!(html.contains("title=\"O'Brien et al., 2020\""), "{html}");
     }
 
     #[test]

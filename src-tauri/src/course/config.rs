@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use url::Url;
 
+use super::help::{parse_help, HelpNumbers, RawHelp};
 use super::links::parse_https_url;
 use super::problem::Problem;
 use super::toml_file;
@@ -24,6 +25,9 @@ struct RawConfig {
     next_step: RawNextStep,
     #[serde(default)]
     shared_device: Option<RawSharedDevice>,
+    /// Required: `None` only so that its absence gets a clear message.
+    #[serde(default)]
+    help: Option<RawHelp>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -72,6 +76,8 @@ pub struct CourseConfig {
     pub next_step: NextStep,
     /// `None` for a personal device: progress is kept and offered to resume.
     pub shared_device: Option<SharedDevice>,
+    /// The numbers to call, shown on "Get help now" and before consent.
+    pub help: HelpNumbers,
 }
 
 /// A waiting-room machine used by one person after another.
@@ -181,14 +187,16 @@ pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
         }
         _ => None,
     };
-    match url {
-        Some(url) if problems.is_empty() => Ok(CourseConfig {
+    let help = parse_help(CONFIG_FILE, text, raw.help, &mut problems);
+    match (url, help) {
+        (Some(url), Some(help)) if problems.is_empty() => Ok(CourseConfig {
             title: raw.title.trim().to_owned(),
             provider: raw.provider.trim().to_owned(),
             language: raw.language,
             contact,
             logo: raw.logo,
             shared_device,
+            help,
             next_step: NextStep {
                 url,
                 label: raw.next_step.label.trim().to_owned(),
@@ -209,6 +217,12 @@ provider = "Clinic"
 [next_step]
 url = "https://example.org/next"
 label = "Next"
+
+[help]
+region = "the United Kingdom"
+emergency = { label = "Emergency services", number = "999" }
+urgent = { label = "NHS 111", number = "111" }
+crisis = { label = "Samaritans", number = "116 123" }
 "#;
 
     #[test]
@@ -265,7 +279,7 @@ label = "Next"
     fn an_idle_timeout_out_of_range_is_refused_on_its_line() {
         let text = format!("{GOOD}\n[shared_device]\nenabled = true\nidle_timeout_seconds = 1\n");
         let problems = parse_config(&text).unwrap_err();
-        assert_eq!(problems[0].line, Some(11), "{}", problems[0]);
+        assert_eq!(problems[0].line, Some(17), "{}", problems[0]);
         assert!(
             problems[0].message.contains("between 30 and 86400"),
             "{}",
@@ -292,6 +306,52 @@ label = "Next"
             let problems = parse_config(&text).unwrap_err();
             assert_eq!(problems[0].line, Some(4), "{bad}: {}", problems[0]);
         }
+    }
+
+    #[test]
+    fn the_help_numbers_are_read_with_their_region() {
+        let help = parse_config(GOOD).unwrap().help;
+        assert_eq!(help.region, "the United Kingdom");
+        assert_eq!(help.emergency.number, "999");
+        assert_eq!(help.crisis.label, "Samaritans");
+    }
+
+    #[test]
+    fn a_course_without_help_numbers_is_refused() {
+        let text = &GOOD[..GOOD.find("[help]").unwrap()];
+        let problems = parse_config(text).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].to_string().starts_with("course.toml: `[help]` is missing"),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn a_malformed_help_number_is_refused_on_its_own_line() {
+        let text = GOOD.replace("\"116 123\"", "\"<a href=x>116</a>\"");
+        let problems = parse_config(&text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(13), "{}", problems[0]);
+        assert!(problems[0].message.contains("help.crisis.number"), "{}", problems[0]);
+
+        let text = GOOD.replace("label = \"NHS 111\"", "label = \"\"");
+        let problems = parse_config(&text).unwrap_err();
+        assert_eq!(problems[0].line, Some(12), "{}", problems[0]);
+        assert!(problems[0].message.contains("help.urgent.label"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_missing_or_extra_help_field_is_named_on_its_line() {
+        let text = GOOD.replace("region = \"the United Kingdom\"\n", "");
+        let problems = parse_config(&text).unwrap_err();
+        assert!(problems[0].message.contains("region"), "{}", problems[0]);
+
+        let text = GOOD.replace("number = \"111\" }", "number = \"111\", website = \"x\" }");
+        let problems = parse_config(&text).unwrap_err();
+        assert_eq!(problems[0].line, Some(12), "{}", problems[0]);
+        assert!(problems[0].message.contains("website"), "{}", problems[0]);
     }
 
     #[test]

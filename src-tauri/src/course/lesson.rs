@@ -16,6 +16,9 @@ pub struct LessonId(String);
 
 pub const MAX_ID_LEN: usize = 64;
 pub const MAX_MINUTES: u32 = 120;
+/// Key points are the lesson in a glance: a few short lines, not a summary.
+pub const MAX_KEY_POINTS: usize = 5;
+pub const MAX_KEY_POINT_CHARS: usize = 200;
 
 impl LessonId {
     pub fn parse(text: &str) -> Result<Self, String> {
@@ -53,6 +56,8 @@ struct FrontMatter {
     order: u32,
     #[serde(default)]
     summary: Option<String>,
+    #[serde(default)]
+    key_points: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +68,9 @@ pub struct Lesson {
     pub minutes: u32,
     pub order: u32,
     pub summary: Option<String>,
+    /// The lesson's main messages, shown first, for a reader who reads
+    /// nothing else.
+    pub key_points: Vec<String>,
     pub html: String,
     /// Where it came from, for messages about it.
     pub file: String,
@@ -112,6 +120,19 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
             "`order` starts at 1",
         ));
     }
+    let key_points: Vec<String> = raw.key_points.iter().map(|p| p.trim().to_owned()).collect();
+    let bad_point = key_points.iter().any(|p| {
+        p.is_empty() || p.chars().count() > MAX_KEY_POINT_CHARS || p.contains(char::is_control)
+    });
+    if key_points.len() > MAX_KEY_POINTS || bad_point {
+        problems.push(Problem::at_line(
+            file,
+            line_of("key_points"),
+            format!(
+                "`key_points` must be at most {MAX_KEY_POINTS} lines of 1 to {MAX_KEY_POINT_CHARS} characters each"
+            ),
+        ));
+    }
     match id {
         Some(id) if problems.is_empty() => Ok(Lesson {
             id,
@@ -122,6 +143,7 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
                 .summary
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty()),
+            key_points,
             html: rendered.html.clone(),
             file: file.to_owned(),
         }),
@@ -177,6 +199,18 @@ mod tests {
             .unwrap_err();
         let lines: Vec<_> = problems.iter().map(|p| p.line.unwrap()).collect();
         assert_eq!(lines, vec![2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn key_points_are_read_and_checked() {
+        let head = "+++\nid = \"why\"\ntitle = \"Why?\"\nminutes = 6\norder = 1\n";
+        let l = lesson(&format!("{head}key_points = [\" Pain is an alarm. \", \"It can settle.\"]\n+++\n")).unwrap();
+        assert_eq!(l.key_points, vec!["Pain is an alarm.", "It can settle."]);
+        for bad in ["[\"\"]", "[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]", &format!("[\"{}\"]", "x".repeat(201))] {
+            let problems = lesson(&format!("{head}key_points = {bad}\n+++\n")).unwrap_err();
+            assert_eq!(problems[0].line, Some(6), "{bad}: {}", problems[0]);
+            assert!(problems[0].message.contains("key_points"), "{}", problems[0]);
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod citations;
 pub mod config;
 pub mod erase;
 pub mod files;
+pub mod help;
 pub mod lesson;
 pub mod links;
 pub mod logo;

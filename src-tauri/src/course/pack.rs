@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
 
-use super::citations::{find_citations, Citation};
+use super::citations::{find_citations, link_citations, Citation};
 use super::config::{parse_config, CourseConfig, CONFIG_FILE};
 use super::files::PackFiles;
+use super::help::{help_page, HelpPage, HELP_FILE};
 use super::lesson::{lesson_from, Lesson, LessonId};
 use super::links::LinkPolicy;
 use super::logo::logo_data_url;
@@ -40,6 +41,8 @@ pub struct Course {
     pub disclaimer: Disclaimer,
     pub intro: Page,
     pub finished: Page,
+    /// "Get help now": when to get help, group by group.
+    pub help: HelpPage,
     /// In course order.
     pub lessons: Vec<Lesson>,
     pub references: Vec<Reference>,
@@ -117,6 +120,8 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     });
     let intro = page(INTRO_FILE, 1, &mut problems).map(|(_, html)| Page { html });
     let finished = page(FINISHED_FILE, 0, &mut problems).map(|(_, html)| Page { html });
+    let help = page(HELP_FILE, 0, &mut problems)
+        .and_then(|(text, html)| help_page(&html, &text, &mut problems));
 
     let mut lessons = Vec::new();
     for path in files.lesson_paths() {
@@ -160,15 +165,28 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         }
     }
 
-    match (config, disclaimer, intro, finished) {
+    match (config, disclaimer, intro, finished, help) {
         // The next step is not added to `links`: it opens only through
         // `open_next_step`, which checks that the course is complete.
-        (Some(config), Some(disclaimer), Some(intro), Some(finished)) if problems.is_empty() => {
+        (Some(config), Some(mut disclaimer), Some(mut intro), Some(mut finished), Some(mut help))
+            if problems.is_empty() =>
+        {
+            // Every citation is known by now: each becomes a numbered marker,
+            // once, at load.
+            let cites: Vec<&str> = references.iter().map(|r| r.cite.as_str()).collect();
+            let link = |html: &mut String| *html = link_citations(html, &cites);
+            link(&mut disclaimer.html);
+            link(&mut intro.html);
+            link(&mut finished.html);
+            link(&mut help.intro_html);
+            help.groups.iter_mut().for_each(|g| link(&mut g.body_html));
+            lessons.iter_mut().for_each(|l| link(&mut l.html));
             Ok(Course {
                 config,
                 disclaimer,
                 intro,
                 finished,
+                help,
                 lessons,
                 references,
                 links,
@@ -220,7 +238,8 @@ fn check_lessons(lessons: &mut [Lesson], problems: &mut Vec<Problem>) {
 pub(crate) mod tests {
     use super::*;
 
-    pub const CONFIG: &str = "title = \"Test Course\"\nprovider = \"Test Clinic\"\n\n[next_step]\nurl = \"https://clinic.example/next\"\nlabel = \"Next step\"\n";
+    pub const CONFIG: &str = "title = \"Test Course\"\nprovider = \"Test Clinic\"\n\n[next_step]\nurl = \"https://clinic.example/next\"\nlabel = \"Next step\"\n\n[help]\nregion = \"Australia\"\nemergency = { label = \"Ambulance\", number = \"000\" }\nurgent = { label = \"healthdirect\", number = \"1800 022 222\" }\ncrisis = { label = \"Lifeline\", number = \"13 11 14\" }\n";
+    pub const HELP: &str = "If something is new or different from your usual pain, read on.\n\n## Emergency\n\n- chest pain\n\n## Soon\n\n- a fever\n\n## Feeling low\n\nTalk to someone today.\n";
     pub const REFS: &str = "[[reference]]\ncite = \"Engel, 1977\"\nauthors = \"Engel, G. L.\"\nyear = 1977\ntitle = \"A new model\"\nsource = \"Science, 196(4286), 129–136\"\ndoi = \"10.1126/science.847460\"\n";
 
     pub fn lesson_text(id: &str, order: u32, body: &str) -> String {
@@ -240,6 +259,7 @@ pub(crate) mod tests {
                 "For people with back pain (Engel, 1977).\n".into(),
             ),
             ("finished.md".into(), "Well done.\n".into()),
+            ("get-help.md".into(), HELP.into()),
             ("references.toml".into(), REFS.into()),
             (
                 "lessons/01.md".into(),
@@ -258,6 +278,32 @@ pub(crate) mod tests {
         pairs.retain(|(p, _)| p != file);
         pairs.push((file.into(), text.into()));
         pairs
+    }
+
+    #[test]
+    fn citations_are_shown_as_numbered_markers_linked_to_their_reference() {
+        let course = load(good_pack()).unwrap();
+        assert!(
+            course.intro.html.contains(
+                "back pain<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-1\" aria-label=\"Source 1: Engel, 1977\""
+            ),
+            "{}",
+            course.intro.html
+        );
+        assert!(!course.intro.html.contains("(Engel, 1977)"));
+    }
+
+    #[test]
+    fn the_help_page_and_numbers_are_part_of_every_pack() {
+        let course = load(good_pack()).unwrap();
+        assert_eq!(course.help.groups.len(), 3);
+        assert_eq!(course.help.groups[1].heading_html, "Soon");
+        assert_eq!(course.config.help.urgent.number, "1800 022 222");
+
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| p != "get-help.md");
+        let err = load(pairs).unwrap_err();
+        assert_eq!(err.problems[0].to_string(), "get-help.md: is missing");
     }
 
     #[test]

@@ -8,6 +8,8 @@
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena, Options};
 
+use super::citations::without_citations;
+
 /// Counts taken from the plain text a learner reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TextStats {
@@ -41,7 +43,11 @@ impl TextStats {
         self.words as f64 / words_per_minute
     }
 
-    fn add_block(&mut self, text: &str) {
+    /// Counts one block of text the learner reads (a paragraph, a heading,
+    /// a list item, a key point). Citation groups are left out: the learner
+    /// sees each as a small number.
+    pub fn add_block(&mut self, text: &str) {
+        let text = without_citations(text);
         let mut words_since_break = 0;
         for token in text.split_whitespace() {
             if !token.chars().any(char::is_alphanumeric) {
@@ -751,6 +757,14 @@ mod tests {
              Try a gentle walk, e.g. to the shops, i.e. most days.",
         );
         assert_eq!(stats.sentences, 2);
+    }
+
+    #[test]
+    fn citations_are_not_counted_since_the_learner_sees_a_number() {
+        assert_eq!(
+            markdown_stats("Scans mislead (Brinjikji et al., 2015; Hall et al., 2021)."),
+            markdown_stats("Scans mislead.")
+        );
     }
 
     #[test]

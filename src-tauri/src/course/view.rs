@@ -4,6 +4,7 @@
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
+use super::help::{HelpKind, HelpLine};
 use super::lesson::Lesson;
 use super::pack::Course;
 use super::pack_source::{Origin, PackSource};
@@ -72,6 +73,7 @@ pub struct PrintedLesson {
     #[serde(flatten)]
     pub lesson: LessonRef,
     pub position: usize,
+    pub key_points: Vec<String>,
     pub html: String,
 }
 
@@ -88,8 +90,32 @@ pub struct AboutView {
     pub shared_device: bool,
 }
 
+/// "Get help now": where to turn, group by group, with the number to call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HelpView {
+    /// Where the numbers work, said on screen.
+    pub region: String,
+    /// True when a clinic's pack failed to load and the built-in course
+    /// stands in: these are then not the clinic's numbers, and the screen
+    /// says so.
+    pub fallback: bool,
+    pub intro_html: String,
+    pub groups: Vec<HelpGroupView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HelpGroupView {
+    pub kind: HelpKind,
+    pub heading_html: String,
+    pub body_html: String,
+    #[serde(flatten)]
+    pub line: HelpLine,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DisclaimerView {
+    /// Shown above the legal text, every time the disclaimer is shown.
+    pub help: HelpView,
     pub html: String,
     pub accepted: bool,
     /// RFC 3339, when the current text was accepted.
@@ -102,6 +128,7 @@ pub struct LessonView {
     pub lesson: LessonRef,
     pub position: usize,
     pub total: usize,
+    pub key_points: Vec<String>,
     pub html: String,
     pub state: LessonState,
     pub previous: Option<LessonRef>,
@@ -122,6 +149,8 @@ pub struct FinishedView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReferenceView {
+    /// Its number in the list, which the text's markers link to (`#ref-N`).
+    pub number: usize,
     pub authors: String,
     pub year: u16,
     pub title: String,
@@ -175,6 +204,7 @@ pub fn print(course: &Course) -> PrintView {
             .map(|(i, l)| PrintedLesson {
                 lesson: l.into(),
                 position: i + 1,
+                key_points: l.key_points.clone(),
                 html: l.html.clone(),
             })
             .collect(),
@@ -199,9 +229,29 @@ pub fn about(
     }
 }
 
-pub fn disclaimer(course: &Course, record: &LearnerRecord) -> DisclaimerView {
+pub fn help(course: &Course, fallback: bool) -> HelpView {
+    HelpView {
+        region: course.config.help.region.clone(),
+        fallback,
+        intro_html: course.help.intro_html.clone(),
+        groups: course
+            .help
+            .groups
+            .iter()
+            .map(|g| HelpGroupView {
+                kind: g.kind,
+                heading_html: g.heading_html.clone(),
+                body_html: g.body_html.clone(),
+                line: course.config.help.line(g.kind).clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn disclaimer(course: &Course, record: &LearnerRecord, fallback: bool) -> DisclaimerView {
     let accepted = record.has_consented(course);
     DisclaimerView {
+        help: help(course, fallback),
         html: course.disclaimer.html.clone(),
         accepted,
         accepted_at: record
@@ -219,6 +269,7 @@ pub fn lesson(course: &Course, record: &LearnerRecord, index: usize) -> LessonVi
         lesson: lesson.into(),
         position: index + 1,
         total: course.lessons.len(),
+        key_points: lesson.key_points.clone(),
         html: lesson.html.clone(),
         state: record.lesson_state(&lesson.id),
         previous: index.checked_sub(1).map(|i| (&course.lessons[i]).into()),
@@ -242,7 +293,9 @@ pub fn references(course: &Course) -> Vec<ReferenceView> {
     course
         .references
         .iter()
-        .map(|r| ReferenceView {
+        .enumerate()
+        .map(|(i, r)| ReferenceView {
+            number: i + 1,
             authors: r.authors.clone(),
             year: r.year,
             title: r.title.clone(),
@@ -375,18 +428,43 @@ mod tests {
         let mut record = LearnerRecord::default();
         record.accept_disclaimer(&course, datetime!(2026-11-24 10:00 UTC));
         assert_eq!(
-            disclaimer(&course, &record).accepted_at.as_deref(),
+            disclaimer(&course, &record, false).accepted_at.as_deref(),
             Some("2026-11-24T10:00:00Z")
         );
         record.consent.as_mut().unwrap().disclaimer_version = "old".into();
-        let view = disclaimer(&course, &record);
+        let view = disclaimer(&course, &record, false);
         assert!(!view.accepted);
         assert!(view.accepted_at.is_none());
     }
 
     #[test]
+    fn help_pairs_each_group_with_its_number_and_says_when_it_stands_in() {
+        let course = course();
+        let view = help(&course, false);
+        let numbers: Vec<_> = view
+            .groups
+            .iter()
+            .map(|g| (g.kind, g.line.number.as_str()))
+            .collect();
+        assert_eq!(
+            numbers,
+            vec![
+                (HelpKind::Emergency, "000"),
+                (HelpKind::Urgent, "1800 022 222"),
+                (HelpKind::Crisis, "13 11 14")
+            ]
+        );
+        assert_eq!(view.region, "Australia");
+        assert!(!view.fallback);
+        assert!(help(&course, true).fallback);
+        let record = LearnerRecord::default();
+        assert_eq!(disclaimer(&course, &record, true).help, help(&course, true));
+    }
+
+    #[test]
     fn references_carry_doi_links() {
         let refs = references(&course());
+        assert_eq!(refs[0].number, 1);
         assert_eq!(
             refs[0].doi_url.as_deref(),
             Some("https://doi.org/10.1126/science.847460")
