@@ -49,7 +49,9 @@ fn start_xvfb() -> (Child, String) {
             "1",
             "-screen",
             "0",
-            "1280x1024x24",
+            // Tall enough for a whole screen in one screenshot (see
+            // `screenshot_page`).
+            "1280x4096x24",
             "-nolisten",
             "tcp",
         ])
@@ -275,6 +277,9 @@ pub const F1: char = '\u{E031}';
 
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct Focus {
+    /// The element's place in the document, so two stops that look alike
+    /// (say, two links both reading "1") are still told apart.
+    pub position: usize,
     pub id: String,
     pub tag: String,
     pub text: String,
@@ -364,6 +369,23 @@ impl App {
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
+    /// Saves the whole screen, top to bottom: the window is made as tall as
+    /// the page for the picture, then put back.
+    pub async fn screenshot_page(&self, name: &str) {
+        let (width, height) = self.client.get_window_size().await.unwrap();
+        let (width, height) = (width as u32, height as u32);
+        let page = self
+            .client
+            .execute("return document.documentElement.scrollHeight;", vec![])
+            .await
+            .unwrap()
+            .as_u64()
+            .map_or(height, |h| h.clamp(1, 4000) as u32);
+        self.client.set_window_size(width, page).await.unwrap();
+        self.screenshot(name).await;
+        self.client.set_window_size(width, height).await.unwrap();
+    }
+
     /// Presses keys as a keyboard would: each of `chords` is held down
     /// together (e.g. Alt then Right arrow), then released in reverse.
     pub async fn press(&self, chord: &[char]) {
@@ -387,7 +409,7 @@ impl App {
     pub async fn focus(&self) -> Focus {
         let script = "const el = document.activeElement;\
             const r = el.getBoundingClientRect();\
-            return { id: el.id || '', tag: el.tagName.toLowerCase(),\
+            return { position: Array.prototype.indexOf.call(document.getElementsByTagName('*'), el), id: el.id || '', tag: el.tagName.toLowerCase(),\
               text: (el.innerText || '').trim().slice(0, 120),\
               focus_visible: el.matches(':focus-visible'),\
               in_view: r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth && r.width > 0 };";
@@ -422,7 +444,10 @@ impl App {
             if focus.id == id {
                 return focus;
             }
-            let stop = format!("{}#{} {:?}", focus.tag, focus.id, focus.text);
+            let stop = format!(
+                "{}#{} {:?} (element {})",
+                focus.tag, focus.id, focus.text, focus.position
+            );
             assert!(
                 seen.last() != Some(&stop),
                 "focus is stuck on {stop} (looking for #{id})"

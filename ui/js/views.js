@@ -71,7 +71,7 @@ function helpGroups(view, level) {
           { class: "help-line", id: `help-${group.kind}-line` },
           `${s.getHelp.call} `,
           h("strong", { class: "help-number" }, group.number),
-          h("span", { class: "help-label" }, ` – ${group.label}`),
+          h("span", { class: "help-label" }, group.label),
         ),
         courseHtml(group.body_html, { class: "course-text help-signs" }),
       ),

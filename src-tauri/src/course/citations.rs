@@ -170,8 +170,13 @@ fn link_in_text(text: &str, cites: &[&str]) -> String {
             if i > 0 {
                 out.push(',');
             }
+            // Out of the Tab order: a lesson has dozens of markers, and a
+            // keyboard user should not have to pass each one to reach the
+            // lesson's buttons. Mouse, touch and screen-reader users (whose
+            // reading keys reach every link) can still follow them, and the
+            // same numbered list is one step away under "References".
             out.push_str(&format!(
-                "<a class=\"cite-link\" href=\"#ref-{number}\" aria-label=\"{}\" title=\"{}\">{number}</a>",
+                "<a class=\"cite-link\" href=\"#ref-{number}\" tabindex=\"-1\" aria-label=\"{}\" title=\"{}\">{number}</a>",
                 escape_attribute(&spoken_source(*number, cite)),
                 escape_attribute(cite),
             ));
@@ -250,7 +255,7 @@ mod tests {
         let html = link_citations("<p>Scans mislead (Brinjikji et al., 2015).</p>", &cites);
         assert_eq!(
             html,
-            "<p>Scans mislead<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-2\" aria-label=\"Source 2: Brinjikji and others, 2015\" title=\"Brinjikji et al., 2015\">2</a></sup>.</p>"
+            "<p>Scans mislead<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-2\" tabindex=\"-1\" aria-label=\"Source 2: Brinjikji and others, 2015\" title=\"Brinjikji et al., 2015\">2</a></sup>.</p>"
         );
         let two = link_citations("<li>Both (Engel, 1977; Brinjikji et al., 2015)</li>", &cites);
         assert!(two.contains(">1</a>,<a "), "{two}");

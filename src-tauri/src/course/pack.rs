@@ -285,7 +285,7 @@ pub(crate) mod tests {
         let course = load(good_pack()).unwrap();
         assert!(
             course.intro.html.contains(
-                "back pain<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-1\" aria-label=\"Source 1: Engel, 1977\""
+                "back pain<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-1\" tabindex=\"-1\" aria-label=\"Source 1: Engel, 1977\""
             ),
             "{}",
             course.intro.html
