@@ -219,10 +219,7 @@ fn get_help_answers_before_consent_and_the_disclaimer_carries_the_same_help() {
         .unwrap()
         .contains("chest pain"));
     assert_eq!(app.ok("get_disclaimer", json!({}))["help"], help);
-    assert!(
-        !app.store.exists(),
-        "reading help stores nothing"
-    );
+    assert!(!app.store.exists(), "reading help stores nothing");
 }
 
 #[test]
@@ -514,8 +511,14 @@ fn a_broken_pack_reports_every_problem_and_can_fall_back_to_the_built_in_course(
     // The built-in numbers now on screen are Australian, not the clinic's:
     // the view says it is standing in, for the page to say so.
     let help = app.ok("get_help", json!({}));
-    assert_eq!((help["fallback"].as_bool(), help["region"].as_str()), (Some(true), Some("Australia")));
-    assert_eq!(app.ok("get_disclaimer", json!({}))["help"]["fallback"], true);
+    assert_eq!(
+        (help["fallback"].as_bool(), help["region"].as_str()),
+        (Some(true), Some("Australia"))
+    );
+    assert_eq!(
+        app.ok("get_disclaimer", json!({}))["help"]["fallback"],
+        true
+    );
 }
 
 #[test]
@@ -707,4 +710,91 @@ fn about_names_the_built_in_course_and_the_data_folder() {
         app.store_path().parent().unwrap().display().to_string()
     );
     assert_eq!(about["version"], env!("CARGO_PKG_VERSION"));
+}
+
+/// A copy of a fixture pack with shared-device mode turned on.
+fn shared_pack(name: &str) -> (TempDir, PackSource) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/packs")
+        .join(name);
+    copy_tree(&from, dir.path());
+    let config = dir.path().join("course.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[shared_device]\nenabled = true\nidle_timeout_seconds = 120\n");
+    std::fs::write(&config, text).unwrap();
+    let source = PackSource {
+        origin: Origin::CommandLine,
+        folder: Some(dir.path().to_owned()),
+    };
+    (dir, source)
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_broken_shared_device_pack_falls_back_to_a_shared_device_course() {
+    // Someone's personal progress is on this computer already.
+    let data = tempfile::tempdir().unwrap();
+    let personal = data.path().join("learner.json");
+    let app = TestApp::open(personal.clone());
+    app.consent();
+    app.ok("complete_lesson", json!({ "id": "why-ongoing" }));
+    app.quit();
+    let before = std::fs::read_to_string(&personal).unwrap();
+
+    // A waiting-room pack that fails to load, and the learner carries on.
+    let (_pack, source) = shared_pack("broken");
+    let app = TestApp::open_with(source, personal.clone());
+    assert_eq!(app.err_kind("get_overview", json!({})), "pack_content");
+    let overview = app.ok("use_built_in_course", json!({}));
+    assert_eq!(overview["consent_needed"], true, "{overview}");
+    assert_eq!(overview["completed"], 0, "{overview}");
+    assert_eq!(overview["idle_timeout_seconds"], 120, "{overview}");
+    app.consent();
+    app.ok("start_over", json!({}));
+    // The session went to the shared-device file; the personal record is
+    // exactly as it was.
+    assert!(data.path().join("shared-device.json").exists());
+    assert_eq!(std::fs::read_to_string(&personal).unwrap(), before);
+}
+
+#[test]
+fn a_shared_session_that_cannot_be_cleared_at_launch_is_reported() {
+    let data = tempfile::tempdir().unwrap();
+    let session = data.path().join("learner.json");
+    let (_pack, source) = shared_pack("clinic");
+    let app = TestApp::open_with(source.clone(), session.clone());
+    app.consent();
+    app.quit();
+    // The backup copy, written before every save through a temporary file
+    // named for this process, can no longer be written: a folder stands
+    // where the temporary file would go (root ignores permissions; this
+    // refuses even root).
+    let temp = data.path().join(format!(
+        ".shared-device.backup.json.{}.tmp",
+        std::process::id()
+    ));
+    std::fs::create_dir(&temp).unwrap();
+
+    let app = TestApp::open_with(source, session);
+    let notices = app.ok("take_notices", json!({}));
+    assert!(
+        notices.as_array().unwrap().iter().any(|n| n
+            .as_str()
+            .unwrap()
+            .starts_with("Your progress could not be saved")),
+        "{notices}"
+    );
 }

@@ -128,7 +128,7 @@ fn time_store_writes(state: &AppState) -> Result<Vec<f64>, Error> {
         let start = Instant::now();
         let changed = state.change(
             |_, record| record.set_text_size(step).map_err(Error::from),
-            |_, _| (),
+            |_, _, ()| (),
         )?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         if let Some(err) = changed.save_error {

@@ -46,13 +46,13 @@ pub fn accept_disclaimer(state: State<'_, AppState>) -> Result<Changed<Disclaime
             record.accept_disclaimer(course, now);
             Ok(())
         },
-        |course, record| view::disclaimer(course, record, fallback),
+        |course, record, ()| view::disclaimer(course, record, fallback),
     )
 }
 
 #[tauri::command]
 pub fn open_lesson(state: State<'_, AppState>, id: String) -> Result<Changed<LessonView>, Error> {
-    lesson_change(&state, &id, |course, record, now| {
+    lesson_change(&state, |course, record, now| {
         record.open_lesson(course, &id, now)
     })
 }
@@ -62,14 +62,13 @@ pub fn complete_lesson(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<Changed<LessonView>, Error> {
-    lesson_change(&state, &id, |course, record, now| {
+    lesson_change(&state, |course, record, now| {
         record.complete_lesson(course, &id, now)
     })
 }
 
 fn lesson_change(
     state: &AppState,
-    id: &str,
     rule: impl FnOnce(
         &crate::course::Course,
         &mut crate::course::LearnerRecord,
@@ -78,16 +77,15 @@ fn lesson_change(
 ) -> Result<Changed<LessonView>, Error> {
     let now = OffsetDateTime::now_utc();
     state.change(
-        |course, record| rule(course, record, now).map(|_| ()).map_err(Error::from),
         |course, record| {
-            // The rule has checked the id is one of the course's lessons.
-            let index = course
-                .lessons
-                .iter()
-                .position(|l| l.id.as_str() == id)
-                .unwrap_or(0);
-            view::lesson(course, record, index)
+            let opened = rule(course, record, now)?;
+            // The lesson the rule opened, never a guess: a lesson it names
+            // that the course lacks is an error, not lesson 1.
+            course
+                .lesson_index(&opened)
+                .ok_or_else(|| RuleError::UnknownLesson(opened.to_string()).into())
         },
+        view::lesson,
     )
 }
 
@@ -152,7 +150,7 @@ pub fn use_built_in_course(state: State<'_, AppState>) -> Result<Overview, Error
 pub fn set_text_size(state: State<'_, AppState>, step: u8) -> Result<Changed<Preferences>, Error> {
     state.change(
         |_, record| record.set_text_size(step).map_err(Error::from),
-        |_, record| record.preferences.clone(),
+        |_, record, ()| record.preferences.clone(),
     )
 }
 
@@ -161,7 +159,7 @@ pub fn set_text_size(state: State<'_, AppState>, step: u8) -> Result<Changed<Pre
 pub fn set_theme(state: State<'_, AppState>, theme: String) -> Result<Changed<Preferences>, Error> {
     state.change(
         |_, record| record.set_theme(&theme).map_err(Error::from),
-        |_, record| record.preferences.clone(),
+        |_, record, ()| record.preferences.clone(),
     )
 }
 

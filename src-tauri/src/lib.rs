@@ -67,10 +67,9 @@ pub fn manage_state<R: Runtime, M: Manager<R>>(
     store_path: PathBuf,
 ) {
     let course = LoadedCourse::load(source);
-    let shared = course
-        .course
-        .as_ref()
-        .is_ok_and(|c| c.config.shared_device.is_some());
+    // As the pack asked, even if it failed to load: the built-in course
+    // that may stand in for it keeps the same mode.
+    let shared = course.shared_device.is_some();
     // A shared device keeps its sessions in a file of their own, so a pack
     // in shared-device mode can never clear a personal learner's record.
     let store_path = if shared {
@@ -82,9 +81,10 @@ pub fn manage_state<R: Runtime, M: Manager<R>>(
     let notices = opened.notices.iter().map(ToString::to_string).collect();
     let state = AppState::new(course, opened.record, opened.store, notices);
     // A shared device starts each launch with nobody's session: the last
-    // person may have left without pressing "Start over".
+    // person may have left without pressing "Start over". If that cannot
+    // be saved, the screen says so: the last session is still in the file.
     if shared {
-        let _ = state.start_over(|_, _| ());
+        state.clear_shared_session_at_launch();
     }
     manager.manage(state);
 }

@@ -5,6 +5,7 @@ use std::sync::{Mutex, RwLock};
 
 use serde::Serialize;
 
+use crate::course::config::SharedDevice;
 use crate::course::pack_source::PackSource;
 use crate::course::view::{self, AboutView};
 use crate::course::{ContentError, Course, LearnerRecord, RuleError};
@@ -18,14 +19,23 @@ pub struct LoadedCourse {
     /// The built-in course standing in for a clinic's pack that failed to
     /// load: its help numbers are not the clinic's.
     pub fallback: bool,
+    /// Shared-device mode, as the pack asked for it even if it failed to
+    /// load; kept when the built-in course stands in for it.
+    pub shared_device: Option<SharedDevice>,
 }
 
 impl LoadedCourse {
     pub fn load(source: PackSource) -> LoadedCourse {
+        let course = source.load();
+        let shared_device = match &course {
+            Ok(course) => course.config.shared_device,
+            Err(_) => source.shared_device_wanted(),
+        };
         LoadedCourse {
-            course: source.load(),
+            course,
             source,
             fallback: false,
+            shared_device,
         }
     }
 }
@@ -89,16 +99,27 @@ impl AppState {
     pub fn fall_back_to_built_in(&self) {
         let mut loaded = self.course.write().unwrap_or_else(|e| e.into_inner());
         if loaded.course.is_err() {
+            // A waiting-room pack that failed still gets a waiting-room
+            // course: the next person must never see the last one's progress.
+            let shared_device = loaded.shared_device;
+            let mut built_in = LoadedCourse::load(PackSource::built_in());
+            if let Ok(course) = &mut built_in.course {
+                course.config.shared_device = shared_device;
+            }
             *loaded = LoadedCourse {
                 fallback: true,
-                ..LoadedCourse::load(PackSource::built_in())
+                shared_device,
+                ..built_in
             };
         }
     }
 
     /// Whether the built-in course is standing in for a failed pack.
     pub fn is_fallback(&self) -> bool {
-        self.course.read().unwrap_or_else(|e| e.into_inner()).fallback
+        self.course
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .fallback
     }
 
     /// Reads the record. A poisoned lock only means another command panicked
@@ -114,16 +135,18 @@ impl AppState {
     }
 
     /// Applies a rule to a copy of the record; only if the rule succeeds does
-    /// the copy replace the record and get saved.
-    pub fn change<T: Serialize>(
+    /// the copy replace the record and get saved. What the rule returns (say,
+    /// which lesson it opened) is handed to `view`, so the view shows what
+    /// the rule decided rather than a second guess at it.
+    pub fn change<R, T: Serialize>(
         &self,
-        rule: impl FnOnce(&Course, &mut LearnerRecord) -> Result<(), Error>,
-        view: impl FnOnce(&Course, &LearnerRecord) -> T,
+        rule: impl FnOnce(&Course, &mut LearnerRecord) -> Result<R, Error>,
+        view: impl FnOnce(&Course, &LearnerRecord, R) -> T,
     ) -> Result<Changed<T>, Error> {
         self.with_course(|course| {
             let mut learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
             let mut updated = learner.record.clone();
-            rule(course, &mut updated)?;
+            let decided = rule(course, &mut updated)?;
             let save_error = if updated != learner.record || learner.unsaved {
                 self.store.save(&updated).err()
             } else {
@@ -132,7 +155,7 @@ impl AppState {
             learner.unsaved = save_error.is_some();
             learner.record = updated;
             Ok(Changed {
-                view: view(course, &learner.record),
+                view: view(course, &learner.record, decided),
                 save_error,
             })
         })
@@ -151,8 +174,30 @@ impl AppState {
                 record.start_over();
                 Ok(())
             },
-            view,
+            |course, record, ()| view(course, record),
         )
+    }
+
+    /// At launch on a shared device: nobody's session. The record does not
+    /// depend on the course, so this works for a broken pack too; a failure
+    /// to save the cleared session is told to the learner, not thrown away
+    /// (the last person's session would otherwise come back next launch).
+    pub fn clear_shared_session_at_launch(&self) {
+        let mut learner = self.learner.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cleared = learner.record.clone();
+        cleared.start_over();
+        if cleared == learner.record {
+            return;
+        }
+        let save_error = self.store.save(&cleared).err();
+        learner.unsaved = save_error.is_some();
+        learner.record = cleared;
+        if let Some(err) = save_error {
+            self.notices
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(err.to_string());
+        }
     }
 
     /// "Delete my data": every file goes, and the app carries on as if

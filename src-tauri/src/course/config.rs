@@ -93,6 +93,28 @@ pub struct NextStep {
     pub label: String,
 }
 
+/// Whether a pack asks for shared-device mode, read from its `course.toml`
+/// even when the rest of the pack (or of the file) is broken: a waiting-room
+/// machine whose pack fails to load must still clear each person's session
+/// when it carries on with the built-in course. An out-of-range timeout
+/// falls back to the default, since the pack's own value was refused.
+pub fn shared_device_wanted(text: &str) -> Option<SharedDevice> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    let shared = table.get("shared_device")?.as_table()?;
+    if shared.get("enabled")?.as_bool() != Some(true) {
+        return None;
+    }
+    let idle_timeout_seconds = shared
+        .get("idle_timeout_seconds")
+        .and_then(toml::Value::as_integer)
+        .and_then(|s| u32::try_from(s).ok())
+        .filter(|s| (MIN_IDLE_SECONDS..=MAX_IDLE_SECONDS).contains(s))
+        .unwrap_or(DEFAULT_IDLE_SECONDS);
+    Some(SharedDevice {
+        idle_timeout_seconds,
+    })
+}
+
 pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
     let raw: RawConfig = toml_file::parse(CONFIG_FILE, text, 1).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
@@ -309,6 +331,31 @@ crisis = { label = "Samaritans", number = "116 123" }
     }
 
     #[test]
+    fn shared_device_mode_is_seen_even_in_a_config_that_fails_to_load() {
+        // No [help], no next step: refused as a config, yet it asks for
+        // shared-device mode.
+        let broken = "title = 'x'\n[shared_device]\nenabled = true\nidle_timeout_seconds = 45\n";
+        assert!(parse_config(broken).is_err());
+        assert_eq!(
+            shared_device_wanted(broken),
+            Some(SharedDevice {
+                idle_timeout_seconds: 45
+            })
+        );
+        let out_of_range = broken.replace("45", "5");
+        assert_eq!(
+            shared_device_wanted(&out_of_range).map(|s| s.idle_timeout_seconds),
+            Some(DEFAULT_IDLE_SECONDS)
+        );
+        assert_eq!(shared_device_wanted(GOOD), None);
+        assert_eq!(shared_device_wanted("not toml ["), None);
+        assert_eq!(
+            shared_device_wanted("[shared_device]\nenabled = false\n"),
+            None
+        );
+    }
+
+    #[test]
     fn the_help_numbers_are_read_with_their_region() {
         let help = parse_config(GOOD).unwrap().help;
         assert_eq!(help.region, "the United Kingdom");
@@ -322,7 +369,9 @@ crisis = { label = "Samaritans", number = "116 123" }
         let problems = parse_config(text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(
-            problems[0].to_string().starts_with("course.toml: `[help]` is missing"),
+            problems[0]
+                .to_string()
+                .starts_with("course.toml: `[help]` is missing"),
             "{}",
             problems[0]
         );
@@ -334,12 +383,20 @@ crisis = { label = "Samaritans", number = "116 123" }
         let problems = parse_config(&text).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(13), "{}", problems[0]);
-        assert!(problems[0].message.contains("help.crisis.number"), "{}", problems[0]);
+        assert!(
+            problems[0].message.contains("help.crisis.number"),
+            "{}",
+            problems[0]
+        );
 
         let text = GOOD.replace("label = \"NHS 111\"", "label = \"\"");
         let problems = parse_config(&text).unwrap_err();
         assert_eq!(problems[0].line, Some(12), "{}", problems[0]);
-        assert!(problems[0].message.contains("help.urgent.label"), "{}", problems[0]);
+        assert!(
+            problems[0].message.contains("help.urgent.label"),
+            "{}",
+            problems[0]
+        );
     }
 
     #[test]

@@ -242,7 +242,7 @@ fn read_folder(folder: &Path, prefix: &str, files: &mut PackFiles, problems: &mu
 
 /// Reads at most one byte past the cap, so a file that grows after its size
 /// was checked still cannot exhaust memory.
-fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(super) fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     fs::File::open(path)?

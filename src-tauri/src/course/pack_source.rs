@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::builtin::builtin_course;
-use super::files::PackFiles;
+use super::config::{shared_device_wanted, SharedDevice, CONFIG_FILE};
+use super::files::{read_capped, PackFiles};
 use super::pack::{load_course, Course};
 use super::problem::ContentError;
 
@@ -43,6 +44,15 @@ impl PackSource {
             origin: Origin::BuiltIn,
             folder: None,
         }
+    }
+
+    /// Whether the pack asks for shared-device mode, even if it cannot load.
+    pub fn shared_device_wanted(&self) -> Option<SharedDevice> {
+        let folder = self.folder.as_ref()?;
+        // Read directly, with the pack's own size cap: the pack as a whole
+        // may be what failed to read.
+        let text = read_capped(&folder.join(CONFIG_FILE)).ok()?;
+        shared_device_wanted(&String::from_utf8(text).ok()?)
     }
 
     pub fn load(&self) -> Result<Course, ContentError> {
