@@ -1,23 +1,24 @@
 //! Installs the built `.deb` as a learner's computer would (`dpkg -i`), checks
-//! what landed where, starts the installed app under its own Xvfb and waits
-//! for its first screen, then removes the package and checks it is gone.
+//! what landed where, starts the installed app under its own Xvfb, drives it
+//! over WebDriver to its first screen, then removes the package and checks
+//! it is gone.
 //!
 //! It changes the system, so it needs root and a package built first:
 //! `scripts/package && cargo test --test install -- --ignored` (scripts/test
 //! does both). The package is removed even when a check fails.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::process::Command;
 
 use serde_json::Value;
 
+// The end-to-end tests' harness: display, driver and fresh folders.
+#[path = "e2e/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
 const BINARY: &str = "/usr/bin/back-pain-course";
 const CATEGORIES: &str = "Categories=Education;MedicalSoftware;";
-/// Long enough for a cold start on a slow, busy machine; only a hang reaches it.
-const START_LIMIT: Duration = Duration::from_secs(90);
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -102,94 +103,9 @@ impl Drop for Installed {
     }
 }
 
-struct Display {
-    xvfb: Child,
-    name: String,
-}
-
-impl Display {
-    fn start() -> Display {
-        let mut xvfb = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-screen", "0", "1280x1024x24"])
-            .args(["-nolisten", "tcp"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb starts (run scripts/setup first)");
-        let mut line = String::new();
-        BufReader::new(xvfb.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        assert!(line.trim().parse::<u32>().is_ok(), "Xvfb said {line:?}");
-        Display {
-            xvfb,
-            name: format!(":{}", line.trim()),
-        }
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        let _ = self.xvfb.kill();
-        let _ = self.xvfb.wait();
-    }
-}
-
-/// The installed app with its WebKit processes, killed together on drop.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let group = format!("-{}", self.0.id());
-        let _ = run("kill", &["-KILL", "--", &group]);
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts the installed app with fresh data folders and returns the first
-/// screen it reports (`BACK_PAIN_COURSE_BENCH=ready`: once the course has
-/// loaded and its first screen is painted).
-fn first_screen(display: &Display, home: &Path) -> String {
-    use std::os::unix::process::CommandExt;
-    let mut child = Command::new(BINARY)
-        .env("DISPLAY", &display.name)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("BACK_PAIN_COURSE_BENCH", "ready")
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-        .env("NO_AT_BRIDGE", "1")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("BACK_PAIN_COURSE_PACK")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .process_group(0)
-        .spawn()
-        .expect("the installed app starts");
-    let stdout = child.stdout.take().unwrap();
-    let running = Running(child);
-    let (send, receive) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            // `bench ready screen=NAME page_ms=.. ...`
-            if let Some(rest) = line.strip_prefix("bench ready screen=") {
-                let screen = rest.split_whitespace().next().unwrap_or_default();
-                let _ = send.send(screen.to_owned());
-                return;
-            }
-        }
-    });
-    let screen = receive
-        .recv_timeout(START_LIMIT)
-        .expect("the installed app reported no first screen");
-    drop(running);
-    screen
-}
-
-#[test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "installs a package system-wide: needs root and `scripts/package` first (scripts/test runs it)"]
-fn the_deb_installs_runs_and_removes_cleanly() {
+async fn the_deb_installs_runs_and_removes_cleanly() {
     let deb = built_deb();
     let package = field(&deb, "Package");
     assert_eq!(field(&deb, "Version"), env!("CARGO_PKG_VERSION"));
@@ -217,11 +133,20 @@ fn the_deb_installs_runs_and_removes_cleanly() {
         format!("back-pain-course {}", env!("CARGO_PKG_VERSION"))
     );
 
-    let home = tempfile::tempdir().unwrap();
-    let display = Display::start();
-    // A fresh learner sees the disclaimer first: the built-in course loaded
-    // from the installed binary and its first screen was drawn.
-    assert_eq!(first_screen(&display, home.path()), "disclaimer");
+    // A fresh learner sees the disclaimer first, with where to get help: the
+    // built-in course loaded from the installed binary and its first screen
+    // was drawn. Driven over WebDriver like the other journeys, on its own
+    // display with fresh data folders.
+    {
+        let harness = harness::Harness::new();
+        let app = harness.launch_binary(BINARY).await;
+        app.screen("disclaimer").await;
+        assert!(app
+            .text("#help-emergency-line")
+            .await
+            .starts_with("Call 000"));
+        app.quit().await;
+    }
 
     assert!(run("dpkg", &["-r", &package]).status.success());
     drop(guard);

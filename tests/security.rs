@@ -34,6 +34,21 @@ fn capability_files() -> Vec<(String, Value)> {
     files
 }
 
+#[test]
+fn the_benchmark_permission_is_kept_out_of_the_products_capabilities() {
+    for (file, capability) in capability_files() {
+        assert!(
+            !capability.to_string().contains("bench"),
+            "{file} grants a benchmark hook"
+        );
+    }
+    let bench = root().join("src-tauri/capabilities-bench/bench.json");
+    assert!(
+        bench.exists(),
+        "the bench build's own capability is kept apart from the product's"
+    );
+}
+
 fn config() -> Value {
     serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap()).unwrap()
 }

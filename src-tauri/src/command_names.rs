@@ -20,5 +20,8 @@ pub const COMMANDS: &[&str] = &[
     "get_about",
     "get_print_course",
     "save_progress_summary",
-    "bench_report",
 ];
+
+/// Only in a build with the `bench` feature (`scripts/bench`): the product
+/// never carries them, nor a permission to call them.
+pub const BENCH_COMMANDS: &[&str] = &["bench_report"];

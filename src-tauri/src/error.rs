@@ -1,17 +1,19 @@
 //! The one error type commands return. It reaches the webview as
-//! `{kind, message}`: `kind` for the code to branch on, `message` in plain
-//! words for the learner.
+//! `{kind, message, problems}`: `kind` for the code to branch on, `message`
+//! in plain words for the learner, and for a course that cannot load, each
+//! problem as `{file, line, message}` so the page lists them without ever
+//! taking text apart.
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::course::links::LinkRefusal;
-use crate::course::{ContentError, RuleError};
+use crate::course::{ContentError, Problem, RuleError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("The course files have problems, so the course cannot be shown:\n{0}")]
+    #[error("The course files have problems, so the course cannot be shown.")]
     Content(#[from] ContentError),
-    #[error("The course pack in {} has problems, so it cannot be shown:\n{problems}", folder.display())]
+    #[error("The course pack in {} has problems, so it cannot be shown.", folder.display())]
     PackContent {
         folder: std::path::PathBuf,
         problems: ContentError,
@@ -54,9 +56,14 @@ impl Error {
 
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Error", 2)?;
+        let problems: &[Problem] = match self {
+            Error::Content(err) | Error::PackContent { problems: err, .. } => &err.problems,
+            _ => &[],
+        };
+        let mut s = serializer.serialize_struct("Error", 3)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("message", &self.to_string())?;
+        s.serialize_field("problems", problems)?;
         s.end()
     }
 }
@@ -78,20 +85,23 @@ mod tests {
     }
 
     #[test]
-    fn a_content_error_message_lists_every_problem_with_its_place() {
+    fn a_content_error_carries_every_problem_as_data() {
         let err = Error::Content(ContentError {
             problems: vec![
                 Problem::at_line("lessons/a.md", 2, "bad"),
                 Problem::in_file("course.toml", "is missing"),
             ],
         });
-        let message = serde_json::to_value(&err).unwrap()["message"]
-            .as_str()
-            .unwrap()
-            .to_owned();
-        assert!(
-            message.contains("\nlessons/a.md:2: bad\ncourse.toml: is missing"),
-            "{message}"
+        let json = serde_json::to_value(&err).unwrap();
+        assert_eq!(
+            json["problems"],
+            serde_json::json!([
+                { "file": "lessons/a.md", "line": 2, "message": "bad" },
+                { "file": "course.toml", "line": null, "message": "is missing" }
+            ])
         );
+        assert!(!json["message"].as_str().unwrap().contains("lessons/a.md"));
+        let rule = serde_json::to_value(Error::Rule(RuleError::ConsentRequired)).unwrap();
+        assert_eq!(rule["problems"], serde_json::json!([]));
     }
 }

@@ -1,6 +1,7 @@
 //! Wiring: plugins, state, commands and the window. The course logic lives
 //! in `course`, which knows nothing of Tauri.
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod checker;
 pub mod cli;
@@ -21,6 +22,21 @@ use crate::state::{AppState, LoadedCourse};
 /// Shown as the window title when the course itself could not be loaded.
 const FALLBACK_TITLE: &str = "Persistent Back Pain Mini Course";
 
+/// The command handler for `commands` plus, in a `bench` build only, the
+/// benchmark's own command: the product never carries it.
+#[cfg(not(feature = "bench"))]
+macro_rules! handler {
+    ($($command:path),* $(,)?) => {
+        tauri::generate_handler![$($command),*]
+    };
+}
+#[cfg(feature = "bench")]
+macro_rules! handler {
+    ($($command:path),* $(,)?) => {
+        tauri::generate_handler![$($command),*, bench::bench_report]
+    };
+}
+
 /// The builder with everything the app needs but the window: shared with
 /// the command tests, which run it on Tauri's mock runtime.
 pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -36,7 +52,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
                 .open_js_links_on_click(false)
                 .build(),
         )
-        .invoke_handler(tauri::generate_handler![
+        .invoke_handler(handler![
             commands::get_overview,
             commands::get_disclaimer,
             commands::get_help,
@@ -56,7 +72,6 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::get_about,
             commands::get_print_course,
             commands::save_progress_summary,
-            bench::bench_report,
         ])
 }
 
@@ -106,7 +121,9 @@ fn setup<R: Runtime>(
         // The window only ever shows the app's own pages; any other
         // navigation (a stray link, a drag-and-dropped file) is refused.
         .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"));
-    bench::mark_window(window).build()?;
+    #[cfg(feature = "bench")]
+    let window = bench::mark_window(window);
+    window.build()?;
     Ok(())
 }
 

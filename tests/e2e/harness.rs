@@ -152,12 +152,14 @@ impl Harness {
 
     /// Starts the app and connects to it.
     pub async fn launch(&self) -> App {
+        self.launch_binary(app_binary()).await
+    }
+
+    /// Starts the program at `binary` (say, an installed copy) and connects.
+    pub async fn launch_binary(&self, binary: &str) -> App {
         trace("launch");
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": app_binary() }),
-        );
+        caps.insert("tauri:options".into(), json!({ "application": binary }));
         let url = format!("http://127.0.0.1:{}", self.port);
         let deadline = Instant::now() + WAIT;
         // The driver may accept connections before its native driver is ready.

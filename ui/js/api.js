@@ -1,5 +1,5 @@
 // The only module that talks to Rust. Each call returns a Promise of a view,
-// or rejects with {kind, message} from the app's error type.
+// or rejects with {kind, message, problems} from the app's error type.
 
 const invoke = (command, args) => window.__TAURI__.core.invoke(command, args);
 

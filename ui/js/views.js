@@ -290,8 +290,10 @@ export function referencesView(refs, { from, openLesson } = {}) {
   );
 }
 
+// A problem as a pack's author needs it: the file and line to go to.
+const problemPlace = ({ file, line, message }) => (line ? `${file}:${line}: ${message}` : `${file}: ${message}`);
+
 export function errorView(error, { useBuiltIn } = {}) {
-  const lines = String(error?.message ?? s.error.generic).split("\n");
   const kind = error?.kind ?? "unknown";
   const listed = kind === "content" || kind === "pack_content";
   return {
@@ -303,9 +305,9 @@ export function errorView(error, { useBuiltIn } = {}) {
       listed
         ? [
             h("p", {}, kind === "pack_content" ? s.error.packIntro : s.error.contentIntro),
-            h("ul", { id: "error-problems", class: "problems" }, lines.slice(1).map((l) => h("li", {}, h("code", {}, l)))),
+            h("ul", { id: "error-problems", class: "problems" }, (error.problems ?? []).map((p) => h("li", {}, h("code", {}, problemPlace(p))))),
           ]
-        : h("p", { id: "error-message" }, lines.join(" ")),
+        : h("p", { id: "error-message" }, error?.message ?? s.error.generic),
       kind === "pack_content" ? h("p", { class: "notice notice-warning", id: "error-urgent" }, s.error.urgent) : null,
       kind === "pack_content" && useBuiltIn ? button("use-built-in", s.error.useBuiltIn, useBuiltIn) : null,
     ),
