@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::harness::{self, Harness, ALT, ENTER, F1, LEFT, RIGHT};
+use crate::harness::{self, Harness, Key};
 use crate::{LESSONS, NEXT_STEP};
 
 /// How to reach each screen from anywhere, by the learner's own clicks.
@@ -129,16 +129,16 @@ async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_h
         )
         .await
         .unwrap();
-    app.press(&[harness::TAB]).await;
+    app.press(&[Key::Tab]).await;
     assert_eq!(app.focus().await.id, "skip-link");
 
     app.tab_to("accept-disclaimer").await;
-    app.press(&[ENTER]).await;
+    app.press(&[Key::Enter]).await;
     app.screen("home").await;
     assert_eq!(app.focus().await.id, "screen-heading");
 
     app.tab_to("open-lesson-why-ongoing").await;
-    app.press(&[ENTER]).await;
+    app.press(&[Key::Enter]).await;
     app.wait_for("[data-lesson=why-ongoing]").await;
     let heading = app.focus().await;
     assert_eq!(
@@ -147,17 +147,17 @@ async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_h
     );
 
     // The shortcuts on the help screen: next and previous lesson.
-    app.press(&[ALT, RIGHT]).await;
+    app.press(&[Key::Alt, Key::Right]).await;
     app.wait_for("[data-lesson=how-long]").await;
     assert_eq!(app.focus().await.text, LESSONS[1].1);
-    app.press(&[ALT, LEFT]).await;
+    app.press(&[Key::Alt, Key::Left]).await;
     app.wait_for("[data-lesson=why-ongoing]").await;
     assert_eq!(app.focus().await.text, LESSONS[0].1);
 
     for (i, (id, _)) in LESSONS.iter().enumerate() {
         app.wait_for(&format!("[data-lesson={id}]")).await;
         app.tab_to("complete-lesson").await;
-        app.press(&[ENTER]).await;
+        app.press(&[Key::Enter]).await;
         app.wait_for("#completed-note").await;
         // Completing moves focus to the way on, so the next Enter goes there.
         let onward = app.focus().await;
@@ -168,7 +168,7 @@ async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_h
         };
         assert_eq!(onward.id, expected, "{onward:?}");
         assert!(onward.focus_visible && onward.in_view, "{onward:?}");
-        app.press(&[ENTER]).await;
+        app.press(&[Key::Enter]).await;
         if i + 1 < LESSONS.len() {
             app.wait_for(&format!("[data-lesson={}]", LESSONS[i + 1].0))
                 .await;
@@ -178,11 +178,11 @@ async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_h
     app.screen("finished").await;
     assert_eq!(app.focus().await.text, "All finished?");
     app.tab_to("open-next-step").await;
-    app.press(&[ENTER]).await;
+    app.press(&[Key::Enter]).await;
     harness.wait_opened(NEXT_STEP).await;
 
     // F1 opens the help screen with the shortcuts listed.
-    app.press(&[F1]).await;
+    app.press(&[Key::F1]).await;
     app.screen("help").await;
     assert_eq!(app.focus().await.text, "Using this app");
     assert!(app
@@ -203,7 +203,7 @@ async fn get_help_now_is_reachable_by_keyboard_from_every_screen() {
     // Before consent too.
     app.client.execute(from_the_top, vec![]).await.unwrap();
     app.tab_to("nav-get-help").await;
-    app.press(&[ENTER]).await;
+    app.press(&[Key::Enter]).await;
     app.screen("get-help").await;
     assert_eq!(app.focus().await.text, "Get help now");
     app.click("#nav-disclaimer").await;
@@ -221,7 +221,7 @@ async fn get_help_now_is_reachable_by_keyboard_from_every_screen() {
         app.client.execute(from_the_top, vec![]).await.unwrap();
         let stop = app.tab_to("nav-get-help").await;
         assert!(stop.focus_visible, "{name}: {stop:?}");
-        app.press(&[ENTER]).await;
+        app.press(&[Key::Enter]).await;
         app.screen("get-help").await;
         assert_eq!(app.focus().await.text, "Get help now", "from {name}");
     }

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+pub use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use tempfile::TempDir;
@@ -269,14 +270,6 @@ pub struct App {
     pub client: Client,
 }
 
-/// WebDriver's codes for the keys the tests press.
-pub const TAB: char = '\u{E004}';
-pub const ENTER: char = '\u{E007}';
-pub const ALT: char = '\u{E00A}';
-pub const LEFT: char = '\u{E012}';
-pub const RIGHT: char = '\u{E014}';
-pub const F1: char = '\u{E031}';
-
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct Focus {
     /// The element's place in the document, so two stops that look alike
@@ -390,14 +383,14 @@ impl App {
 
     /// Presses keys as a keyboard would: each of `chords` is held down
     /// together (e.g. Alt then Right arrow), then released in reverse.
-    pub async fn press(&self, chord: &[char]) {
+    pub async fn press(&self, chord: &[Key]) {
         trace(&format!("press {chord:?}"));
         let mut keys = KeyActions::new("keyboard".into());
-        for &value in chord {
-            keys = keys.then(KeyAction::Down { value });
+        for &key in chord {
+            keys = keys.then(KeyAction::Down { value: key.into() });
         }
-        for &value in chord.iter().rev() {
-            keys = keys.then(KeyAction::Up { value });
+        for &key in chord.iter().rev() {
+            keys = keys.then(KeyAction::Up { value: key.into() });
         }
         tokio::time::timeout(WAIT, self.client.perform_actions(keys))
             .await
@@ -427,7 +420,7 @@ impl App {
     pub async fn tab_to(&self, id: &str) -> Focus {
         let mut seen = Vec::new();
         for _ in 0..80 {
-            self.press(&[TAB]).await;
+            self.press(&[Key::Tab]).await;
             let focus = self.focus().await;
             assert!(
                 focus.tag != "body",

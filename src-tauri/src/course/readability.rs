@@ -6,9 +6,10 @@
 //! actually sees: the rendered words, not the Markdown source.
 
 use comrak::nodes::{AstNode, NodeValue};
-use comrak::{parse_document, Arena, Options};
+use comrak::{parse_document, Arena};
 
 use super::citations::without_citations;
+use super::render::options;
 
 /// Counts taken from the plain text a learner reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -76,17 +77,9 @@ impl TextStats {
 /// are left out because the learner does not read them as prose.
 pub fn markdown_stats(markdown_body: &str) -> TextStats {
     let arena = Arena::new();
-    let mut options = Options::default();
-    // The same extensions the app renders with, so a table or footnote is
-    // measured as the learner sees it rather than as literal pipes and brackets.
-    options.extension.table = true;
-    options.extension.footnotes = true;
-    options.extension.autolink = true;
-    options.extension.strikethrough = true;
-    // Lesson files carry TOML front matter; if a caller forgets to strip it,
-    // it must not be counted as reading text.
-    options.extension.front_matter_delimiter = Some("+++".into());
-    let root = parse_document(&arena, markdown_body, &options);
+    // The options the app renders with: a table or footnote is measured as
+    // the learner sees it, and front matter is never counted as reading.
+    let root = parse_document(&arena, markdown_body, &options());
 
     let mut stats = TextStats::default();
     for node in root.descendants() {

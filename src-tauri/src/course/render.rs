@@ -27,11 +27,11 @@ pub struct Rendered {
     pub html: String,
     /// Every outbound link in the page, in order.
     pub links: Vec<Url>,
-    /// The page's text without markup, for citation and reading checks.
-    pub plain_text_by_line: Vec<(usize, String)>,
 }
 
-fn options() -> Options<'static> {
+/// The Markdown the course is written in: rendering and the reading
+/// measures parse it alike, so a table or footnote is measured as shown.
+pub fn options() -> Options<'static> {
     let mut options = Options::default();
     options.extension.table = true;
     options.extension.footnotes = true;
@@ -98,10 +98,6 @@ pub fn render_markdown_nested(
                 line,
                 "raw HTML is not allowed; write it in Markdown",
             )),
-            NodeValue::Text(t) => rendered.plain_text_by_line.push((line, t.to_string())),
-            NodeValue::Code(code) => rendered
-                .plain_text_by_line
-                .push((line, code.literal.clone())),
             _ => {}
         }
     }
