@@ -2,11 +2,12 @@
 //! next step leads.
 
 use serde::Deserialize;
+use toml::Spanned;
 use url::Url;
 
 use super::help::{parse_help, HelpNumbers, RawHelp};
 use super::links::parse_https_url;
-use super::problem::Problem;
+use super::problem::{line_of_offset, Problem};
 use super::toml_file;
 
 pub const CONFIG_FILE: &str = "course.toml";
@@ -14,14 +15,14 @@ pub const CONFIG_FILE: &str = "course.toml";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    title: String,
-    provider: String,
+    title: Spanned<String>,
+    provider: Spanned<String>,
     #[serde(default = "default_language")]
-    language: String,
+    language: Spanned<String>,
     #[serde(default)]
-    contact: Option<String>,
+    contact: Option<Spanned<String>>,
     #[serde(default)]
-    logo: Option<String>,
+    logo: Option<Spanned<String>>,
     next_step: RawNextStep,
     #[serde(default)]
     shared_device: Option<RawSharedDevice>,
@@ -35,11 +36,11 @@ struct RawConfig {
 struct RawSharedDevice {
     enabled: bool,
     #[serde(default = "default_idle_seconds")]
-    idle_timeout_seconds: i64,
+    idle_timeout_seconds: Spanned<i64>,
 }
 
-fn default_idle_seconds() -> i64 {
-    DEFAULT_IDLE_SECONDS.into()
+fn default_idle_seconds() -> Spanned<i64> {
+    Spanned::new(0..0, DEFAULT_IDLE_SECONDS.into())
 }
 
 /// Five minutes without a touch: long enough to read a screen slowly, short
@@ -55,12 +56,12 @@ const MAX_CONTACT_CHARS: usize = 200;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawNextStep {
-    url: String,
-    label: String,
+    url: Spanned<String>,
+    label: Spanned<String>,
 }
 
-fn default_language() -> String {
-    "en".to_owned()
+fn default_language() -> Spanned<String> {
+    Spanned::new(0..0, "en".to_owned())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,16 +119,13 @@ pub fn shared_device_wanted(text: &str) -> Option<SharedDevice> {
 pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
     let raw: RawConfig = toml_file::parse(CONFIG_FILE, text, 1).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
-    let line_of = |key: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map(|i| i + 1)
-    };
-    let mut require = |value: &str, key: &str| {
-        if value.trim().is_empty() {
+    // The parser's own place for each value, not a search of the text.
+    let line_of = |span: std::ops::Range<usize>| Some(line_of_offset(text, span.start));
+    let mut require = |value: &Spanned<String>, key: &str| {
+        if value.get_ref().trim().is_empty() {
             problems.push(Problem::new(
                 CONFIG_FILE,
-                line_of(key),
+                line_of(value.span()),
                 format!("`{key}` must not be empty"),
             ));
         }
@@ -135,28 +133,27 @@ pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
     require(&raw.title, "title");
     require(&raw.provider, "provider");
     require(&raw.next_step.label, "label");
-    let language_ok = !raw.language.is_empty()
-        && raw.language.len() <= 35
-        && raw
-            .language
+    let language = raw.language.get_ref();
+    let language_ok = !language.is_empty()
+        && language.len() <= 35
+        && language
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-');
     if !language_ok {
         problems.push(Problem::new(
             CONFIG_FILE,
-            line_of("language"),
+            line_of(raw.language.span()),
             format!(
-                "`language` must be a language tag such as \"en\" or \"en-AU\", not {:?}",
-                raw.language
+                "`language` must be a language tag such as \"en\" or \"en-AU\", not {language:?}"
             ),
         ));
     }
-    let url = match parse_https_url(&raw.next_step.url) {
+    let url = match parse_https_url(raw.next_step.url.get_ref()) {
         Ok(url) => Some(url),
         Err(reason) => {
             problems.push(Problem::new(
                 CONFIG_FILE,
-                line_of("url"),
+                line_of(raw.next_step.url.span()),
                 format!("next step `url` {reason}"),
             ));
             None
@@ -164,33 +161,39 @@ pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
     };
     let contact = raw
         .contact
-        .map(|c| c.trim().to_owned())
-        .filter(|c| !c.is_empty());
-    if contact
         .as_ref()
-        .is_some_and(|c| c.chars().count() > MAX_CONTACT_CHARS || c.contains(char::is_control))
+        .map(|c| (c.get_ref().trim().to_owned(), c.span()))
+        .filter(|(c, _)| !c.is_empty());
+    if let Some((_, span)) = contact
+        .as_ref()
+        .filter(|(c, _)| c.chars().count() > MAX_CONTACT_CHARS || c.contains(char::is_control))
     {
         problems.push(Problem::new(
             CONFIG_FILE,
-            line_of("contact"),
+            line_of(span.clone()),
             format!("`contact` must be one line of at most {MAX_CONTACT_CHARS} characters"),
         ));
     }
+    let contact = contact.map(|(c, _)| c);
     let logo_ok = |name: &str| {
         name.ends_with(".png") && !name.contains(['/', '\\']) && !name.starts_with('.')
     };
-    if let Some(logo) = raw.logo.as_deref().filter(|l| !logo_ok(l)) {
+    if let Some(logo) = raw.logo.as_ref().filter(|l| !logo_ok(l.get_ref())) {
         problems.push(Problem::new(
             CONFIG_FILE,
-            line_of("logo"),
-            format!("`logo` must name a .png file beside course.toml, such as \"logo.png\", not {logo:?}"),
+            line_of(logo.span()),
+            format!(
+                "`logo` must name a .png file beside course.toml, such as \"logo.png\", not {:?}",
+                logo.get_ref()
+            ),
         ));
     }
     let shared_device = match raw.shared_device {
         Some(shared) if shared.enabled => {
             let range = i64::from(MIN_IDLE_SECONDS)..=i64::from(MAX_IDLE_SECONDS);
-            if range.contains(&shared.idle_timeout_seconds) {
-                u32::try_from(shared.idle_timeout_seconds)
+            let seconds = *shared.idle_timeout_seconds.get_ref();
+            if range.contains(&seconds) {
+                u32::try_from(seconds)
                     .ok()
                     .map(|idle_timeout_seconds| SharedDevice {
                         idle_timeout_seconds,
@@ -198,10 +201,9 @@ pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
             } else {
                 problems.push(Problem::new(
                     CONFIG_FILE,
-                    line_of("idle_timeout_seconds"),
+                    line_of(shared.idle_timeout_seconds.span()),
                     format!(
-                        "`idle_timeout_seconds` must be between {MIN_IDLE_SECONDS} and {MAX_IDLE_SECONDS}, not {}",
-                        shared.idle_timeout_seconds
+                        "`idle_timeout_seconds` must be between {MIN_IDLE_SECONDS} and {MAX_IDLE_SECONDS}, not {seconds}"
                     ),
                 ));
                 None
@@ -212,16 +214,16 @@ pub fn parse_config(text: &str) -> Result<CourseConfig, Vec<Problem>> {
     let help = parse_help(CONFIG_FILE, text, raw.help, &mut problems);
     match (url, help) {
         (Some(url), Some(help)) if problems.is_empty() => Ok(CourseConfig {
-            title: raw.title.trim().to_owned(),
-            provider: raw.provider.trim().to_owned(),
-            language: raw.language,
+            title: raw.title.get_ref().trim().to_owned(),
+            provider: raw.provider.get_ref().trim().to_owned(),
+            language: raw.language.into_inner(),
             contact,
-            logo: raw.logo,
+            logo: raw.logo.map(Spanned::into_inner),
             shared_device,
             help,
             next_step: NextStep {
                 url,
-                label: raw.next_step.label.trim().to_owned(),
+                label: raw.next_step.label.get_ref().trim().to_owned(),
             },
         }),
         _ => Err(problems),
@@ -409,6 +411,18 @@ crisis = { label = "Samaritans", number = "116 123" }
         let problems = parse_config(&text).unwrap_err();
         assert_eq!(problems[0].line, Some(12), "{}", problems[0]);
         assert!(problems[0].message.contains("website"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_problem_is_placed_by_the_parser_not_by_the_first_line_with_that_key() {
+        // `label` appears four times; the empty one is the next step's.
+        let text = "title = 'C'\nprovider = 'P'\n\n[help]\nregion = 'X'\n[help.emergency]\nlabel = 'E'\nnumber = '112'\n[help.urgent]\nlabel = 'U'\nnumber = '116 117'\n[help.crisis]\nlabel = 'K'\nnumber = '116 123'\n\n[next_step]\nurl = 'https://a.example/'\nlabel = ''\n";
+        let problems = parse_config(text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].to_string(),
+            "course.toml:18: `label` must not be empty"
+        );
     }
 
     #[test]

@@ -3,8 +3,9 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 
-use super::problem::Problem;
+use super::problem::{line_of_offset, Problem};
 use super::render::Rendered;
 use super::toml_file;
 
@@ -50,14 +51,14 @@ impl fmt::Display for LessonId {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FrontMatter {
-    id: String,
-    title: String,
-    minutes: u32,
-    order: u32,
+    id: Spanned<String>,
+    title: Spanned<String>,
+    minutes: Spanned<u32>,
+    order: Spanned<u32>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
-    key_points: Vec<String>,
+    key_points: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,48 +87,54 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
         )]);
     };
     let raw: FrontMatter = toml_file::parse(file, toml_text, *first_line).map_err(|p| vec![p])?;
-    let line_of = |key: &str| {
-        toml_text
-            .lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map_or(*first_line, |i| i + first_line)
-    };
+    // The parser's own place for each value, in the file's lines.
+    let line_of =
+        |span: std::ops::Range<usize>| line_of_offset(toml_text, span.start) + first_line - 1;
     let mut problems = Vec::new();
-    let id = LessonId::parse(&raw.id)
-        .map_err(|reason| problems.push(Problem::at_line(file, line_of("id"), reason)))
+    let id = LessonId::parse(raw.id.get_ref())
+        .map_err(|reason| problems.push(Problem::at_line(file, line_of(raw.id.span()), reason)))
         .ok();
-    if raw.title.trim().is_empty() {
+    if raw.title.get_ref().trim().is_empty() {
         problems.push(Problem::at_line(
             file,
-            line_of("title"),
+            line_of(raw.title.span()),
             "`title` must not be empty",
         ));
     }
-    if raw.minutes == 0 || raw.minutes > MAX_MINUTES {
+    let minutes = *raw.minutes.get_ref();
+    if minutes == 0 || minutes > MAX_MINUTES {
         problems.push(Problem::at_line(
             file,
-            line_of("minutes"),
-            format!(
-                "`minutes` must be from 1 to {MAX_MINUTES}, not {}",
-                raw.minutes
-            ),
+            line_of(raw.minutes.span()),
+            format!("`minutes` must be from 1 to {MAX_MINUTES}, not {minutes}"),
         ));
     }
-    if raw.order == 0 {
+    let order = *raw.order.get_ref();
+    if order == 0 {
         problems.push(Problem::at_line(
             file,
-            line_of("order"),
+            line_of(raw.order.span()),
             "`order` starts at 1",
         ));
     }
-    let key_points: Vec<String> = raw.key_points.iter().map(|p| p.trim().to_owned()).collect();
+    let key_points_line = raw
+        .key_points
+        .as_ref()
+        .map_or(*first_line, |k| line_of(k.span()));
+    let key_points: Vec<String> = raw
+        .key_points
+        .map(Spanned::into_inner)
+        .unwrap_or_default()
+        .iter()
+        .map(|p| p.trim().to_owned())
+        .collect();
     let bad_point = key_points.iter().any(|p| {
         p.is_empty() || p.chars().count() > MAX_KEY_POINT_CHARS || p.contains(char::is_control)
     });
     if key_points.len() > MAX_KEY_POINTS || bad_point {
         problems.push(Problem::at_line(
             file,
-            line_of("key_points"),
+            key_points_line,
             format!(
                 "`key_points` must be at most {MAX_KEY_POINTS} lines of 1 to {MAX_KEY_POINT_CHARS} characters each"
             ),
@@ -136,9 +143,9 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
     match id {
         Some(id) if problems.is_empty() => Ok(Lesson {
             id,
-            title: raw.title.trim().to_owned(),
-            minutes: raw.minutes,
-            order: raw.order,
+            title: raw.title.get_ref().trim().to_owned(),
+            minutes,
+            order,
             summary: raw
                 .summary
                 .map(|s| s.trim().to_owned())
@@ -199,6 +206,14 @@ mod tests {
             .unwrap_err();
         let lines: Vec<_> = problems.iter().map(|p| p.line.unwrap()).collect();
         assert_eq!(lines, vec![2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_problem_is_placed_by_the_parser_even_when_a_string_mentions_the_key() {
+        let text = "+++\nid = \"why\"\nsummary = \"\"\"\ntitle words in a summary\n\"\"\"\ntitle = \"\"\nminutes = 6\norder = 1\n+++\n";
+        let problems = lesson(text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(6), "{}", problems[0]);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! `references.toml`: the sources the course draws on.
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
 use url::Url;
 
-use super::problem::Problem;
+use super::problem::{line_of_offset, Problem};
 use super::toml_file;
 
 pub const REFERENCES_FILE: &str = "references.toml";
@@ -12,7 +13,7 @@ pub const REFERENCES_FILE: &str = "references.toml";
 #[serde(deny_unknown_fields)]
 struct RawReferences {
     #[serde(default)]
-    reference: Vec<Reference>,
+    reference: Vec<Spanned<Reference>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -55,16 +56,12 @@ fn is_doi(text: &str) -> bool {
 
 pub fn parse_references(text: &str) -> Result<Vec<Reference>, Vec<Problem>> {
     let raw: RawReferences = toml_file::parse(REFERENCES_FILE, text, 1).map_err(|p| vec![p])?;
-    let entry_lines: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim() == "[[reference]]")
-        .map(|(i, _)| i + 1)
-        .collect();
     let mut problems = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for (index, reference) in raw.reference.iter().enumerate() {
-        let line = entry_lines.get(index).copied();
+    for (index, spanned) in raw.reference.iter().enumerate() {
+        // The entry's place as the parser found it.
+        let line = Some(line_of_offset(text, spanned.span().start));
+        let reference = spanned.get_ref();
         let mut problem =
             |message: String| problems.push(Problem::new(REFERENCES_FILE, line, message));
         for (field, value) in [
@@ -90,7 +87,7 @@ pub fn parse_references(text: &str) -> Result<Vec<Reference>, Vec<Problem>> {
         seen.push(&reference.cite);
     }
     if problems.is_empty() {
-        Ok(raw.reference)
+        Ok(raw.reference.into_iter().map(Spanned::into_inner).collect())
     } else {
         Err(problems)
     }
