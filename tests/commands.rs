@@ -367,7 +367,7 @@ fn get_references_lists_the_sources_with_doi_links() {
 #[test]
 fn take_notices_is_empty_on_a_normal_start() {
     let app = TestApp::new();
-    assert_eq!(app.ok("take_notices", json!({})), json!([]));
+    assert_eq!(app.ok("get_start", json!({}))["notices"], json!([]));
 }
 
 #[test]
@@ -386,7 +386,7 @@ fn a_restart_keeps_consent_progress_and_the_last_lesson() {
     assert_eq!(overview["consent_needed"], false);
     assert_eq!(overview["completed"], 1);
     assert_eq!(overview["resume"]["id"], "how-long");
-    assert_eq!(again.ok("take_notices", json!({})), json!([]));
+    assert_eq!(again.ok("get_start", json!({}))["notices"], json!([]));
 }
 
 #[test]
@@ -394,7 +394,7 @@ fn a_damaged_store_is_set_aside_and_the_learner_is_told() {
     let app = TestApp::with_store_file(|path| {
         std::fs::write(path, "{\"learner\": {\"schema_ver").unwrap()
     });
-    let notices = app.ok("take_notices", json!({}));
+    let notices = app.ok("get_start", json!({}))["notices"].clone();
     let notice = notices[0].as_str().unwrap();
     assert!(notice.contains("could not be read"), "{notice}");
     assert!(notice.contains("learner.json.damaged-"), "{notice}");
@@ -404,7 +404,11 @@ fn a_damaged_store_is_set_aside_and_the_learner_is_told() {
         .filter(|n| n.starts_with("learner.json.damaged-"))
         .collect();
     assert_eq!(kept.len(), 1, "the damaged file is kept");
-    assert_eq!(app.ok("take_notices", json!({})), json!([]), "told once");
+    assert_eq!(
+        app.ok("get_start", json!({}))["notices"],
+        json!([]),
+        "told once"
+    );
     assert_eq!(app.ok("get_overview", json!({}))["consent_needed"], true);
 }
 
@@ -412,7 +416,7 @@ fn a_damaged_store_is_set_aside_and_the_learner_is_told() {
 fn a_store_from_a_newer_app_is_never_overwritten() {
     let newer = r#"{"learner": {"schema_version": 99, "future": "data"}}"#;
     let app = TestApp::with_store_file(|path| std::fs::write(path, newer).unwrap());
-    let notice = app.ok("take_notices", json!({}))[0]
+    let notice = app.ok("get_start", json!({}))["notices"][0]
         .as_str()
         .unwrap()
         .to_owned();
@@ -526,7 +530,7 @@ fn a_broken_pack_reports_every_problem_and_can_fall_back_to_the_built_in_course(
         );
     }
     assert_eq!(app.err_kind("accept_disclaimer", json!({})), "pack_content");
-    let overview = app.ok("use_built_in_course", json!({}));
+    let overview = app.ok("use_built_in_course", json!({}))["overview"].clone();
     assert_eq!(overview["title"], "Persistent Back Pain Mini Course");
     assert_eq!(app.ok("get_overview", json!({}))["total"], 3);
     // The built-in numbers now on screen are Australian, not the clinic's:
@@ -546,7 +550,7 @@ fn a_broken_pack_reports_every_problem_and_can_fall_back_to_the_built_in_course(
 fn use_built_in_course_does_not_replace_a_pack_that_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let app = TestApp::open_with(fixture_pack("clinic"), dir.path().join("learner.json"));
-    let overview = app.ok("use_built_in_course", json!({}));
+    let overview = app.ok("use_built_in_course", json!({}))["overview"].clone();
     assert_eq!(overview["provider"], "Riverside Community Physio");
 }
 
@@ -590,7 +594,7 @@ fn a_second_copy_of_the_app_shows_progress_but_never_writes() {
     let before = std::fs::read(&store).unwrap();
 
     let second = TestApp::open(store.clone());
-    let notice = second.ok("take_notices", json!({}))[0]
+    let notice = second.ok("get_start", json!({}))["notices"][0]
         .as_str()
         .unwrap()
         .to_owned();
@@ -609,7 +613,7 @@ fn a_second_copy_of_the_app_shows_progress_but_never_writes() {
     first.quit();
     let third = TestApp::open(store);
     assert_eq!(
-        third.ok("take_notices", json!({})),
+        third.ok("get_start", json!({}))["notices"],
         json!([]),
         "the lock went with the first copy"
     );
@@ -779,7 +783,7 @@ fn a_broken_shared_device_pack_falls_back_to_a_shared_device_course() {
     let (_pack, source) = shared_pack("broken");
     let app = TestApp::open_with(source, personal.clone());
     assert_eq!(app.err_kind("get_overview", json!({})), "pack_content");
-    let overview = app.ok("use_built_in_course", json!({}));
+    let overview = app.ok("use_built_in_course", json!({}))["overview"].clone();
     assert_eq!(overview["consent_needed"], true, "{overview}");
     assert_eq!(overview["completed"], 0, "{overview}");
     assert_eq!(overview["idle_timeout_seconds"], 120, "{overview}");
@@ -810,7 +814,7 @@ fn a_shared_session_that_cannot_be_cleared_at_launch_is_reported() {
     std::fs::create_dir(&temp).unwrap();
 
     let app = TestApp::open_with(source, session);
-    let notices = app.ok("take_notices", json!({}));
+    let notices = app.ok("get_start", json!({}))["notices"].clone();
     assert!(
         notices.as_array().unwrap().iter().any(|n| n
             .as_str()
@@ -836,4 +840,20 @@ fn a_default_build_has_no_benchmark_command() {
         refused.contains("bench_report not found") || refused.contains("bench_report not allowed"),
         "{refused}"
     );
+}
+
+#[test]
+fn get_start_gives_the_first_screen_in_one_call() {
+    let app = TestApp::new();
+    let first = app.ok("get_start", json!({}));
+    assert_eq!(first["overview"]["consent_needed"], true);
+    assert_eq!(
+        first["disclaimer"]["help"]["groups"][0]["number"], "000",
+        "the disclaimer, with where to get help, is the first screen"
+    );
+    assert_eq!(first["notices"], json!([]));
+    app.consent();
+    let later = app.ok("get_start", json!({}));
+    assert_eq!(later["overview"]["consent_needed"], false);
+    assert!(later["disclaimer"].is_null(), "{later}");
 }

@@ -1,6 +1,7 @@
 /// Every command the webview may call. One list for the ACL manifest
 /// (build.rs includes this file), the capability test and the docs.
 pub const COMMANDS: &[&str] = &[
+    "get_start",
     "get_overview",
     "get_disclaimer",
     "get_help",
@@ -11,7 +12,6 @@ pub const COMMANDS: &[&str] = &[
     "open_next_step",
     "open_link",
     "get_references",
-    "take_notices",
     "use_built_in_course",
     "set_text_size",
     "set_theme",

@@ -11,13 +11,28 @@ use crate::course::progress::Preferences;
 use crate::course::summary::{file_type_label, progress_summary_html, SUGGESTED_FILE_NAME};
 use crate::course::view::{
     self, AboutView, DisclaimerView, FinishedView, HelpView, LessonView, Overview, PrintView,
-    ReferenceView,
+    ReferenceView, StartView,
 };
 use crate::course::RuleError;
 use crate::error::Error;
 use crate::state::{AppState, Changed};
 
 pub use crate::command_names::COMMANDS;
+
+/// The first screen's data in one round trip: at start-up the page's first
+/// calls are the slowest, while WebKit is still starting.
+#[tauri::command]
+pub fn get_start(state: State<'_, AppState>) -> Result<StartView, Error> {
+    start_view(&state)
+}
+
+fn start_view(state: &AppState) -> Result<StartView, Error> {
+    let fallback = state.is_fallback();
+    // Checked first, so notices wait until there is a course to show them on.
+    state.read(|_, _| Ok(()))?;
+    let notices = state.take_notices();
+    state.read(|course, record| Ok(view::start(course, record, fallback, notices)))
+}
 
 #[tauri::command]
 pub fn get_overview(state: State<'_, AppState>) -> Result<Overview, Error> {
@@ -127,22 +142,18 @@ pub fn get_references(state: State<'_, AppState>) -> Result<Vec<ReferenceView>, 
     state.read(|course, _| Ok(view::references(course)))
 }
 
-#[tauri::command]
-pub fn take_notices(state: State<'_, AppState>) -> Vec<String> {
-    state.take_notices()
-}
-
 fn open_in_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) -> Result<(), Error> {
     app.opener()
         .open_url(url.as_str(), None::<&str>)
         .map_err(|err| Error::Opener(err.to_string()))
 }
 
-/// After a clinic's pack failed to load, carries on with the built-in course.
+/// After a clinic's pack failed to load, carries on with the built-in course:
+/// its first screen, as at start-up.
 #[tauri::command]
-pub fn use_built_in_course(state: State<'_, AppState>) -> Result<Overview, Error> {
+pub fn use_built_in_course(state: State<'_, AppState>) -> Result<StartView, Error> {
     state.fall_back_to_built_in();
-    state.read(|course, record| Ok(view::overview(course, record)))
+    start_view(&state)
 }
 
 /// Sets the text size step (0 to 4), remembered for next time.

@@ -53,6 +53,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
                 .build(),
         )
         .invoke_handler(handler![
+            commands::get_start,
             commands::get_overview,
             commands::get_disclaimer,
             commands::get_help,
@@ -63,7 +64,6 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::open_next_step,
             commands::open_link,
             commands::get_references,
-            commands::take_notices,
             commands::use_built_in_course,
             commands::set_text_size,
             commands::set_theme,

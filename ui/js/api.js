@@ -4,6 +4,7 @@
 const invoke = (command, args) => window.__TAURI__.core.invoke(command, args);
 
 export const api = {
+  start: () => invoke("get_start"),
   overview: () => invoke("get_overview"),
   disclaimer: () => invoke("get_disclaimer"),
   getHelp: () => invoke("get_help"),
@@ -14,7 +15,6 @@ export const api = {
   openNextStep: () => invoke("open_next_step"),
   openLink: (url) => invoke("open_link", { url }),
   references: () => invoke("get_references"),
-  takeNotices: () => invoke("take_notices"),
   useBuiltInCourse: () => invoke("use_built_in_course"),
   setTextSize: (step) => invoke("set_text_size", { step }),
   setTheme: (theme) => invoke("set_theme", { theme }),

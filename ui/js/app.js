@@ -98,9 +98,11 @@ async function showHome(options) {
   show(views.homeView(view, actions), options);
 }
 
+const disclaimerScreen = (view) =>
+  views.disclaimerView(view, { accept: () => actions.accept().catch(fail), goHome: actions.goHome });
+
 async function showDisclaimer(options) {
-  const view = await api.disclaimer();
-  show(views.disclaimerView(view, { accept: () => actions.accept().catch(fail), goHome: actions.goHome }), options);
+  show(disclaimerScreen(await api.disclaimer()), options);
 }
 
 // The lesson screen's buttons, each with its failures handled.
@@ -298,21 +300,21 @@ async function start() {
   for (const [key, label] of Object.entries(s.nav)) document.getElementById(`nav-${key}`).textContent = label;
   applyPreferences({});
   try {
-    await begin(await api.overview());
+    await begin(await api.start());
   } catch (error) {
     Promise.resolve(fail(error)).catch((e) => warn(e?.message ?? s.error.generic));
   }
   afterFirstScreen();
 }
 
-// The first screen for a course that loaded: the disclaimer if it still
-// needs accepting, else home; then anything the learner must be told.
-async function begin(overview) {
+// The first screen for a course that loaded, from one call: the disclaimer
+// if it still needs accepting, else home; then anything the learner must be
+// told.
+function begin({ overview, disclaimer, notices }) {
   fillChrome(overview);
-  const startupNotices = await api.takeNotices();
-  if (overview.consent_needed) await showDisclaimer();
+  if (disclaimer) show(disclaimerScreen(disclaimer));
   else show(views.homeView(overview, actions));
-  if (startupNotices.length) warn(startupNotices.join(" "));
+  if (notices.length) warn(notices.join(" "));
 }
 
 start();

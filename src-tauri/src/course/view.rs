@@ -59,6 +59,17 @@ pub struct Overview {
     pub idle_timeout_seconds: Option<u32>,
 }
 
+/// Everything the first screen needs, in one call: the page's chrome and
+/// home, the disclaimer when it still needs accepting, and anything the
+/// learner must be told (e.g. a damaged save set aside).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StartView {
+    pub overview: Overview,
+    /// Set when consent is needed: the disclaimer is then the first screen.
+    pub disclaimer: Option<DisclaimerView>,
+    pub notices: Vec<String>,
+}
+
 /// The whole course on one page, for printing or saving as PDF.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PrintView {
@@ -190,6 +201,22 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         contact: course.config.contact.clone(),
         logo: course.logo.clone(),
         idle_timeout_seconds: course.config.shared_device.map(|s| s.idle_timeout_seconds),
+    }
+}
+
+pub fn start(
+    course: &Course,
+    record: &LearnerRecord,
+    fallback: bool,
+    notices: Vec<String>,
+) -> StartView {
+    let overview = overview(course, record);
+    StartView {
+        disclaimer: overview
+            .consent_needed
+            .then(|| disclaimer(course, record, fallback)),
+        overview,
+        notices,
     }
 }
 
