@@ -6,9 +6,10 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use back_pain_course::course::builtin::builtin_course;
-use back_pain_course::course::files::PackFiles;
-use back_pain_course::course::{load_course, view, LearnerRecord};
+use back_pain_course::course::load::builtin::builtin_course;
+use back_pain_course::course::load::files::PackFiles;
+use back_pain_course::course::screens::view_model;
+use back_pain_course::course::{load_course, LearnerRecord};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn content() -> &'static Path {
@@ -35,13 +36,17 @@ fn views(c: &mut Criterion) {
     let record = LearnerRecord::default();
     c.bench_function("every screen's view as JSON", |b| {
         b.iter(|| {
-            let mut bytes = serde_json::to_vec(&view::overview(&course, &record)).unwrap();
-            bytes.extend(serde_json::to_vec(&view::disclaimer(&course, &record, false)).unwrap());
+            let mut bytes = serde_json::to_vec(&view_model::overview(&course, &record)).unwrap();
+            bytes.extend(
+                serde_json::to_vec(&view_model::disclaimer(&course, &record, false)).unwrap(),
+            );
             for index in 0..course.lessons.len() {
-                bytes.extend(serde_json::to_vec(&view::lesson(&course, &record, index)).unwrap());
+                bytes.extend(
+                    serde_json::to_vec(&view_model::lesson(&course, &record, index)).unwrap(),
+                );
             }
-            bytes.extend(serde_json::to_vec(&view::finished(&course, &record)).unwrap());
-            bytes.extend(serde_json::to_vec(&view::references(&course)).unwrap());
+            bytes.extend(serde_json::to_vec(&view_model::finished(&course, &record)).unwrap());
+            bytes.extend(serde_json::to_vec(&view_model::references(&course)).unwrap());
             black_box(bytes)
         })
     });

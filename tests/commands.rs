@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use back_pain_course::course::pack_source::{Origin, PackSource};
+use back_pain_course::course::load::pack_source::{Origin, PackSource};
 use back_pain_course::{app_builder, manage_state};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};

@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use back_pain_course::course::builtin::builtin_course;
-use back_pain_course::course::check::{check_pack, MAX_GRADE};
-use back_pain_course::course::files::PackFiles;
-use back_pain_course::course::readability::markdown_stats;
+use back_pain_course::course::authoring::check::{check_pack, MAX_GRADE};
+use back_pain_course::course::authoring::readability::markdown_stats;
+use back_pain_course::course::load::builtin::builtin_course;
+use back_pain_course::course::load::files::PackFiles;
 
 fn shipped_files() -> PackFiles {
     PackFiles::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))

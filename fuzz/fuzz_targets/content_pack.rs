@@ -3,7 +3,7 @@
 //! references, citations, Markdown) sees hostile text, alone and together.
 #![no_main]
 
-use back_pain_course::course::files::PackFiles;
+use back_pain_course::course::load::files::PackFiles;
 use back_pain_course::course::load_course;
 use libfuzzer_sys::fuzz_target;
 

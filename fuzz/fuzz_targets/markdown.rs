@@ -4,7 +4,7 @@
 //! real tag; the words "javascript:" in a sentence are harmless text.)
 #![no_main]
 
-use back_pain_course::course::render::render_markdown;
+use back_pain_course::course::load::render::render_markdown;
 use libfuzzer_sys::fuzz_target;
 
 const FORBIDDEN_TAGS: [&str; 8] = ["script", "iframe", "object", "embed", "img", "style", "link", "meta"];

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crate::course::check::{check_pack, Report};
+use crate::course::authoring::check::{check_pack, Report};
 
 pub fn run(folder: &Path) -> i32 {
     let report = check_pack(folder);

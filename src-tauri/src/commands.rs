@@ -6,10 +6,12 @@ use tauri_plugin_opener::OpenerExt;
 use time::OffsetDateTime;
 use url::Url;
 
-use crate::course::atomic_write::write_atomically;
-use crate::course::progress::Preferences;
-use crate::course::summary::{file_type_label, progress_summary_html, SUGGESTED_FILE_NAME};
-use crate::course::view::{
+use crate::course::learner::atomic_write::write_atomically;
+use crate::course::learner::record::Preferences;
+use crate::course::screens::progress_summary::{
+    file_type_label, progress_summary_html, SUGGESTED_FILE_NAME,
+};
+use crate::course::screens::view_model::{
     self, AboutView, DisclaimerView, FinishedView, HelpView, LessonView, Overview, PrintView,
     ReferenceView, StartView,
 };
@@ -31,25 +33,25 @@ fn start_view(state: &AppState) -> Result<StartView, Error> {
     // Checked first, so notices wait until there is a course to show them on.
     state.read(|_, _| Ok(()))?;
     let notices = state.take_notices();
-    state.read(|course, record| Ok(view::start(course, record, fallback, notices)))
+    state.read(|course, record| Ok(view_model::start(course, record, fallback, notices)))
 }
 
 #[tauri::command]
 pub fn get_overview(state: State<'_, AppState>) -> Result<Overview, Error> {
-    state.read(|course, record| Ok(view::overview(course, record)))
+    state.read(|course, record| Ok(view_model::overview(course, record)))
 }
 
 #[tauri::command]
 pub fn get_disclaimer(state: State<'_, AppState>) -> Result<DisclaimerView, Error> {
     let fallback = state.is_fallback();
-    state.read(|course, record| Ok(view::disclaimer(course, record, fallback)))
+    state.read(|course, record| Ok(view_model::disclaimer(course, record, fallback)))
 }
 
 /// "Get help now": open to everyone, before consent too.
 #[tauri::command]
 pub fn get_help(state: State<'_, AppState>) -> Result<HelpView, Error> {
     let fallback = state.is_fallback();
-    state.read(|course, _| Ok(view::help(course, fallback)))
+    state.read(|course, _| Ok(view_model::help(course, fallback)))
 }
 
 #[tauri::command]
@@ -61,7 +63,7 @@ pub fn accept_disclaimer(state: State<'_, AppState>) -> Result<Changed<Disclaime
             record.accept_disclaimer(course, now);
             Ok(())
         },
-        |course, record, ()| view::disclaimer(course, record, fallback),
+        |course, record, ()| view_model::disclaimer(course, record, fallback),
     )
 }
 
@@ -88,7 +90,7 @@ fn lesson_change(
         &crate::course::Course,
         &mut crate::course::LearnerRecord,
         OffsetDateTime,
-    ) -> Result<crate::course::lesson::LessonId, RuleError>,
+    ) -> Result<crate::course::load::lesson::LessonId, RuleError>,
 ) -> Result<Changed<LessonView>, Error> {
     let now = OffsetDateTime::now_utc();
     state.change(
@@ -100,7 +102,7 @@ fn lesson_change(
                 .lesson_index(&opened)
                 .ok_or_else(|| RuleError::UnknownLesson(opened.to_string()).into())
         },
-        view::lesson,
+        view_model::lesson,
     )
 }
 
@@ -108,7 +110,7 @@ fn lesson_change(
 pub fn get_finished(state: State<'_, AppState>) -> Result<FinishedView, Error> {
     state.read(|course, record| {
         record.require_consent(course)?;
-        Ok(view::finished(course, record))
+        Ok(view_model::finished(course, record))
     })
 }
 
@@ -139,7 +141,7 @@ pub fn open_link<R: Runtime>(
 
 #[tauri::command]
 pub fn get_references(state: State<'_, AppState>) -> Result<Vec<ReferenceView>, Error> {
-    state.read(|course, _| Ok(view::references(course)))
+    state.read(|course, _| Ok(view_model::references(course)))
 }
 
 fn open_in_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) -> Result<(), Error> {
@@ -177,14 +179,14 @@ pub fn set_theme(state: State<'_, AppState>, theme: String) -> Result<Changed<Pr
 /// On a shared device: clears consent and progress for the next person.
 #[tauri::command]
 pub fn start_over(state: State<'_, AppState>) -> Result<Changed<Overview>, Error> {
-    state.start_over(view::overview)
+    state.start_over(view_model::overview)
 }
 
 /// Deletes everything the app stored about the learner.
 #[tauri::command]
 pub fn delete_my_data(state: State<'_, AppState>) -> Result<Overview, Error> {
     state.erase_learner_data()?;
-    state.read(|course, record| Ok(view::overview(course, record)))
+    state.read(|course, record| Ok(view_model::overview(course, record)))
 }
 
 #[tauri::command]
@@ -197,7 +199,7 @@ pub fn get_about(state: State<'_, AppState>) -> AboutView {
 pub fn get_print_course(state: State<'_, AppState>) -> Result<PrintView, Error> {
     state.read(|course, record| {
         record.require_consent(course)?;
-        Ok(view::print(course))
+        Ok(view_model::print(course))
     })
 }
 

@@ -6,7 +6,7 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::course::links::LinkRefusal;
+use crate::course::load::links::LinkRefusal;
 use crate::course::{ContentError, Problem, RuleError};
 
 #[derive(Debug, thiserror::Error)]

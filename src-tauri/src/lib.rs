@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use tauri::{App, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
-use crate::course::pack_source::{PackSearch, PackSource};
+use crate::course::load::pack_source::{PackSearch, PackSource};
 use crate::state::{AppState, LoadedCourse};
 
 /// Shown as the window title when the course itself could not be loaded.

@@ -5,9 +5,9 @@ use std::sync::{Mutex, RwLock};
 
 use serde::Serialize;
 
-use crate::course::config::SharedDevice;
-use crate::course::pack_source::PackSource;
-use crate::course::view::{self, AboutView};
+use crate::course::load::config::SharedDevice;
+use crate::course::load::pack_source::PackSource;
+use crate::course::screens::view_model::{self, AboutView};
 use crate::course::{ContentError, Course, LearnerRecord, RuleError};
 use crate::error::Error;
 use crate::store::LearnerStore;
@@ -213,7 +213,7 @@ impl AppState {
 
     pub fn about(&self, version: &str) -> AboutView {
         let loaded = self.course.read().unwrap_or_else(|e| e.into_inner());
-        view::about(
+        view_model::about(
             loaded.course.as_ref().ok(),
             &loaded.source,
             self.store.folder(),

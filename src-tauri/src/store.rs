@@ -15,12 +15,12 @@ use tauri::{AppHandle, Runtime};
 use tauri_plugin_store::{Store, StoreBuilder};
 use time::OffsetDateTime;
 
-use crate::course::erase::erase_learner_files;
-use crate::course::notice::Notice;
-use crate::course::record_file::{
+use crate::course::learner::erase::erase_learner_files;
+use crate::course::learner::notice::Notice;
+use crate::course::learner::record_file::{
     backup_path, inspect_backup, store_entries, write_backup, SavedRecord,
 };
-use crate::course::recovery::{peek, recover};
+use crate::course::learner::recovery::{peek, recover};
 use crate::course::LearnerRecord;
 use crate::error::Error;
 

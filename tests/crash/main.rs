@@ -12,9 +12,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use back_pain_course::course::lesson::LessonId;
-use back_pain_course::course::notice::Notice;
-use back_pain_course::course::progress::{Consent, LessonProgress};
+use back_pain_course::course::learner::notice::Notice;
+use back_pain_course::course::learner::record::{Consent, LessonProgress};
+use back_pain_course::course::load::lesson::LessonId;
 use back_pain_course::course::LearnerRecord;
 use back_pain_course::store;
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};

@@ -78,9 +78,6 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
                 }
                 checked += 1;
                 app.screenshot(&format!("a11y-{theme}-{size}-{name}")).await;
-                if size == 0 && ["disclaimer", "get-help", "lesson-1"].contains(name) {
-                    app.screenshot_page(&format!("page-{theme}-{name}")).await;
-                }
             }
         }
     }
@@ -90,6 +87,26 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
         "axe-core found:\n{}",
         violations.join("\n")
     );
+
+    // Whole-page pictures of the safety screens and a lesson, per theme,
+    // for a person to look at (docs/screenshots/ keeps a set).
+    for theme in THEMES {
+        app.click("#nav-settings").await;
+        app.click(&format!("label[for=theme-{theme}]")).await;
+        app.wait_for(&format!("#theme-{theme}:checked")).await;
+        app.click("label[for=text-size-0]").await;
+        app.wait_for("#text-size-0:checked").await;
+        for (name, clicks) in SCREENS
+            .iter()
+            .filter(|(n, _)| ["disclaimer", "get-help", "lesson-1"].contains(n))
+        {
+            for css in *clicks {
+                app.click(css).await;
+            }
+            app.screen(screen_of(name)).await;
+            app.screenshot_page(&format!("page-{theme}-{name}")).await;
+        }
+    }
     app.quit().await;
 }
 

@@ -50,9 +50,7 @@ fn start_xvfb() -> (Child, String) {
             "1",
             "-screen",
             "0",
-            // Tall enough for a whole screen in one screenshot (see
-            // `screenshot_page`).
-            "1280x4096x24",
+            "1280x1024x24",
             "-nolisten",
             "tcp",
         ])
@@ -377,8 +375,20 @@ impl App {
             .as_u64()
             .map_or(height, |h| h.clamp(1, 4000) as u32);
         self.client.set_window_size(width, page).await.unwrap();
+        self.settle().await;
         self.screenshot(name).await;
         self.client.set_window_size(width, height).await.unwrap();
+        self.settle().await;
+    }
+
+    /// Waits two frames, so a resize has been laid out before the next step.
+    async fn settle(&self) {
+        let frames = "const done = arguments[arguments.length - 1];\
+            requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        tokio::time::timeout(WAIT, self.client.execute_async(frames, vec![]))
+            .await
+            .unwrap_or_else(|_| panic!("WebDriver did not answer waiting for a frame"))
+            .unwrap();
     }
 
     /// Presses keys as a keyboard would: each of `chords` is held down

@@ -1,32 +1,16 @@
 //! The course itself: content, rendering, progress and consent rules, and
 //! which links may open. Plain Rust that knows nothing of Tauri, so every
-//! rule is tested without a window.
+//! rule is tested without a window. Four rooms, one concern each:
 
-pub mod atomic_write;
-pub mod builtin;
-pub mod check;
-pub mod citations;
-pub mod config;
-pub mod erase;
-pub mod files;
-pub mod help;
-pub mod lesson;
-pub mod links;
-pub mod logo;
-pub mod notice;
-pub mod pack;
-pub mod pack_source;
-pub mod problem;
-pub mod progress;
-pub mod readability;
-pub mod record_file;
-pub mod recovery;
-pub mod references;
-pub mod render;
-pub mod summary;
-pub mod toml_file;
-pub mod view;
+/// The standards a pack is checked against before it is handed out.
+pub mod authoring;
+/// The learner's record (consent, progress, preferences) and its storage.
+pub mod learner;
+/// Loading a course pack: files, config, lessons, references, rendering.
+pub mod load;
+/// What each screen shows, and the progress summary the learner saves.
+pub mod screens;
 
-pub use pack::{load_course, Course};
-pub use problem::{ContentError, Problem};
-pub use progress::{LearnerRecord, RuleError};
+pub use learner::record::{LearnerRecord, RuleError};
+pub use load::pack::{load_course, Course};
+pub use load::problem::{ContentError, Problem};

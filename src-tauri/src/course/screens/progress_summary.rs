@@ -6,8 +6,8 @@
 use time::macros::format_description;
 use time::OffsetDateTime;
 
-use super::pack::Course;
-use super::progress::{LearnerRecord, LessonState};
+use crate::course::learner::record::{LearnerRecord, LessonState};
+use crate::course::load::pack::Course;
 
 /// The file name offered in the save dialog.
 pub const SUGGESTED_FILE_NAME: &str = "back-pain-course-progress.html";
@@ -160,8 +160,8 @@ pub fn progress_summary_html(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::files::PackFiles;
-    use crate::course::pack::{load_course, tests::good_pack};
+    use crate::course::load::files::PackFiles;
+    use crate::course::load::pack::{load_course, tests::good_pack};
     use time::macros::datetime;
 
     fn course() -> Course {

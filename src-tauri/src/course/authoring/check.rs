@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use super::files::PackFiles;
-use super::pack::load_course;
-use super::problem::Problem;
 use super::readability::markdown_stats;
-use super::references::REFERENCES_FILE;
+use crate::course::load::files::PackFiles;
+use crate::course::load::pack::load_course;
+use crate::course::load::problem::Problem;
+use crate::course::load::references::REFERENCES_FILE;
 
 pub const WORDS_PER_MINUTE: f64 = 200.0;
 /// How far a lesson's reading time may be from the minutes it states.
@@ -105,7 +105,7 @@ pub fn check_pack(folder: &Path) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::pack::tests::{good_pack, lesson_text};
+    use crate::course::load::pack::tests::{good_pack, lesson_text};
 
     fn write_pack(dir: &Path, pairs: Vec<(String, String)>) {
         for (name, text) in pairs {

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::lesson::LessonId;
-use super::pack::Course;
+use crate::course::load::lesson::LessonId;
+use crate::course::load::pack::Course;
 
 /// Bumped whenever the stored shape changes, so an older app never
 /// misreads (or overwrites) what a newer one saved.
@@ -210,7 +210,10 @@ impl LearnerRecord {
 
     /// The lesson to offer "continue where you left off" for: the last one
     /// opened if unfinished, else the next unfinished one after it.
-    pub fn resume_lesson<'c>(&self, course: &'c Course) -> Option<&'c super::lesson::Lesson> {
+    pub fn resume_lesson<'c>(
+        &self,
+        course: &'c Course,
+    ) -> Option<&'c crate::course::load::lesson::Lesson> {
         let last = self.last_lesson.as_ref()?;
         let start = course.lesson_index(last)?;
         let n = course.lessons.len();
@@ -263,8 +266,8 @@ impl LearnerRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::files::PackFiles;
-    use crate::course::pack::{load_course, tests::good_pack};
+    use crate::course::load::files::PackFiles;
+    use crate::course::load::pack::{load_course, tests::good_pack};
     use time::macros::datetime;
 
     fn course() -> Course {

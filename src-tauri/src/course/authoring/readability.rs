@@ -8,8 +8,8 @@
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena};
 
-use super::citations::without_citations;
-use super::render::options;
+use crate::course::load::citations::without_citations;
+use crate::course::load::render::options;
 
 /// Counts taken from the plain text a learner reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -4,11 +4,11 @@
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
-use super::help::{HelpKind, HelpLine};
-use super::lesson::Lesson;
-use super::pack::Course;
-use super::pack_source::{Origin, PackSource};
-use super::progress::{LearnerRecord, LessonState, Preferences};
+use crate::course::learner::record::{LearnerRecord, LessonState, Preferences};
+use crate::course::load::help::{HelpKind, HelpLine};
+use crate::course::load::lesson::Lesson;
+use crate::course::load::pack::Course;
+use crate::course::load::pack_source::{Origin, PackSource};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LessonRef {
@@ -337,8 +337,8 @@ pub fn references(course: &Course) -> Vec<ReferenceView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::files::PackFiles;
-    use crate::course::pack::{load_course, tests::good_pack};
+    use crate::course::load::files::PackFiles;
+    use crate::course::load::pack::{load_course, tests::good_pack};
     use time::macros::datetime;
 
     fn course() -> Course {
@@ -384,7 +384,7 @@ mod tests {
         record.accept_disclaimer(&course, now);
         record.open_lesson(&course, "two", now).unwrap();
         assert!(overview(&course, &record).resume.is_some());
-        course.config.shared_device = Some(crate::course::config::SharedDevice {
+        course.config.shared_device = Some(crate::course::load::config::SharedDevice {
             idle_timeout_seconds: 30,
         });
         let shared = overview(&course, &record);

@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::atomic_write::write_atomically;
-use super::progress::{LearnerRecord, SCHEMA_VERSION};
+use super::record::{LearnerRecord, SCHEMA_VERSION};
 
 /// The key of the learner's record inside the store file.
 pub const RECORD_KEY: &str = "learner";
@@ -182,8 +182,8 @@ pub fn write_backup(path: &Path, record: &LearnerRecord, revision: u64) -> std::
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::course::lesson::LessonId;
-    use crate::course::progress::LessonProgress;
+    use crate::course::learner::record::LessonProgress;
+    use crate::course::load::lesson::LessonId;
     use time::macros::datetime;
 
     pub fn sample_record() -> LearnerRecord {

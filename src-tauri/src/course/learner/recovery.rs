@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 use super::notice::Notice;
-use super::progress::LearnerRecord;
+use super::record::LearnerRecord;
 use super::record_file::{backup_path, inspect_backup, inspect_store, SavedRecord};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,8 +202,10 @@ pub fn set_aside(path: &Path, now: OffsetDateTime) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::record_file::tests::{damaged_variants, sample_record, store_bytes};
-    use crate::course::record_file::write_backup;
+    use crate::course::learner::record_file::tests::{
+        damaged_variants, sample_record, store_bytes,
+    };
+    use crate::course::learner::record_file::write_backup;
     use time::macros::datetime;
 
     const NOW: OffsetDateTime = datetime!(2026-11-24 10:05:09 UTC);

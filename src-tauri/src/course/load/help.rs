@@ -239,7 +239,7 @@ pub fn help_page(html: &str, text: &str, problems: &mut Vec<Problem>) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::render::render_markdown;
+    use crate::course::load::render::render_markdown;
 
     #[test]
     fn real_numbers_from_several_countries_are_accepted() {

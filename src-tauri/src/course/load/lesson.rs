@@ -161,7 +161,7 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::render::render_markdown;
+    use crate::course::load::render::render_markdown;
 
     fn lesson(text: &str) -> Result<Lesson, Vec<Problem>> {
         let mut problems = Vec::new();
