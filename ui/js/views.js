@@ -410,37 +410,8 @@ export function confirmView({ name, heading, text, yes }, { confirm, cancel }) {
   );
 }
 
-// Lesson text is written with its own headings starting at h2; in the whole
-// course each lesson is an h2 itself, so its headings move one level down.
-function nestHeadings(node) {
-  for (const el of node.querySelectorAll("h2, h3, h4, h5")) {
-    const deeper = document.createElement(`h${Number(el.tagName[1]) + 1}`);
-    for (const attr of el.attributes) deeper.setAttribute(attr.name, attr.value);
-    deeper.append(...el.childNodes);
-    el.replaceWith(deeper);
-  }
-  return node;
-}
-
-// Every lesson has its own footnotes and heading ids ("fn-1", "section-…");
-// on one page they must stay apart, so each lesson's ids and the links to
-// them get the lesson's prefix. Links to anything outside the lesson (the
-// references, "Get help now") are left as they are.
-function prefixIds(node, prefix) {
-  const own = new Set([...node.querySelectorAll("[id]")].map((el) => el.id));
-  for (const el of node.querySelectorAll("[id]")) el.id = `${prefix}-${el.id}`;
-  for (const link of node.querySelectorAll('a[href^="#"]')) {
-    const target = link.getAttribute("href").slice(1);
-    if (own.has(target)) link.setAttribute("href", `#${prefix}-${target}`);
-  }
-  for (const attr of ["aria-describedby", "aria-labelledby"]) {
-    for (const el of node.querySelectorAll(`[${attr}]`)) {
-      el.setAttribute(attr, el.getAttribute(attr).split(" ").map((id) => `${prefix}-${id}`).join(" "));
-    }
-  }
-  return node;
-}
-
+// Each lesson's HTML comes from Rust already nested under its h2 and with
+// ids of its own (`render::nest_for_print`).
 export function printView(view, { print }) {
   return screenOf(
     "print",
@@ -455,7 +426,7 @@ export function printView(view, { print }) {
         h("h2", {}, s.print.lessonHeading(lesson.position, lesson.title)),
         h("p", { class: "caption" }, s.lesson.time(lesson.minutes)),
         keyPoints(lesson.key_points, `printed-${lesson.id}-key-points`, "h3"),
-        prefixIds(nestHeadings(courseHtml(lesson.html)), `printed-${lesson.id}`),
+        courseHtml(lesson.html),
       ),
     ),
     h("section", { class: "printed-references" }, h("h2", {}, s.references.heading), referenceList(view.references)),

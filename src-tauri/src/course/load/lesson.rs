@@ -73,6 +73,9 @@ pub struct Lesson {
     /// nothing else.
     pub key_points: Vec<String>,
     pub html: String,
+    /// The same, as it sits in the whole course printed on one page (see
+    /// `render::nest_for_print`); made once, at load.
+    pub print_html: String,
     /// Where it came from, for messages about it.
     pub file: String,
 }
@@ -152,6 +155,7 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
                 .filter(|s| !s.is_empty()),
             key_points,
             html: rendered.html.clone(),
+            print_html: String::new(),
             file: file.to_owned(),
         }),
         _ => Err(problems),

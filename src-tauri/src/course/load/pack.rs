@@ -14,7 +14,7 @@ use super::links::LinkPolicy;
 use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
-use super::render::{render_markdown, render_markdown_nested};
+use super::render::{nest_for_print, render_markdown, render_markdown_nested};
 
 pub const DISCLAIMER_FILE: &str = "disclaimer.md";
 pub const INTRO_FILE: &str = "intro.md";
@@ -184,7 +184,10 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             link(&mut finished.html);
             link(&mut help.intro_html);
             help.groups.iter_mut().for_each(|g| link(&mut g.body_html));
-            lessons.iter_mut().for_each(|l| link(&mut l.html));
+            for lesson in &mut lessons {
+                link(&mut lesson.html);
+                lesson.print_html = nest_for_print(&lesson.html, &format!("printed-{}", lesson.id));
+            }
             Ok(Course {
                 config,
                 disclaimer,

@@ -114,6 +114,42 @@ pub fn render_markdown_nested(
     rendered
 }
 
+/// A lesson's HTML as it sits in the whole course printed on one page: each
+/// lesson is a section under its own `<h2>` there, so its headings move one
+/// level down, and its ids (headings, footnotes) and the in-page links to
+/// them take `prefix`, so two lessons' "fn-1" never clash. Links to the
+/// references (`#ref-N`) and to app screens stay as they are. Raw HTML is
+/// off, so every tag and attribute here is comrak's own.
+pub fn nest_for_print(html: &str, prefix: &str) -> String {
+    let mut nested = html.to_owned();
+    for level in (2..=5).rev() {
+        nested = nested
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    let own = |id: &str| id.starts_with(HEADING_ID_PREFIX) || id.starts_with("fn");
+    let mut out = String::with_capacity(nested.len() + 256);
+    let mut rest = nested.as_str();
+    loop {
+        // The next id, or in-page link, whichever comes first.
+        let next = ["id=\"", "href=\"#"]
+            .into_iter()
+            .filter_map(|attr| rest.find(attr).map(|at| at + attr.len()))
+            .min();
+        let Some(value_start) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..value_start]);
+        rest = &rest[value_start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        if own(&rest[..end]) {
+            out.push_str(prefix);
+            out.push('-');
+        }
+    }
+}
+
 /// Headings with ids (for in-page links) but without comrak's empty
 /// "link to this heading" anchors, which would be a silent extra tab stop
 /// after every heading for keyboard and screen-reader users.
@@ -282,6 +318,29 @@ mod tests {
             r.html
         );
         assert!(!r.html.contains("<h2"));
+    }
+
+    #[test]
+    fn a_lesson_nested_for_print_has_deeper_headings_and_its_own_ids() {
+        let (r, _) = render("## Why\n\n### More\n\nText[^1].\n\n[^1]: A note.\n");
+        let html = format!(
+            "{}<a href=\"#ref-3\">3</a><a href=\"#get-help\">help</a>",
+            r.html
+        );
+        let printed = nest_for_print(&html, "printed-why");
+        assert!(
+            printed.contains("<h3 id=\"printed-why-section-why\">Why</h3>"),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("<h4 id=\"printed-why-section-more\">"),
+            "{printed}"
+        );
+        assert!(!printed.contains("<h2"), "{printed}");
+        assert!(printed.contains("href=\"#printed-why-fn-1\""), "{printed}");
+        assert!(printed.contains("id=\"printed-why-fn-1\""), "{printed}");
+        assert!(printed.contains("href=\"#ref-3\""), "{printed}");
+        assert!(printed.contains("href=\"#get-help\""), "{printed}");
     }
 
     #[test]

@@ -232,7 +232,7 @@ pub fn print(course: &Course) -> PrintView {
                 lesson: l.into(),
                 position: i + 1,
                 key_points: l.key_points.clone(),
-                html: l.html.clone(),
+                html: l.print_html.clone(),
             })
             .collect(),
         references: references(course),
@@ -403,7 +403,8 @@ mod tests {
             .collect();
         assert_eq!(ids, vec!["one", "two", "three"]);
         assert_eq!(printed.lessons[2].position, 3);
-        assert_eq!(printed.lessons[0].html, course.lessons[0].html);
+        assert_eq!(printed.lessons[0].html, course.lessons[0].print_html);
+        assert!(printed.lessons[0].html.starts_with("<h3 id=\"printed-one-section-part\">"));
         assert_eq!(printed.references.len(), course.references.len());
     }
 
