@@ -197,6 +197,28 @@ async fn consent_and_the_disclaimer_survive_a_restart_and_can_be_read_again() {
     app.click("#disclaimer-continue").await;
     app.screen("home").await;
 
+    // The whole course to print: each lesson's headings one level under its
+    // own h2, and every id on the page unique.
+    app.click("#print-course").await;
+    app.screen("print").await;
+    assert_eq!(app.count(".printed-lesson .course-text h2").await, 0);
+    assert!(
+        app.count("#printed-why-ongoing h3[id^='printed-why-ongoing-section-']")
+            .await
+            > 3
+    );
+    let repeated = app
+        .client
+        .execute(
+            "const ids = [...document.querySelectorAll('[id]')].map((e) => e.id); return ids.length - new Set(ids).size;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(repeated, json!(0), "ids repeated on the print page");
+    assert!(app.count(".printed-lesson a.cite-link[href='#ref-1']").await > 0);
+    assert_eq!(app.count(".printed-references #ref-1").await, 1);
+
     let stored: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(harness.data_dir().join("learner.json")).unwrap(),
     )
