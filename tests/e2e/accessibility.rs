@@ -15,7 +15,8 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("lesson-1", &["#nav-home", "#open-lesson-why-ongoing"]),
     ("lesson-2", &["#nav-home", "#open-lesson-how-long"]),
     ("lesson-3", &["#nav-home", "#open-lesson-what-to-do"]),
-    ("finished", &["#nav-home", "#go-finished"]),
+    // The last lesson has a #go-finished of its own: wait for home's.
+    ("finished", &["#nav-home", "#finished-panel #go-finished"]),
     ("references", &["#nav-references"]),
     ("settings", &["#nav-settings"]),
     ("help", &["#nav-help"]),

@@ -216,7 +216,11 @@ async fn consent_and_the_disclaimer_survive_a_restart_and_can_be_read_again() {
         .await
         .unwrap();
     assert_eq!(repeated, json!(0), "ids repeated on the print page");
-    assert!(app.count(".printed-lesson a.cite-link[href='#ref-1']").await > 0);
+    assert!(
+        app.count(".printed-lesson a.cite-link[href='#ref-1']")
+            .await
+            > 0
+    );
     assert_eq!(app.count(".printed-references #ref-1").await, 1);
 
     let stored: serde_json::Value = serde_json::from_str(

@@ -5,7 +5,7 @@ import { api } from "./api.js";
 import { afterFirstScreen } from "./bench.js";
 import { h } from "./dom.js";
 import { watchIdle } from "./idle.js";
-import { applyPreferences, preferences } from "./preferences.js";
+import { applyPreferences, displayRules, preferences, setDisplayRules } from "./preferences.js";
 import { installShortcuts } from "./shortcuts.js";
 import { strings as s } from "./strings.js";
 import * as views from "./views.js";
@@ -138,7 +138,7 @@ function choose(setter, message) {
 }
 
 async function showSettings() {
-  show(views.settingsView(preferences(), {
+  show(views.settingsView(preferences(), displayRules(), {
     chooseTextSize: choose(api.setTextSize, s.settings.saved),
     chooseTheme: choose(api.setTheme, s.settings.themeSaved),
   }));
@@ -256,6 +256,7 @@ installShortcuts({
 
 function fillChrome(overview) {
   courseTitle = overview.title;
+  setDisplayRules(overview.display);
   applyPreferences(overview.preferences);
   document.documentElement.lang = overview.language;
   document.getElementById("site-title").textContent = overview.title;
@@ -272,7 +273,7 @@ function fillChrome(overview) {
   document.getElementById("shared-device").hidden = !shared;
   stopIdleWatch?.();
   stopIdleWatch = shared
-    ? watchIdle(shared, {
+    ? watchIdle(shared, overview.idle_warning_seconds, {
         onWarn: (left) =>
           alerts.replaceChildren(
             h(
@@ -298,7 +299,6 @@ async function start() {
   document.getElementById("start-over").textContent = s.startOverButton;
   document.getElementById("start-over").addEventListener("click", startOverAsked);
   for (const [key, label] of Object.entries(s.nav)) document.getElementById(`nav-${key}`).textContent = label;
-  applyPreferences({});
   try {
     await begin(await api.start());
   } catch (error) {

@@ -1,6 +1,7 @@
 // On a shared device: after the set time with no key, click, touch, scroll
 // or focus change, the session is cleared for the next person. A warning
-// comes first, with at least 20 seconds to answer it (WCAG 2.2.1). After a
+// comes first; how long before is Rust's rule (at least 20 seconds to
+// answer it, WCAG 2.2.1). After a
 // clear, nothing more happens until someone uses the app again, so a screen
 // left alone is not redrawn over and over.
 
@@ -9,13 +10,8 @@ const ACTIVITY = ["keydown", "click", "pointerdown", "pointermove", "wheel", "sc
 // nothing moves under a pointer mid-press.
 const ANSWERS = new Set(["keydown", "click"]);
 
-// Seconds of warning before the clear: a fifth of the timeout, 20 to 60.
-export function warningSeconds(timeout) {
-  return Math.min(60, Math.max(20, Math.round(timeout / 5)));
-}
-
-export function watchIdle(seconds, { onWarn, onActive, onIdle }) {
-  const warnAfter = (seconds - warningSeconds(seconds)) * 1000;
+export function watchIdle(seconds, warningSeconds, { onWarn, onActive, onIdle }) {
+  const warnAfter = (seconds - warningSeconds) * 1000;
   let last = Date.now();
   // The activity time a warning on screen was given for, or null.
   let warnedFor = null;

@@ -1,21 +1,31 @@
-// Applies the learner's display choices to the page. The choices themselves
-// are kept by Rust; this only draws them.
-
-// Text size steps: the standard 18px, then in even steps up to twice that.
-const TEXT_SIZES = ["112.5%", "140.625%", "168.75%", "196.875%", "225%"];
+// Applies the learner's display choices to the page. The choices, the steps
+// and themes there are, and how each is drawn all come from Rust (the
+// overview's `display`); this only draws them.
 
 const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
-let current = { text_size: 0, theme: "system" };
+let rules = null;
+let current = {};
 
-function themeToDraw(theme) {
-  if (theme === "system") return systemDark.matches ? "dark" : "light";
-  return theme === "high_contrast" ? "high-contrast" : theme;
+function themeToDraw(name) {
+  const theme = rules?.themes.find((t) => t.name === name) ?? rules?.themes[0];
+  if (theme?.draws) return theme.draws;
+  return systemDark.matches ? rules?.system_dark : rules?.system_light;
+}
+
+// `display`: the rules from the overview, given once the course has loaded.
+export function setDisplayRules(display) {
+  rules = display;
+}
+
+export function displayRules() {
+  return rules;
 }
 
 export function applyPreferences(next) {
   current = { ...current, ...next };
+  if (!rules) return;
   const root = document.documentElement;
-  root.style.fontSize = TEXT_SIZES[current.text_size] ?? TEXT_SIZES[0];
+  root.style.fontSize = rules.text_sizes[current.text_size] ?? rules.text_sizes[0];
   root.dataset.theme = themeToDraw(current.theme);
 }
 

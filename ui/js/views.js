@@ -337,14 +337,15 @@ function radioGroup(name, legend, options, chosen, onChoose) {
   );
 }
 
-export function settingsView(preferences, { chooseTextSize, chooseTheme }) {
+// `rules`: the steps and themes there are, from Rust; the labels are words.
+export function settingsView(preferences, rules, { chooseTextSize, chooseTheme }) {
   return screenOf(
     "settings",
     s.settings.heading,
     h("p", {}, s.settings.intro),
-    radioGroup("text-size", s.settings.legend, s.settings.sizes.map((label, step) => [step, label]), preferences.text_size, chooseTextSize),
+    radioGroup("text-size", s.settings.legend, rules.text_sizes.map((_, step) => [step, s.settings.sizes[step]]), preferences.text_size, chooseTextSize),
     h("p", { class: "panel", id: "text-size-sample" }, s.settings.sample),
-    radioGroup("theme", s.settings.themeLegend, Object.entries(s.settings.themes), preferences.theme, chooseTheme),
+    radioGroup("theme", s.settings.themeLegend, rules.themes.map((t) => [t.name, s.settings.themes[t.name]]), preferences.theme, chooseTheme),
   );
 }
 

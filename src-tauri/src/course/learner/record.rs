@@ -28,8 +28,11 @@ pub struct LearnerRecord {
     pub preferences: Preferences,
 }
 
-/// The largest text size step: step 4 is twice the standard size.
-pub const MAX_TEXT_SIZE_STEP: u8 = 4;
+/// The page's root font size at each text size step, as a percentage of the
+/// webview's 16px: the standard 18px, then even steps up to twice that.
+pub const TEXT_SIZE_PERCENTS: [f64; 5] = [112.5, 140.625, 168.75, 196.875, 225.0];
+/// The largest text size step: twice the standard size.
+pub const MAX_TEXT_SIZE_STEP: u8 = TEXT_SIZE_PERCENTS.len() as u8 - 1;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -72,6 +75,17 @@ impl Theme {
             Theme::Light => "light",
             Theme::Dark => "dark",
             Theme::HighContrast => "high_contrast",
+        }
+    }
+
+    /// The stylesheet's name for the colours drawn (`data-theme`); `None`
+    /// for "system", which draws light or dark as the computer is set.
+    pub fn draws(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+            Theme::HighContrast => Some("high-contrast"),
         }
     }
 }

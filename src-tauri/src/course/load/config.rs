@@ -50,6 +50,13 @@ pub const DEFAULT_IDLE_SECONDS: u32 = 300;
 /// gives at least 20 seconds to answer (WCAG 2.2.1).
 pub const MIN_IDLE_SECONDS: u32 = 30;
 pub const MAX_IDLE_SECONDS: u32 = 24 * 60 * 60;
+
+/// Seconds of warning before an idle session is cleared: a fifth of the
+/// timeout, at least 20 (WCAG 2.2.1 asks for 20 seconds to answer) and at
+/// most 60.
+pub fn idle_warning_seconds(timeout_seconds: u32) -> u32 {
+    ((timeout_seconds + 2) / 5).clamp(20, 60)
+}
 /// A contact line is one line under the clinic's name, not a page.
 const MAX_CONTACT_CHARS: usize = 200;
 
@@ -330,6 +337,16 @@ crisis = { label = "Samaritans", number = "116 123" }
             let problems = parse_config(&text).unwrap_err();
             assert_eq!(problems[0].line, Some(4), "{bad}: {}", problems[0]);
         }
+    }
+
+    #[test]
+    fn the_idle_warning_is_a_fifth_of_the_timeout_between_20_and_60_seconds() {
+        let warnings: Vec<u32> = [30, 100, 102, 103, 300, 86400]
+            .into_iter()
+            .map(idle_warning_seconds)
+            .collect();
+        assert_eq!(warnings, vec![20, 20, 20, 21, 60, 60]);
+        assert_eq!(idle_warning_seconds(150), 30);
     }
 
     #[test]

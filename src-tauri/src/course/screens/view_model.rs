@@ -4,7 +4,10 @@
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
-use crate::course::learner::record::{LearnerRecord, LessonState, Preferences};
+use crate::course::learner::record::{
+    LearnerRecord, LessonState, Preferences, Theme, TEXT_SIZE_PERCENTS,
+};
+use crate::course::load::config::idle_warning_seconds;
 use crate::course::load::help::{HelpKind, HelpLine};
 use crate::course::load::lesson::Lesson;
 use crate::course::load::pack::Course;
@@ -57,6 +60,44 @@ pub struct Overview {
     pub logo: Option<String>,
     /// Set on a shared device: seconds without use before the session clears.
     pub idle_timeout_seconds: Option<u32>,
+    /// Set on a shared device: seconds of warning before that.
+    pub idle_warning_seconds: Option<u32>,
+    /// How the page draws the learner's display choices.
+    pub display: DisplayRules,
+}
+
+/// The display choices there are, and how each is drawn: the page keeps
+/// no list of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DisplayRules {
+    /// The root font size of each text size step, e.g. "112.5%".
+    pub text_sizes: Vec<String>,
+    pub themes: Vec<ThemeRule>,
+    /// What "system" draws when the computer is set to light or to dark.
+    pub system_light: &'static str,
+    pub system_dark: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ThemeRule {
+    pub name: &'static str,
+    /// The stylesheet's theme, or `None` to follow the computer.
+    pub draws: Option<&'static str>,
+}
+
+pub fn display_rules() -> DisplayRules {
+    DisplayRules {
+        text_sizes: TEXT_SIZE_PERCENTS.iter().map(|p| format!("{p}%")).collect(),
+        themes: Theme::ALL
+            .into_iter()
+            .map(|theme| ThemeRule {
+                name: theme.name(),
+                draws: theme.draws(),
+            })
+            .collect(),
+        system_light: Theme::Light.draws().unwrap_or_default(),
+        system_dark: Theme::Dark.draws().unwrap_or_default(),
+    }
 }
 
 /// Everything the first screen needs, in one call: the page's chrome and
@@ -201,6 +242,11 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         contact: course.config.contact.clone(),
         logo: course.logo.clone(),
         idle_timeout_seconds: course.config.shared_device.map(|s| s.idle_timeout_seconds),
+        idle_warning_seconds: course
+            .config
+            .shared_device
+            .map(|s| idle_warning_seconds(s.idle_timeout_seconds)),
+        display: display_rules(),
     }
 }
 
@@ -404,7 +450,9 @@ mod tests {
         assert_eq!(ids, vec!["one", "two", "three"]);
         assert_eq!(printed.lessons[2].position, 3);
         assert_eq!(printed.lessons[0].html, course.lessons[0].print_html);
-        assert!(printed.lessons[0].html.starts_with("<h3 id=\"printed-one-section-part\">"));
+        assert!(printed.lessons[0]
+            .html
+            .starts_with("<h3 id=\"printed-one-section-part\">"));
         assert_eq!(printed.references.len(), course.references.len());
     }
 
@@ -487,6 +535,25 @@ mod tests {
         assert!(help(&course, true).fallback);
         let record = LearnerRecord::default();
         assert_eq!(disclaimer(&course, &record, true).help, help(&course, true));
+    }
+
+    #[test]
+    fn the_display_rules_list_every_step_and_theme_as_drawn() {
+        let rules = display_rules();
+        assert_eq!(
+            rules.text_sizes,
+            vec!["112.5%", "140.625%", "168.75%", "196.875%", "225%"]
+        );
+        let drawn: Vec<_> = rules.themes.iter().map(|t| (t.name, t.draws)).collect();
+        assert_eq!(
+            drawn,
+            vec![
+                ("system", None),
+                ("light", Some("light")),
+                ("dark", Some("dark")),
+                ("high_contrast", Some("high-contrast"))
+            ]
+        );
     }
 
     #[test]
