@@ -62,6 +62,7 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
 
     let mut violations = Vec::new();
     let mut checked = 0;
+    let mut pages = Vec::new();
     for theme in THEMES {
         for size in [0, 4] {
             app.click("#nav-settings").await;
@@ -79,10 +80,22 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
                 }
                 checked += 1;
                 app.screenshot(&format!("a11y-{theme}-{size}-{name}")).await;
+                // Valid HTML, once a screen (the markup is the same in every
+                // theme and size).
+                if *theme == THEMES[0] && size == 0 {
+                    pages.push(app.save_dom(name).await);
+                }
             }
         }
     }
     assert_eq!(checked, THEMES.len() * 2 * SCREENS.len());
+    assert_eq!(pages.len(), SCREENS.len());
+    let invalid = harness::validate_html(&pages);
+    assert!(
+        invalid.is_empty(),
+        "the W3C HTML checker found:\n{}",
+        invalid.join("\n")
+    );
     assert!(
         violations.is_empty(),
         "axe-core found:\n{}",
@@ -120,6 +133,8 @@ async fn axe_finds_no_violation_on_the_error_screen() {
         .await;
     let violations = app.axe().await;
     app.screenshot("a11y-error").await;
+    let invalid = harness::validate_html(&[app.save_dom("error").await]);
+    assert!(invalid.is_empty(), "{}", invalid.join("\n"));
     assert!(
         violations.is_empty(),
         "axe-core found:\n{}",

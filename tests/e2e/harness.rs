@@ -257,6 +257,58 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
+/// Runs the W3C Nu Html Checker (npm `vnu-jar`, on Java) over `files`, once
+/// for them all; returns each error as "file:line: message".
+pub fn validate_html(files: &[PathBuf]) -> Vec<String> {
+    let jar = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.exists(),
+        "{} is missing: run scripts/setup (npm ci)",
+        jar.display()
+    );
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--format", "json"])
+        .args(files)
+        .output()
+        .expect("java runs the HTML checker (run scripts/setup)");
+    let report: Value = serde_json::from_slice(&output.stderr)
+        .or_else(|_| serde_json::from_slice(&output.stdout))
+        .unwrap_or_else(|e| {
+            panic!(
+                "the HTML checker's report is not JSON ({e}): {}",
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+    report["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["type"] == "error" || m["subType"] == "fatal")
+        .map(|m| {
+            let file = m["url"]
+                .as_str()
+                .unwrap_or_default()
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            format!(
+                "{file}:{}: {}",
+                m["lastLine"],
+                m["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// WebKitWebDriver's words for an element that left the page between being
+/// found and being used.
+fn is_stale(error: &str) -> bool {
+    error.contains("Stale element") || (error.contains("Node with identifier") && error.contains("was not found"))
+}
+
 /// With `E2E_TRACE=1`, each step is printed, to find where a test hangs.
 fn trace(step: &str) {
     if std::env::var_os("E2E_TRACE").is_some() {
@@ -283,12 +335,24 @@ pub struct Focus {
 impl App {
     pub async fn wait_for(&self, css: &str) -> Element {
         trace(&format!("wait_for {css}"));
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|err| panic!("{css} did not appear: {err}"))
+        let deadline = Instant::now() + WAIT;
+        loop {
+            match self
+                .client
+                .wait()
+                .at_most(WAIT)
+                .for_element(Locator::Css(css))
+                .await
+            {
+                Ok(element) => return element,
+                // Found on the screen that was being replaced, just as it
+                // went: look again on the new one.
+                Err(err) if is_stale(&err.to_string()) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => panic!("{css} did not appear: {err}"),
+            }
+        }
     }
 
     pub async fn screen(&self, name: &str) -> Element {
@@ -297,11 +361,22 @@ impl App {
 
     pub async fn click(&self, css: &str) {
         trace(&format!("click {css}"));
-        let element = self.wait_for(css).await;
-        tokio::time::timeout(WAIT, element.click())
-            .await
-            .unwrap_or_else(|_| panic!("WebDriver did not answer clicking {css}"))
-            .unwrap_or_else(|err| panic!("click {css}: {err}"));
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let element = self.wait_for(css).await;
+            match tokio::time::timeout(WAIT, element.click())
+                .await
+                .unwrap_or_else(|_| panic!("WebDriver did not answer clicking {css}"))
+            {
+                Ok(_) => break,
+                // The element was on a screen being replaced (say, home
+                // drawn again): click the new one.
+                Err(err) if is_stale(&err.to_string()) && Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                Err(err) => panic!("click {css}: {err}"),
+            }
+        }
     }
 
     /// The element's rendered text (`innerText`: line breaks between blocks).
@@ -360,6 +435,25 @@ impl App {
             .await
             .unwrap();
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Saves the page's live DOM as an HTML file under `target/tmp/html/`,
+    /// for `validate_html`.
+    pub async fn save_dom(&self, name: &str) -> PathBuf {
+        let html = self
+            .client
+            .execute("return document.documentElement.outerHTML;", vec![])
+            .await
+            .unwrap();
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("html");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.html"));
+        std::fs::write(
+            &path,
+            format!("<!DOCTYPE html>\n{}", html.as_str().unwrap()),
+        )
+        .unwrap();
+        path
     }
 
     /// Saves the whole screen, top to bottom: the window is made as tall as

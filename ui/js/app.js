@@ -264,10 +264,12 @@ function fillChrome(overview) {
   const contact = document.getElementById("site-contact");
   contact.textContent = overview.contact ?? "";
   contact.hidden = !overview.contact;
-  const logo = document.getElementById("site-logo");
-  if (overview.logo) logo.src = overview.logo;
-  else logo.removeAttribute("src");
-  logo.hidden = !overview.logo;
+  // The clinic's logo, made only when there is one: an <img> without a
+  // source is invalid HTML. Empty alt text: the clinic's name is beside it.
+  document.getElementById("site-logo")?.remove();
+  if (overview.logo) {
+    document.getElementById("site-brand").prepend(h("img", { class: "site-logo", id: "site-logo", alt: "", src: overview.logo }));
+  }
   nav.hidden = false;
   const shared = overview.idle_timeout_seconds;
   document.getElementById("shared-device").hidden = !shared;
