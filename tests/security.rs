@@ -168,3 +168,44 @@ fn no_dangerous_settings_are_on() {
         .get("plugins")
         .is_none_or(|p| p.as_object().is_none_or(|o| o.is_empty())));
 }
+
+/// The display rules are Rust's (`screens::view_model::display_rules`, the
+/// idle warning in `load::config`): no page script but the word list may
+/// name a theme, a text size or an idle timing of its own.
+#[test]
+fn page_scripts_hold_no_theme_text_size_or_idle_timing_of_their_own() {
+    use back_pain_course::course::learner::record::{Theme, TEXT_SIZE_PERCENTS};
+    let mut literals: Vec<String> = Theme::ALL
+        .iter()
+        .flat_map(|t| {
+            [t.name().to_owned()]
+                .into_iter()
+                .chain(t.draws().map(str::to_owned))
+        })
+        .map(|name| format!("\"{name}\""))
+        .collect();
+    literals.extend(TEXT_SIZE_PERCENTS.iter().map(|p| format!("{p}%")));
+    // The idle warning's bounds and share of the timeout.
+    literals.extend(["Math.max(20".into(), "Math.min(60".into(), "/ 5)".into()]);
+    let dir = root().join("ui/js");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        // Words, not rules: the interface's word list is keyed by the names
+        // Rust sends (until it moves to a catalog of its own).
+        if path.file_name().is_some_and(|n| n == "strings.js") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for literal in &literals {
+            if text.contains(literal.as_str()) {
+                found.push(format!("{}: {literal}", path.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "rules written in page script:\n{}",
+        found.join("\n")
+    );
+}

@@ -306,7 +306,8 @@ pub fn validate_html(files: &[PathBuf]) -> Vec<String> {
 /// WebKitWebDriver's words for an element that left the page between being
 /// found and being used.
 fn is_stale(error: &str) -> bool {
-    error.contains("Stale element") || (error.contains("Node with identifier") && error.contains("was not found"))
+    error.contains("Stale element")
+        || (error.contains("Node with identifier") && error.contains("was not found"))
 }
 
 /// With `E2E_TRACE=1`, each step is printed, to find where a test hangs.
