@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use tauri::{App, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
+use crate::course::learner::device;
 use crate::course::load::pack_source::{PackSearch, PackSource};
 use crate::state::{AppState, LoadedCourse};
 
@@ -84,21 +85,14 @@ pub fn manage_state<R: Runtime, M: Manager<R>>(
     let course = LoadedCourse::load(source);
     // As the pack asked, even if it failed to load: the built-in course
     // that may stand in for it keeps the same mode.
-    let shared = course.shared_device.is_some();
-    // A shared device keeps its sessions in a file of their own, so a pack
-    // in shared-device mode can never clear a personal learner's record.
-    let store_path = if shared {
-        store_path.with_file_name(store::SHARED_STORE_FILE)
-    } else {
-        store_path
-    };
+    let shared = course.shared_device;
+    let store_path = store_path.with_file_name(device::store_file(shared));
     let opened = store::open(manager.app_handle(), store_path);
     let notices = opened.notices.iter().map(ToString::to_string).collect();
     let state = AppState::new(course, opened.record, opened.store, notices);
-    // A shared device starts each launch with nobody's session: the last
-    // person may have left without pressing "Start over". If that cannot
-    // be saved, the screen says so: the last session is still in the file.
-    if shared {
+    // If clearing the last session cannot be saved, the screen says so:
+    // it is still in the file.
+    if device::clears_at_launch(shared) {
         state.clear_shared_session_at_launch();
     }
     manager.manage(state);
@@ -109,7 +103,7 @@ fn setup<R: Runtime>(
     source: PackSource,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let data_dir = app.path().app_data_dir()?;
-    manage_state(app, source, data_dir.join(store::STORE_FILE));
+    manage_state(app, source, data_dir.join(device::PERSONAL_FILE));
     let title = app
         .state::<AppState>()
         .with_course(|c| Ok(c.config.title.clone()))

@@ -24,11 +24,6 @@ use crate::course::learner::recovery::{peek, recover};
 use crate::course::LearnerRecord;
 use crate::error::Error;
 
-pub const STORE_FILE: &str = "learner.json";
-/// Sessions on a shared device (a pack with `[shared_device]`), kept apart
-/// from any personal record on the same computer.
-pub const SHARED_STORE_FILE: &str = "shared-device.json";
-
 /// Where a record is written: the plugin's store, seen without its runtime
 /// type so the app state (and every command) need not be generic.
 trait SaveTarget: Send + Sync {

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
+use crate::course::learner::device;
 use crate::course::learner::record::{
     LearnerRecord, LessonState, Preferences, Theme, TEXT_SIZE_PERCENTS,
 };
@@ -236,7 +237,7 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         all_complete: record.all_complete(course),
         resume: record
             .resume_lesson(course)
-            .filter(|_| course.config.shared_device.is_none())
+            .filter(|_| device::offers_resume(course.config.shared_device))
             .map(LessonRef::from),
         preferences: record.preferences.clone(),
         contact: course.config.contact.clone(),
