@@ -155,10 +155,7 @@ fn check_accepts_a_pack_with_its_own_help_numbers() {
 fn check_refuses_a_pack_without_help_numbers() {
     let (status, out) = check_help("");
     assert_eq!(status, 1, "{out}");
-    assert!(
-        out.contains("course.toml: `[help]` is missing"),
-        "{out}"
-    );
+    assert!(out.contains("course.toml: `[help]` is missing"), "{out}");
 }
 
 #[test]

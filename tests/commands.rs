@@ -219,10 +219,7 @@ fn get_help_answers_before_consent_and_the_disclaimer_carries_the_same_help() {
         .unwrap()
         .contains("chest pain"));
     assert_eq!(app.ok("get_disclaimer", json!({}))["help"], help);
-    assert!(
-        !app.store.exists(),
-        "reading help stores nothing"
-    );
+    assert!(!app.store.exists(), "reading help stores nothing");
 }
 
 #[test]
@@ -514,8 +511,14 @@ fn a_broken_pack_reports_every_problem_and_can_fall_back_to_the_built_in_course(
     // The built-in numbers now on screen are Australian, not the clinic's:
     // the view says it is standing in, for the page to say so.
     let help = app.ok("get_help", json!({}));
-    assert_eq!((help["fallback"].as_bool(), help["region"].as_str()), (Some(true), Some("Australia")));
-    assert_eq!(app.ok("get_disclaimer", json!({}))["help"]["fallback"], true);
+    assert_eq!(
+        (help["fallback"].as_bool(), help["region"].as_str()),
+        (Some(true), Some("Australia"))
+    );
+    assert_eq!(
+        app.ok("get_disclaimer", json!({}))["help"]["fallback"],
+        true
+    );
 }
 
 #[test]

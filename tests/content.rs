@@ -152,14 +152,15 @@ fn get_help_lists_every_warning_sign_in_its_group_with_australian_numbers() {
             assert!(group(i).contains(sign), "group {i} lacks {sign:?}");
         }
     }
-    assert!(course
-        .help
-        .intro_html
-        .contains("new or different"));
+    assert!(course.help.intro_html.contains("new or different"));
     let help = &course.config.help;
     assert_eq!(help.region, "Australia");
     assert_eq!(
-        [&help.emergency.number, &help.urgent.number, &help.crisis.number],
+        [
+            &help.emergency.number,
+            &help.urgent.number,
+            &help.crisis.number
+        ],
         ["000", "1800 022 222", "13 11 14"]
     );
 }

@@ -98,7 +98,10 @@ impl AppState {
 
     /// Whether the built-in course is standing in for a failed pack.
     pub fn is_fallback(&self) -> bool {
-        self.course.read().unwrap_or_else(|e| e.into_inner()).fallback
+        self.course
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .fallback
     }
 
     /// Reads the record. A poisoned lock only means another command panicked

@@ -96,7 +96,9 @@ async fn a_learner_completes_the_course_across_a_restart_and_opens_the_next_step
     // Key points first; sources as small numbered links, named in full.
     assert_eq!(app.count(".key-points li").await, 4);
     assert!(!app.text("#lesson-text").await.contains("et al., 2009)"));
-    let marker = app.wait_for("#lesson-text a.cite-link[href='#ref-1']").await;
+    let marker = app
+        .wait_for("#lesson-text a.cite-link[href='#ref-1']")
+        .await;
     assert_eq!(
         marker.attr("aria-label").await.unwrap().as_deref(),
         Some("Source 1: Basbaum and others, 2009")
@@ -289,8 +291,13 @@ async fn the_webview_cannot_reach_the_store_or_the_opener_plugin() {
 /// screen from the top down.
 pub async fn assert_help_comes_before_acceptance(app: &harness::App, numbers: [&str; 3]) {
     for (kind, number) in ["emergency", "urgent", "crisis"].iter().zip(numbers) {
-        let line = app.text(&format!("#disclaimer-help #help-{kind}-line")).await;
-        assert!(line.starts_with(&format!("Call {number}")), "{kind}: {line}");
+        let line = app
+            .text(&format!("#disclaimer-help #help-{kind}-line"))
+            .await;
+        assert!(
+            line.starts_with(&format!("Call {number}")),
+            "{kind}: {line}"
+        );
     }
     assert_eq!(
         app.count("#disclaimer-help a[href^='tel'], #disclaimer-help .help-number a")
@@ -306,7 +313,11 @@ pub async fn assert_help_comes_before_acceptance(app: &harness::App, numbers: [&
         )
         .await
         .unwrap();
-    assert_eq!(order, json!([true, true, true, true, true, true]), "{order}");
+    assert_eq!(
+        order,
+        json!([true, true, true, true, true, true]),
+        "{order}"
+    );
 }
 
 /// No script from course content ever ran: the marker every hostile fixture

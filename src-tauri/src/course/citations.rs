@@ -108,7 +108,10 @@ pub fn without_citations(text: &str) -> String {
 /// What a screen reader says for a marker, e.g. "Source 3: Brinjikji and
 /// others, 2015". "et al." is read out badly, so it is said in words.
 fn spoken_source(number: usize, cite: &str) -> String {
-    format!("Source {number}: {}", cite.replace(" et al.", " and others"))
+    format!(
+        "Source {number}: {}",
+        cite.replace(" et al.", " and others")
+    )
 }
 
 fn escape_attribute(text: &str) -> String {
@@ -244,7 +247,9 @@ mod tests {
     #[test]
     fn without_citations_leaves_what_the_learner_reads() {
         assert_eq!(
-            without_citations("Pain is an alarm (Basbaum et al., 2009). It (often) helps (A, 1977; B, 2015)."),
+            without_citations(
+                "Pain is an alarm (Basbaum et al., 2009). It (often) helps (A, 1977; B, 2015)."
+            ),
             "Pain is an alarm. It (often) helps."
         );
     }
@@ -257,7 +262,10 @@ mod tests {
             html,
             "<p>Scans mislead<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-2\" tabindex=\"-1\" aria-label=\"Source 2: Brinjikji and others, 2015\" title=\"Brinjikji et al., 2015\">2</a></sup>.</p>"
         );
-        let two = link_citations("<li>Both (Engel, 1977; Brinjikji et al., 2015)</li>", &cites);
+        let two = link_citations(
+            "<li>Both (Engel, 1977; Brinjikji et al., 2015)</li>",
+            &cites,
+        );
         assert!(two.contains(">1</a>,<a "), "{two}");
         assert!(two.contains("href=\"#ref-2\""), "{two}");
     }

@@ -322,7 +322,9 @@ crisis = { label = "Samaritans", number = "116 123" }
         let problems = parse_config(text).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(
-            problems[0].to_string().starts_with("course.toml: `[help]` is missing"),
+            problems[0]
+                .to_string()
+                .starts_with("course.toml: `[help]` is missing"),
             "{}",
             problems[0]
         );
@@ -334,12 +336,20 @@ crisis = { label = "Samaritans", number = "116 123" }
         let problems = parse_config(&text).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(13), "{}", problems[0]);
-        assert!(problems[0].message.contains("help.crisis.number"), "{}", problems[0]);
+        assert!(
+            problems[0].message.contains("help.crisis.number"),
+            "{}",
+            problems[0]
+        );
 
         let text = GOOD.replace("label = \"NHS 111\"", "label = \"\"");
         let problems = parse_config(&text).unwrap_err();
         assert_eq!(problems[0].line, Some(12), "{}", problems[0]);
-        assert!(problems[0].message.contains("help.urgent.label"), "{}", problems[0]);
+        assert!(
+            problems[0].message.contains("help.urgent.label"),
+            "{}",
+            problems[0]
+        );
     }
 
     #[test]

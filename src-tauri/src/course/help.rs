@@ -88,7 +88,9 @@ pub fn phone_number_problem(number: &str) -> Option<String> {
     let digits = rest.chars().filter(char::is_ascii_digit).count();
     let shape_ok = rest.starts_with(|c: char| c.is_ascii_digit())
         && rest.ends_with(|c: char| c.is_ascii_digit())
-        && rest.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
         && !rest.contains("  ")
         && !rest.contains("--")
         && !rest.contains(" -")
@@ -132,7 +134,9 @@ pub(super) fn parse_help(
             problems.push(Problem::new(
                 file,
                 line(value.span()),
-                format!("`{key}` must be one line of 1 to {MAX_LABEL_CHARS} characters, without < or >"),
+                format!(
+                    "`{key}` must be one line of 1 to {MAX_LABEL_CHARS} characters, without < or >"
+                ),
             ));
         }
         trimmed.to_owned()

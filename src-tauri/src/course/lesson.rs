@@ -204,12 +204,23 @@ mod tests {
     #[test]
     fn key_points_are_read_and_checked() {
         let head = "+++\nid = \"why\"\ntitle = \"Why?\"\nminutes = 6\norder = 1\n";
-        let l = lesson(&format!("{head}key_points = [\" Pain is an alarm. \", \"It can settle.\"]\n+++\n")).unwrap();
+        let l = lesson(&format!(
+            "{head}key_points = [\" Pain is an alarm. \", \"It can settle.\"]\n+++\n"
+        ))
+        .unwrap();
         assert_eq!(l.key_points, vec!["Pain is an alarm.", "It can settle."]);
-        for bad in ["[\"\"]", "[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]", &format!("[\"{}\"]", "x".repeat(201))] {
+        for bad in [
+            "[\"\"]",
+            "[\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"]",
+            &format!("[\"{}\"]", "x".repeat(201)),
+        ] {
             let problems = lesson(&format!("{head}key_points = {bad}\n+++\n")).unwrap_err();
             assert_eq!(problems[0].line, Some(6), "{bad}: {}", problems[0]);
-            assert!(problems[0].message.contains("key_points"), "{}", problems[0]);
+            assert!(
+                problems[0].message.contains("key_points"),
+                "{}",
+                problems[0]
+            );
         }
     }
 

@@ -168,9 +168,13 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     match (config, disclaimer, intro, finished, help) {
         // The next step is not added to `links`: it opens only through
         // `open_next_step`, which checks that the course is complete.
-        (Some(config), Some(mut disclaimer), Some(mut intro), Some(mut finished), Some(mut help))
-            if problems.is_empty() =>
-        {
+        (
+            Some(config),
+            Some(mut disclaimer),
+            Some(mut intro),
+            Some(mut finished),
+            Some(mut help),
+        ) if problems.is_empty() => {
             // Every citation is known by now: each becomes a numbered marker,
             // once, at load.
             let cites: Vec<&str> = references.iter().map(|r| r.cite.as_str()).collect();
