@@ -1,7 +1,7 @@
 //! Writing a file so that it is either wholly the old bytes or wholly the new
 //! ones, whatever happens mid-write: a power cut, a kill, a full disk.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -39,7 +39,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+    fs::File::open(dir)?.sync_all()
 }
 
 // Windows has no folder handle to flush; NTFS journals the rename itself.
@@ -72,6 +72,40 @@ mod tests {
         let path = dir.path().join("new/deeper/a.json");
         write_atomically(&path, b"x").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"x");
+    }
+
+    /// A Windows user name often has spaces or accents, and the data folder
+    /// sits under it (`C:\Users\Zoë Martin\AppData\Roaming\...`).
+    #[test]
+    fn writes_under_a_folder_with_spaces_and_accents() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Données de l'élève").join("Zoë Martin");
+        let path = folder.join("learner backup é.json");
+        write_atomically(&path, "première".as_bytes()).unwrap();
+        write_atomically(&path, "deuxième".as_bytes()).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "deuxième");
+        let names: Vec<_> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("learner backup é.json")]
+        );
+    }
+
+    /// Windows refuses to rename over a file another handle has open unless
+    /// that handle allows deletion; Rust opens files that way, so a reader
+    /// holding the old file open must not make the save fail.
+    #[test]
+    fn replaces_a_file_another_handle_still_has_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write_atomically(&path, b"old").unwrap();
+        let reader = fs::File::open(&path).unwrap();
+        write_atomically(&path, b"new").unwrap();
+        drop(reader);
+        assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 
     #[test]
