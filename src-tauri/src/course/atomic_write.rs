@@ -28,13 +28,46 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&temp, path)?;
+        replace(&temp, path)?;
         sync_dir(dir)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Renames `from` over `to`. On Windows another program (a virus scanner,
+/// a backup or sync tool, the search indexer) may hold the old file open for
+/// a moment, and Windows refuses the rename while it does (always, on file
+/// systems without POSIX rename semantics, and under Wine); so a refusal is
+/// tried again for about a second before the save is reported as failed.
+#[cfg(windows)]
+fn replace(from: &Path, to: &Path) -> io::Result<()> {
+    use std::time::{Duration, Instant};
+    // ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+    const IN_USE: [i32; 3] = [5, 32, 33];
+    let deadline = Instant::now() + Duration::from_secs(1);
+    let mut pause = Duration::from_millis(10);
+    loop {
+        match fs::rename(from, to) {
+            Err(err)
+                if err
+                    .raw_os_error()
+                    .is_some_and(|code| IN_USE.contains(&code))
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            result => return result,
+        }
+    }
+}
+
+#[cfg(not(windows))]
+fn replace(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)
 }
 
 #[cfg(unix)]
@@ -94,18 +127,28 @@ mod tests {
         );
     }
 
-    /// Windows refuses to rename over a file another handle has open unless
-    /// that handle allows deletion; Rust opens files that way, so a reader
-    /// holding the old file open must not make the save fail.
+    /// A virus scanner or backup tool holding the old file open for a
+    /// moment must not make the save fail (Windows refuses the rename while
+    /// it is open, unless the file system has POSIX rename semantics; Wine
+    /// refuses it too, so scripts/cross shows the retry at work).
     #[test]
-    fn replaces_a_file_another_handle_still_has_open() {
+    fn replaces_a_file_another_program_holds_open_for_a_moment() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.json");
         write_atomically(&path, b"old").unwrap();
         let reader = fs::File::open(&path).unwrap();
+        let holder = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            drop(reader);
+        });
         write_atomically(&path, b"new").unwrap();
-        drop(reader);
+        holder.join().unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("a.json")]);
     }
 
     #[test]
