@@ -14,7 +14,6 @@
 //!   record: the tests that check opened links run on Linux only.
 //! - macOS has no WebDriver for WKWebView: every test says it is skipped.
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -56,6 +55,7 @@ fn free_port() -> u16 {
 
 #[cfg(not(windows))]
 fn start_xvfb() -> (Option<Child>, String) {
+    use std::io::{BufRead, BufReader};
     let mut xvfb = Command::new("Xvfb")
         .args([
             "-displayfd",
