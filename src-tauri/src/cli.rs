@@ -36,6 +36,22 @@ folder, then the course built into the app.
 
 `check` exits with status 0 when the pack is fine and 1 when it has problems.";
 
+/// Whether this invocation prints to the terminal it was started from.
+/// Every command-line verb does (its output is the whole point, and a
+/// clinic reads it); opening the window does not, so the course never ties
+/// itself to a terminal a learner's shortcut may have started it from. On
+/// Windows this decides whether to attach to the parent's console (see
+/// `console::attach_to_parent`).
+pub fn needs_console(invocation: &Invocation) -> bool {
+    match invocation {
+        Invocation::Run { .. } => false,
+        Invocation::Check { .. }
+        | Invocation::Help
+        | Invocation::Version
+        | Invocation::Invalid(_) => true,
+    }
+}
+
 /// Parses the arguments after the program name. Arguments it does not know
 /// are left alone: a WebDriver or a desktop launcher may add its own.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
@@ -136,6 +152,24 @@ mod tests {
                 pack: Some("/p".into())
             }
         );
+    }
+
+    #[test]
+    fn every_command_line_verb_needs_the_console_and_the_window_does_not() {
+        for verb in [
+            &["check", "content"][..],
+            &["check"],
+            &["--version"],
+            &["-V"],
+            &["--help"],
+            &["help"],
+            &["--pack"],
+        ] {
+            assert!(needs_console(&args(verb)), "{verb:?}");
+        }
+        for window in [&[][..], &["--pack", "/p"], &["--automation"]] {
+            assert!(!needs_console(&args(window)), "{window:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod checker;
 pub mod cli;
 pub mod command_names;
 pub mod commands;
+pub mod console;
 pub mod course;
 pub mod error;
 pub mod state;
@@ -123,7 +124,11 @@ fn setup<R: Runtime>(
 
 /// Runs what the command line asks for: the window, or a command-line tool.
 pub fn run() {
-    match cli::parse(std::env::args_os().skip(1)) {
+    let invocation = cli::parse(std::env::args_os().skip(1));
+    if cli::needs_console(&invocation) {
+        console::attach_to_parent();
+    }
+    match invocation {
         cli::Invocation::Run { pack } => {
             let source = PackSearch::from_system(pack).find();
             app_builder(tauri::Builder::default())

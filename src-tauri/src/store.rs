@@ -207,3 +207,26 @@ impl LearnerStore {
             .map_err(|err| Error::StoreWrite(err.to_string()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lock that keeps a second copy of the app from writing: on Windows
+    /// a byte-range lock (`LockFileEx`), elsewhere `flock`; both refuse a
+    /// second handle, even in the same process, until the first is closed.
+    #[test]
+    fn a_second_lock_is_refused_until_the_first_is_released() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("Données de l'élève").join("learner.json");
+        let first = lock_store(&store).expect("the first copy takes the lock");
+        assert!(
+            lock_store(&store).is_none(),
+            "a second copy took the lock too"
+        );
+        drop(first);
+        let third = lock_store(&store).expect("the lock is free once released");
+        assert!(store.with_extension("lock").is_file());
+        drop(third);
+    }
+}

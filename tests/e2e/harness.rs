@@ -1,10 +1,19 @@
-//! Runs the real app binary in the real webview (WebKitGTK) under its own
-//! Xvfb display, driven over WebDriver by tauri-driver + WebKitWebDriver.
-//! Each harness has its own display, ports and data folders, and puts a
-//! recording `xdg-open` first on the app's PATH, so a link the app opens
-//! lands in a file the test reads instead of a browser.
+//! Runs the real app binary in the real webview, driven over WebDriver by
+//! tauri-driver.
+//!
+//! - Linux: WebKitGTK through WebKitWebDriver, under the harness's own Xvfb
+//!   display, with its own data folders (`XDG_*`), and a recording
+//!   `xdg-open` first on the app's PATH, so a link the app opens lands in a
+//!   file the test reads instead of a browser.
+//! - Windows (the release workflow): WebView2 through `msedgedriver` (the
+//!   `MSEDGEDRIVER` environment variable names it; it must match the WebView2
+//!   runtime's version). The app keeps its data in the real
+//!   `%APPDATA%\<identifier>`, which Windows does not let a test move, so the
+//!   harness empties it before and after each test, and only on CI (see
+//!   `windows_data_dir`). The opener calls the shell, which nothing can
+//!   record: the tests that check opened links run on Linux only.
+//! - macOS has no WebDriver for WKWebView: every test says it is skipped.
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -26,10 +35,12 @@ pub const WAIT: Duration = Duration::from_secs(30);
 
 pub struct Harness {
     _turn: MutexGuard<'static, ()>,
-    xvfb: Child,
+    /// Linux only: the harness's own X display.
+    xvfb: Option<Child>,
     driver: Child,
     port: u16,
-    /// The X display the app draws on, for tools that drive native dialogs.
+    /// The X display the app draws on, for tools that drive native dialogs
+    /// (empty on Windows).
     pub display: String,
     pub home: TempDir,
     pub opener_log: PathBuf,
@@ -43,7 +54,9 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start_xvfb() -> (Child, String) {
+#[cfg(not(windows))]
+fn start_xvfb() -> (Option<Child>, String) {
+    use std::io::{BufRead, BufReader};
     let mut xvfb = Command::new("Xvfb")
         .args([
             "-displayfd",
@@ -67,7 +80,33 @@ fn start_xvfb() -> (Child, String) {
         line.trim().parse::<u32>().is_ok(),
         "Xvfb gave no display number: {line:?}"
     );
-    (xvfb, display)
+    (Some(xvfb), display)
+}
+
+/// Windows draws on the runner's own desktop.
+#[cfg(windows)]
+fn start_xvfb() -> (Option<Child>, String) {
+    (None, String::new())
+}
+
+/// Windows: the app's real data folder, emptied so each test starts afresh.
+/// Refuses outside CI, so running the suite on a learner's or developer's
+/// own computer never deletes their progress.
+#[cfg(windows)]
+fn windows_data_dir() -> PathBuf {
+    let dir =
+        PathBuf::from(std::env::var_os("APPDATA").expect("%APPDATA% is set")).join(IDENTIFIER);
+    assert!(
+        std::env::var_os("CI").is_some() || !dir.exists(),
+        "the end-to-end tests empty {}; run them on CI (CI=true) or move that folder away first",
+        dir.display()
+    );
+    match std::fs::remove_dir_all(&dir) {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Err(err) => panic!("cannot empty {}: {err}", dir.display()),
+    }
+    dir
 }
 
 impl Harness {
@@ -94,14 +133,15 @@ impl Harness {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&recorder, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
+        #[cfg(windows)]
+        windows_data_dir();
         let (xvfb, display) = start_xvfb();
         let port = free_port();
         let native_port = free_port();
-        let path = format!(
-            "{}:{}",
-            bin.display(),
-            std::env::var("PATH").unwrap_or_default()
-        );
+        let path = std::env::join_paths(std::iter::once(bin.clone()).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )))
+        .unwrap();
         // The driver's and the app's output, for when a test fails.
         let logs = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-logs");
         std::fs::create_dir_all(&logs).unwrap();
@@ -128,6 +168,10 @@ impl Harness {
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log));
+        // Windows: the WebView2 runtime's own driver, when not on PATH.
+        if let Some(native) = std::env::var_os("MSEDGEDRIVER") {
+            command.arg("--native-driver").arg(native);
+        }
         for (key, value) in env {
             command.env(key, value);
         }
@@ -145,8 +189,13 @@ impl Harness {
         }
     }
 
+    /// Where the app keeps the learner's files in this harness.
     pub fn data_dir(&self) -> PathBuf {
-        self.home.path().join("data").join(IDENTIFIER)
+        if cfg!(windows) {
+            PathBuf::from(std::env::var_os("APPDATA").unwrap_or_default()).join(IDENTIFIER)
+        } else {
+            self.home.path().join("data").join(IDENTIFIER)
+        }
     }
 
     /// Starts the app and connects to it.
@@ -205,8 +254,13 @@ impl Drop for Harness {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
-        let _ = self.xvfb.kill();
-        let _ = self.xvfb.wait();
+        if let Some(xvfb) = &mut self.xvfb {
+            let _ = xvfb.kill();
+            let _ = xvfb.wait();
+        }
+        // Best effort: a panic here would abort the whole run.
+        #[cfg(windows)]
+        let _ = std::fs::remove_dir_all(self.data_dir());
     }
 }
 
@@ -249,7 +303,9 @@ fn tauri_driver() -> PathBuf {
     let cargo_home = std::env::var("CARGO_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|_| Path::new(&std::env::var("HOME").unwrap_or_default()).join(".cargo"));
-    let candidate = cargo_home.join("bin").join("tauri-driver");
+    let candidate = cargo_home
+        .join("bin")
+        .join(format!("tauri-driver{}", std::env::consts::EXE_SUFFIX));
     if candidate.exists() {
         candidate
     } else {

@@ -1,7 +1,7 @@
 //! Writing a file so that it is either wholly the old bytes or wholly the new
 //! ones, whatever happens mid-write: a power cut, a kill, a full disk.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -28,7 +28,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        fs::rename(&temp, path)?;
+        replace(&temp, path)?;
         sync_dir(dir)
     })();
     if result.is_err() {
@@ -37,9 +37,42 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Renames `from` over `to`. On Windows another program (a virus scanner,
+/// a backup or sync tool, the search indexer) may hold the old file open for
+/// a moment, and Windows refuses the rename while it does (always, on file
+/// systems without POSIX rename semantics, and under Wine); so a refusal is
+/// tried again for about a second before the save is reported as failed.
+#[cfg(windows)]
+fn replace(from: &Path, to: &Path) -> io::Result<()> {
+    use std::time::{Duration, Instant};
+    // ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION.
+    const IN_USE: [i32; 3] = [5, 32, 33];
+    let deadline = Instant::now() + Duration::from_secs(1);
+    let mut pause = Duration::from_millis(10);
+    loop {
+        match fs::rename(from, to) {
+            Err(err)
+                if err
+                    .raw_os_error()
+                    .is_some_and(|code| IN_USE.contains(&code))
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(200));
+            }
+            result => return result,
+        }
+    }
+}
+
+#[cfg(not(windows))]
+fn replace(from: &Path, to: &Path) -> io::Result<()> {
+    fs::rename(from, to)
+}
+
 #[cfg(unix)]
 fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
+    fs::File::open(dir)?.sync_all()
 }
 
 // Windows has no folder handle to flush; NTFS journals the rename itself.
@@ -72,6 +105,50 @@ mod tests {
         let path = dir.path().join("new/deeper/a.json");
         write_atomically(&path, b"x").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"x");
+    }
+
+    /// A Windows user name often has spaces or accents, and the data folder
+    /// sits under it (`C:\Users\Zoë Martin\AppData\Roaming\...`).
+    #[test]
+    fn writes_under_a_folder_with_spaces_and_accents() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Données de l'élève").join("Zoë Martin");
+        let path = folder.join("learner backup é.json");
+        write_atomically(&path, "première".as_bytes()).unwrap();
+        write_atomically(&path, "deuxième".as_bytes()).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "deuxième");
+        let names: Vec<_> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("learner backup é.json")]
+        );
+    }
+
+    /// A virus scanner or backup tool holding the old file open for a
+    /// moment must not make the save fail (Windows refuses the rename while
+    /// it is open, unless the file system has POSIX rename semantics; Wine
+    /// refuses it too, so scripts/cross shows the retry at work).
+    #[test]
+    fn replaces_a_file_another_program_holds_open_for_a_moment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.json");
+        write_atomically(&path, b"old").unwrap();
+        let reader = fs::File::open(&path).unwrap();
+        let holder = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            drop(reader);
+        });
+        write_atomically(&path, b"new").unwrap();
+        holder.join().unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("a.json")]);
     }
 
     #[test]

@@ -86,6 +86,27 @@ mod tests {
         );
     }
 
+    /// Windows user names (and so the data folder) may have spaces and
+    /// accents; so may a damaged copy's name if the store's ever does.
+    #[test]
+    fn erases_under_a_folder_with_spaces_and_accents() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Données de l'élève");
+        fs::create_dir(&folder).unwrap();
+        let store = folder.join("learner.json");
+        for name in [
+            "learner.json",
+            "learner.backup.json",
+            "learner.json.damaged-20261124-100509",
+            "learner.lock",
+            "notes d'Hélène.txt",
+        ] {
+            fs::write(folder.join(name), "x").unwrap();
+        }
+        assert_eq!(erase_learner_files(&store).unwrap(), 3);
+        assert_eq!(names(&folder), vec!["learner.lock", "notes d'Hélène.txt"]);
+    }
+
     #[test]
     fn nothing_to_erase_is_not_an_error() {
         let dir = tempfile::tempdir().unwrap();

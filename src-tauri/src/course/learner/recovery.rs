@@ -300,6 +300,27 @@ mod tests {
         }
     }
 
+    /// The data folder sits under the Windows user's name, which may have
+    /// spaces and accents: setting aside and restoring must work there too.
+    #[test]
+    fn a_damaged_store_under_a_folder_with_spaces_and_accents_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Données de l'élève");
+        fs::create_dir(&folder).unwrap();
+        let store = folder.join("learner.json");
+        fs::write(&store, b"{\"schema\": 1, \"consent\":").unwrap();
+        write_backup(&backup_path(&store), &sample_record(), 3).unwrap();
+        let r = recover(&store, NOW);
+        assert_eq!((r.record, r.revision), (sample_record(), 3));
+        let kept = folder.join("learner.json.damaged-20261124-100509");
+        assert!(
+            matches!(&r.notices[..], [Notice::Restored { kept: Some(k), .. }] if *k == kept),
+            "{:?}",
+            r.notices
+        );
+        assert_eq!(fs::read(&kept).unwrap(), b"{\"schema\": 1, \"consent\":");
+    }
+
     #[test]
     fn a_damaged_store_without_a_backup_starts_afresh_and_says_so() {
         let files = Files::new();
