@@ -217,7 +217,7 @@ screen.addEventListener("click", (event) => {
   if (href.startsWith("#")) {
     const id = href.slice(1);
     // Course text links to "Get help now" as #get-help.
-    if (screens[id]) return screens[id]().catch(fail);
+    if (Object.hasOwn(screens, id)) return screens[id]().catch(fail);
     const target = document.getElementById(id);
     if (target) {
       target.setAttribute("tabindex", "-1");

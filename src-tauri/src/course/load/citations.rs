@@ -138,13 +138,30 @@ fn unescape_text(text: &str) -> String {
 pub fn link_citations(html: &str, cites: &[&str]) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    // Inside a link or code a marker cannot go: a link in a link is broken
+    // HTML, and code is shown as written.
+    let mut inside = 0usize;
     while !rest.is_empty() {
         // Text up to the next tag, then the tag itself, copied as it is.
         let text_end = rest.find('<').unwrap_or(rest.len());
-        out.push_str(&link_in_text(&rest[..text_end], cites));
+        let text = &rest[..text_end];
+        if inside == 0 {
+            out.push_str(&link_in_text(text, cites));
+        } else {
+            out.push_str(text);
+        }
         rest = &rest[text_end..];
         let tag_end = rest.find('>').map_or(rest.len(), |i| i + 1);
-        out.push_str(&rest[..tag_end]);
+        let tag = &rest[..tag_end];
+        if ["<a ", "<a>", "<code", "<pre"]
+            .iter()
+            .any(|t| tag.starts_with(t))
+        {
+            inside += 1;
+        } else if ["</a>", "</code>", "</pre>"].contains(&tag) {
+            inside = inside.saturating_sub(1);
+        }
+        out.push_str(tag);
         rest = &rest[tag_end..];
     }
     out
@@ -278,6 +295,9 @@ mod tests {
         assert_eq!(link_citations(html, &cites), html);
         // Inside a tag: never touched.
         let html = "<a href=\"https://a.example/(O&#x27;Brien et al., 2020)\">y</a>";
+        assert_eq!(link_citations(html, &cites), html);
+        // Inside a link or code: left as written.
+        let html = "<p><a href=\"https://a.example/\">see (O&#x27;Brien et al., 2020)</a> <code>(O&#x27;Brien et al., 2020)</code></p>";
         assert_eq!(link_citations(html, &cites), html);
         // comrak escapes the apostrophe; the cite still matches.
         let html = link_citations("<p>z (O&#x27;Brien et al., 2020)</p>", &cites);

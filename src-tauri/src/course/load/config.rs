@@ -105,9 +105,17 @@ pub struct NextStep {
 /// even when the rest of the pack (or of the file) is broken: a waiting-room
 /// machine whose pack fails to load must still clear each person's session
 /// when it carries on with the built-in course. An out-of-range timeout
-/// falls back to the default, since the pack's own value was refused.
+/// falls back to the default, since the pack's own value was refused. A
+/// file too broken to read as TOML that still mentions `shared_device` is
+/// taken as shared: on a waiting-room machine, guessing "personal" would
+/// show the next person the last one's progress.
 pub fn shared_device_wanted(text: &str) -> Option<SharedDevice> {
-    let table: toml::Table = toml::from_str(text).ok()?;
+    let default = SharedDevice {
+        idle_timeout_seconds: DEFAULT_IDLE_SECONDS,
+    };
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return text.contains("shared_device").then_some(default);
+    };
     let shared = table.get("shared_device")?.as_table()?;
     if shared.get("enabled")?.as_bool() != Some(true) {
         return None;
@@ -359,6 +367,14 @@ crisis = { label = "Samaritans", number = "116 123" }
             shared_device_wanted(broken),
             Some(SharedDevice {
                 idle_timeout_seconds: 45
+            })
+        );
+        // Not even TOML: shared, to be safe, if it says so anywhere.
+        let unparsable = "title = 'x\n[shared_device]\nenabled = true\n";
+        assert_eq!(
+            shared_device_wanted(unparsable),
+            Some(SharedDevice {
+                idle_timeout_seconds: DEFAULT_IDLE_SECONDS
             })
         );
         let out_of_range = broken.replace("45", "5");
