@@ -92,11 +92,16 @@ mod tests {
         write_atomically(&path, b"one").unwrap();
         write_atomically(&path, b"two").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two");
-        let names: Vec<_> = fs::read_dir(dir.path())
+        let names = names_in(dir.path());
+        assert_eq!(names, vec![std::ffi::OsString::from("a.json")]);
+    }
+
+    /// What is left in a folder after the writes: no stray temporary file.
+    fn names_in(folder: &Path) -> Vec<std::ffi::OsString> {
+        fs::read_dir(folder)
             .unwrap()
             .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("a.json")]);
+            .collect()
     }
 
     #[test]
@@ -117,10 +122,7 @@ mod tests {
         write_atomically(&path, "première".as_bytes()).unwrap();
         write_atomically(&path, "deuxième".as_bytes()).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "deuxième");
-        let names: Vec<_> = fs::read_dir(&folder)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names = names_in(&folder);
         assert_eq!(
             names,
             vec![std::ffi::OsString::from("learner backup é.json")]
@@ -144,10 +146,7 @@ mod tests {
         write_atomically(&path, b"new").unwrap();
         holder.join().unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"new");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names = names_in(dir.path());
         assert_eq!(names, vec![std::ffi::OsString::from("a.json")]);
     }
 
