@@ -8,6 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "support/snapshot.rs"]
+mod support;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -27,46 +30,31 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn snapshot(name: &str, actual: &str) {
-    let path: PathBuf = root().join("tests/snapshots").join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "no snapshot {}; run with UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
-    });
-    assert_eq!(actual, expected, "output differs from {}", path.display());
-}
-
 #[test]
 fn check_passes_the_shipped_course_with_status_zero_and_a_lesson_table() {
     let (status, out, err) = run(&["check", "content"]);
     assert_eq!(status, 0, "{out}{err}");
-    snapshot("check-shipped-course", &out);
+    support::snapshot("check-shipped-course.txt", &out);
 }
 
 #[test]
 fn check_lists_every_problem_of_a_broken_pack_with_status_one() {
     let (status, out, _) = run(&["check", "tests/fixtures/packs/broken"]);
     assert_eq!(status, 1);
-    snapshot("check-broken-pack", &out);
+    support::snapshot("check-broken-pack.txt", &out);
 }
 
 #[test]
 fn check_names_raw_html_lines_in_a_hostile_pack() {
     let (status, out, _) = run(&["check", "tests/fixtures/packs/hostile-markup"]);
     assert_eq!(status, 1);
-    snapshot("check-hostile-markup", &out);
+    support::snapshot("check-hostile-markup.txt", &out);
 }
 
 #[test]
 fn check_holds_a_clinic_pack_to_the_reading_standards() {
     let (status, out, _) = run(&["check", "tests/fixtures/packs/clinic"]);
-    snapshot("check-clinic-pack", &out);
+    support::snapshot("check-clinic-pack.txt", &out);
     assert_eq!(
         status,
         i32::from(out.contains(": ")),

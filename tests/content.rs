@@ -9,6 +9,9 @@ use back_pain_course::course::authoring::readability::markdown_stats;
 use back_pain_course::course::load::builtin::builtin_course;
 use back_pain_course::course::load::files::PackFiles;
 
+#[path = "support/snapshot.rs"]
+mod support;
+
 fn shipped_files() -> PackFiles {
     PackFiles::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
         .expect("content/ reads")
@@ -211,4 +214,56 @@ fn superseded_and_misread_figures_are_gone_from_the_course() {
             .any(|(i, m)| !text[i + m.len()..].starts_with('0'));
         assert!(!out_of_ten, "{page} gives a pain score out of 10");
     }
+}
+
+/// Every figure of the built-in course as the learner gets it, compared with
+/// `tests/snapshots/figures/`: a change to a chart's drawing, its numbers or
+/// its words shows up in review.
+#[test]
+fn the_built_in_figures_are_drawn_as_their_snapshots() {
+    let course = builtin_course().unwrap();
+    let mut counts = Vec::new();
+    for lesson in &course.lessons {
+        let figures: Vec<&str> = lesson
+            .html
+            .split("<figure class=\"figure\">")
+            .skip(1)
+            .map(|rest| &rest[..rest.find("</figure>").expect("a figure ends")])
+            .collect();
+        for (i, figure) in figures.iter().enumerate() {
+            support::snapshot(&format!("figures/{}-{}.html", lesson.id, i + 1), figure);
+        }
+        counts.push(figures.len());
+    }
+    // Lesson 1: scan findings by age and the pain alarm; Lesson 2: pain over
+    // a year; Lesson 3: building up step by step.
+    assert_eq!(counts, [2, 1, 1]);
+}
+
+#[test]
+fn each_built_in_figure_is_named_described_sourced_and_referred_to_in_its_text() {
+    let course = builtin_course().unwrap();
+    for lesson in &course.lessons {
+        let figures = lesson.html.matches("<figure class=\"figure\">").count();
+        for n in 1..=figures {
+            assert!(
+                lesson.html.contains(&format!("Figure {n} ")) || lesson.html.contains(&format!("Figure {n}.")),
+                "{}: the text never refers to figure {n}",
+                lesson.file
+            );
+        }
+        for svg in lesson.html.split("<svg ").skip(1) {
+            assert!(svg.starts_with("class=\"figure-svg\" role=\"img\""), "{}", lesson.file);
+            let title = svg.split("<title>").nth(1).and_then(|t| t.split("</title>").next());
+            let desc = svg.split("<desc>").nth(1).and_then(|t| t.split("</desc>").next());
+            assert!(title.is_some_and(|t| !t.is_empty()), "{}: a drawing without a title", lesson.file);
+            assert!(desc.is_some_and(|d| d.len() > 40), "{}: a drawing without a description", lesson.file);
+        }
+    }
+    // The charts' sources became numbered markers in their captions.
+    let lesson_1 = &course.lessons[0].html;
+    let caption = lesson_1.split("<figcaption").nth(1).unwrap();
+    let caption = &caption[..caption.find("</figcaption>").unwrap()];
+    assert!(caption.contains("aria-label=\"Source 3: Brinjikji"), "{caption}");
+    assert!(caption.contains("Ages 60 and 70 are left out"), "{caption}");
 }

@@ -9,6 +9,7 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena};
 
 use crate::course::load::citations::without_citations;
+use crate::course::load::figure::{parse_figure, FIGURE_FENCE};
 use crate::course::load::render::options;
 
 /// Counts taken from the plain text a learner reads.
@@ -93,6 +94,15 @@ pub fn markdown_stats(markdown_body: &str) -> TextStats {
             let mut text = String::new();
             collect_inline_text(node, &mut text);
             stats.add_block(&text);
+        }
+        // A figure's title, caption and description are read (or heard)
+        // like the text around it, so they count and are graded with it.
+        if let NodeValue::CodeBlock(block) = &node.data().value {
+            if block.info.split_whitespace().next() == Some(FIGURE_FENCE) {
+                if let Ok(figure) = parse_figure("", 0, &block.literal) {
+                    figure.reading_text().iter().for_each(|t| stats.add_block(t));
+                }
+            }
         }
     }
     stats
@@ -801,5 +811,14 @@ mod tests {
         let stats = markdown_stats("");
         assert_eq!(stats, TextStats::default());
         assert_close(stats.flesch_kincaid_grade(), 0.0);
+    }
+
+    #[test]
+    fn a_figure_counts_its_title_caption_and_description_but_not_its_data() {
+        let figure = "## A\n\n```figure\nkind = \"illustration\"\nname = \"pain-alarm\"\ntitle = \"The alarm\"\ncaption = \"It can settle.\"\ndescription = \"A dial turned up, then down.\"\n```\n";
+        let stats = markdown_stats(figure);
+        // "A" + "The alarm" + "It can settle." + "A dial turned up, then down."
+        assert_eq!(stats.words, 1 + 2 + 3 + 6);
+        assert_eq!(stats.sentences, 4);
     }
 }

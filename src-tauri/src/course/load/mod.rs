@@ -4,6 +4,7 @@
 pub mod builtin;
 pub mod citations;
 pub mod config;
+pub mod figure;
 pub mod files;
 pub mod help;
 pub mod lesson;

@@ -14,7 +14,7 @@ use super::links::LinkPolicy;
 use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
-use super::render::{nest_for_print, render_markdown, render_markdown_nested};
+use super::render::{nest_for_print, render_markdown, render_markdown_nested, Rendered};
 
 pub const DISCLAIMER_FILE: &str = "disclaimer.md";
 pub const INTRO_FILE: &str = "intro.md";
@@ -111,7 +111,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             };
             let rendered = render_markdown_nested(name, text, nesting, problems);
             rendered.links.iter().for_each(|u| links.allow(u));
-            citations.insert(name.to_owned(), find_citations(text));
+            citations.insert(name.to_owned(), cited_in(text, &rendered));
             Some((text.to_owned(), rendered.html))
         };
     let disclaimer = page(DISCLAIMER_FILE, 0, &mut problems).map(|(text, html)| Disclaimer {
@@ -132,7 +132,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             Err(p) => problems.extend(p),
         }
         rendered.links.iter().for_each(|u| links.allow(u));
-        citations.insert(path.to_owned(), find_citations(text));
+        citations.insert(path.to_owned(), cited_in(text, &rendered));
     }
     check_lessons(&mut lessons, &mut problems);
 
@@ -203,6 +203,14 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         }
         _ => Err(ContentError::capped(problems)),
     }
+}
+
+/// Every citation in a file: in its text, and each figure's source.
+fn cited_in(text: &str, rendered: &Rendered) -> Vec<Citation> {
+    let mut found = find_citations(text);
+    found.extend(rendered.figure_sources.iter().cloned());
+    found.sort_by_key(|c| c.line);
+    found
 }
 
 fn check_lessons(lessons: &mut [Lesson], problems: &mut Vec<Problem>) {

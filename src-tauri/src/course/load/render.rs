@@ -2,15 +2,18 @@
 //! to show: no raw HTML, no images from anywhere, only `https` links, headings
 //! in order under the page's own title.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Mutex;
 
-use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::adapters::{CodefenceRendererAdapter, HeadingAdapter, HeadingMeta};
 use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{format_html_with_plugins, parse_document, Anchorizer, Arena, Options};
 use url::Url;
 
+use super::citations::Citation;
+use super::figure::{figure_html, parse_figure, FigureWords, FIGURE_FENCE};
 use super::links::parse_https_url;
 use super::problem::Problem;
 
@@ -27,6 +30,8 @@ pub struct Rendered {
     pub html: String,
     /// Every outbound link in the page, in order.
     pub links: Vec<Url>,
+    /// The source each figure cites, with the line of its block.
+    pub figure_sources: Vec<Citation>,
 }
 
 /// The Markdown the course is written in: rendering and the reading
@@ -64,6 +69,7 @@ pub fn render_markdown_nested(
     let root = parse_document(&arena, text, &options);
     let mut rendered = Rendered::default();
     let mut last_heading_level = 1u8;
+    let mut figures = FigureBlocks::default();
 
     for node in root.descendants() {
         let mut data = node.data_mut();
@@ -88,6 +94,24 @@ pub fn render_markdown_nested(
                     }
                 }
             }
+            NodeValue::CodeBlock(block) if block.info.split_whitespace().next() == Some(FIGURE_FENCE) => {
+                match parse_figure(file, line, &block.literal) {
+                    Ok(figure) => {
+                        let number = figures.html.len() + 1;
+                        // Checked already: a figure that cannot be laid out is refused.
+                        let layouts = figure.layouts().unwrap_or_default();
+                        if let Some(cite) = &figure.source {
+                            rendered.figure_sources.push(Citation {
+                                cite: cite.clone(),
+                                line,
+                            });
+                        }
+                        let html = figure_html(&figure, number, &layouts, &FigureWords::default());
+                        figures.html.insert(block.literal.clone(), html);
+                    }
+                    Err(found) => problems.extend(found),
+                }
+            }
             NodeValue::Image(image) => problems.push(Problem::at_line(
                 file,
                 line,
@@ -107,6 +131,10 @@ pub fn render_markdown_nested(
     };
     let mut plugins = Plugins::default();
     plugins.render.heading_adapter = Some(&headings);
+    plugins
+        .render
+        .codefence_renderers
+        .insert(FIGURE_FENCE.to_owned(), &figures);
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
@@ -147,6 +175,28 @@ pub fn nest_for_print(html: &str, prefix: &str) -> String {
             out.push_str(prefix);
             out.push('-');
         }
+    }
+}
+
+/// Figure blocks, drawn while the tree was checked, written in place of
+/// their fenced code. Keyed by the block's text: comrak gives the renderer
+/// no position unless every element carries one. A block that failed its
+/// checks has no entry and writes nothing (the course is refused anyway).
+#[derive(Default)]
+struct FigureBlocks {
+    html: HashMap<String, String>,
+}
+
+impl CodefenceRendererAdapter for FigureBlocks {
+    fn write(
+        &self,
+        output: &mut dyn fmt::Write,
+        _lang: &str,
+        _meta: &str,
+        code: &str,
+        _sourcepos: Option<Sourcepos>,
+    ) -> fmt::Result {
+        output.write_str(self.html.get(code).map_or("", String::as_str))
     }
 }
 

@@ -1,0 +1,142 @@
+//! Figures in course text: a ```` ```figure ```` block of TOML, checked, then
+//! drawn once at load as a captioned, described SVG with its numbers as a
+//! table.
+
+mod bar;
+mod html;
+pub mod illustration;
+mod line;
+mod spec;
+pub mod text;
+
+pub use html::FigureWords;
+pub use spec::{parse_figure, MAX_POINTS};
+
+/// The wide layout's width: 32.5 labels, so that shown in a column of at
+/// least 31 em (app.css) its labels are at least 0.95 of the body text.
+pub const WIDE_WIDTH: f64 = 520.0;
+/// Each of its two columns of bar groups.
+const WIDE_COLUMN: f64 = (WIDE_WIDTH - bar::COLUMN_GAP) / 2.0;
+
+/// The info string that marks a fenced block as a figure.
+pub const FIGURE_FENCE: &str = "figure";
+
+/// A figure, checked and ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Its accessible name and the start of its caption.
+    pub title: String,
+    /// Its message, in one sentence, under the title.
+    pub caption: String,
+    /// What it shows, in words, for anyone who cannot see it.
+    pub description: String,
+    /// The reference it draws on, as cited in the text ("Name et al., 2015").
+    pub source: Option<String>,
+    pub drawing: Drawing,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Drawing {
+    Bar(BarChart),
+    Line(LineChart),
+    Illustration(&'static str),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub values: Vec<f64>,
+}
+
+/// Bars grouped by category; within a group, one bar per series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    /// What the categories are, for the table's first column.
+    pub category_label: String,
+    pub categories: Vec<String>,
+    /// What the values measure, written above the bars.
+    pub value_label: String,
+    /// Written after every value ("%"), or empty.
+    pub unit: String,
+    /// The value a full-length bar stands for.
+    pub max: f64,
+    pub series: Vec<Series>,
+}
+
+/// Lines over `x` (times, in order), on a value axis from 0 to `max`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub x_label: String,
+    pub x: Vec<f64>,
+    pub value_label: String,
+    pub unit: String,
+    pub max: f64,
+    pub series: Vec<Series>,
+}
+
+impl BarChart {
+    pub fn value_text(&self, value: f64) -> String {
+        format!("{}{}", text::number(value), self.unit)
+    }
+}
+
+impl LineChart {
+    pub fn value_text(&self, value: f64) -> String {
+        format!("{}{}", text::number(value), self.unit)
+    }
+}
+
+/// SVG content and the size of the drawing it fills.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Figure {
+    /// The drawing in each layout it has: narrow, for any window, and for
+    /// charts a wide one (bar groups side by side), shown when the column
+    /// has room for it at the label size (see `.figure-wide` in app.css).
+    /// Fails only for a line chart whose values cannot all be labelled.
+    pub fn layouts(&self) -> Result<Vec<Drawn>, String> {
+        match &self.drawing {
+            Drawing::Bar(chart) if chart.categories.len() > 1 => Ok(vec![
+                bar::draw(chart, 1, text::WIDTH),
+                bar::draw(chart, 2, WIDE_COLUMN),
+            ]),
+            Drawing::Bar(chart) => Ok(vec![
+                bar::draw(chart, 1, text::WIDTH),
+                bar::draw(chart, 1, WIDE_WIDTH),
+            ]),
+            Drawing::Line(chart) => Ok(vec![
+                line::draw(chart, text::WIDTH)?,
+                line::draw(chart, WIDE_WIDTH)?,
+            ]),
+            Drawing::Illustration(name) => {
+                let found = illustration::find(name).ok_or("unknown illustration")?;
+                let (width, height) = found.size();
+                Ok(vec![Drawn {
+                    svg: found.inner(),
+                    width,
+                    height,
+                }])
+            }
+        }
+    }
+
+    /// Text a reader reads in this figure: for the reading-grade and
+    /// reading-time checks.
+    pub fn reading_text(&self) -> [&str; 3] {
+        [&self.title, &self.caption, &self.description]
+    }
+}
+
+pub use html::figure_html;
+
+/// Bar-chart room, for the checks.
+pub(crate) fn bar_room(chart: &BarChart) -> f64 {
+    bar::bar_room(chart, text::WIDTH)
+}
+
+pub(crate) const MIN_BAR: f64 = bar::MIN_BAR;

@@ -1,0 +1,199 @@
+//! Text in a drawing: how wide a label will be, where it wraps, and how it
+//! is escaped, so charts can be laid out in Rust before any font is known.
+
+/// The size every label is drawn at, in the drawing's own units. Drawings
+/// are `WIDTH` units wide and the page scales them to the column, so a
+/// label's size on screen follows the column, not the text-size setting;
+/// keeping `WIDTH / FONT` small is what keeps labels near the body size at
+/// 480 px wide and double text (see the e2e check).
+pub const FONT: f64 = 16.0;
+/// Distance between the baselines of two wrapped lines.
+pub const LINE: f64 = 20.0;
+/// The width of one column of a drawing: 11.5 × `FONT`.
+pub const WIDTH: f64 = 184.0;
+
+/// An upper estimate of `text`'s width at `FONT`, from Arial's widths
+/// (the app's font; DejaVu Sans, the last fallback, is a little wider, so
+/// each class is rounded up). Over-estimating only wastes a little room;
+/// under-estimating would let labels collide.
+pub fn width(text: &str) -> f64 {
+    let ems: f64 = text
+        .chars()
+        .map(|c| match c {
+            ' ' => 0.3,
+            '%' | 'm' | 'w' | 'M' | 'W' | '@' => 0.95,
+            c if c.is_ascii_digit() => 0.6,
+            c if c.is_uppercase() => 0.75,
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.3,
+            'f' | 't' | 'r' | '(' | ')' | '-' => 0.4,
+            _ => 0.6,
+        })
+        .sum();
+    ems * FONT
+}
+
+/// `text` broken into lines no wider than `max`, at spaces. A single word
+/// wider than `max` gets a line of its own (the checks refuse labels that
+/// would need that, so it only happens for input already reported).
+pub fn wrap(text: &str, max: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if width(&format!("{line} {word}")) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+/// Text made safe inside an element or a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A number as a label: whole numbers without a decimal point, others with
+/// at most one decimal place (the checks refuse finer ones).
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// Coordinates written with at most one decimal place, so the SVG stays
+/// small and its snapshot stable.
+pub fn coord(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    // -0.04 rounds to -0, which would be written "-0".
+    number(if rounded == 0.0 { 0.0 } else { rounded })
+}
+
+/// A box a label takes up, to keep labels apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    /// The box of `text` drawn with its baseline at `y`, its anchor at `x`.
+    pub fn of_label(text: &str, x: f64, y: f64, anchor: Anchor) -> Rect {
+        let w = width(text);
+        let left = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - w / 2.0,
+            Anchor::End => x - w,
+        };
+        // Ascenders reach about 0.8 em above the baseline, descenders 0.2 below.
+        Rect {
+            x: left,
+            y: y - 0.8 * FONT,
+            w,
+            h: FONT,
+        }
+    }
+
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.w
+            && other.x < self.x + self.w
+            && self.y < other.y + other.h
+            && other.y < self.y + self.h
+    }
+
+    pub fn inside(&self, width: f64, height: f64) -> bool {
+        self.x >= 0.0 && self.y >= 0.0 && self.x + self.w <= width && self.y + self.h <= height
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+impl Anchor {
+    pub fn svg(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
+/// One `<text>` element with the given class.
+pub fn label(class: &str, x: f64, y: f64, anchor: Anchor, text: &str) -> String {
+    format!(
+        "<text class=\"{class}\" x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\">{}</text>",
+        coord(x),
+        coord(y),
+        anchor.svg(),
+        number(FONT),
+        escape(text)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_line_within_the_width_and_every_word() {
+        let text = "Share of people with no back pain who have the change";
+        let lines = wrap(text, 120.0);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| width(l) <= 120.0), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn wide_letters_and_digits_are_estimated_wider_than_narrow_ones() {
+        assert!(width("WWW") > width("iii"));
+        assert!(width("100%") > width("100"));
+        assert_eq!(width(""), 0.0);
+    }
+
+    #[test]
+    fn labels_are_escaped_text() {
+        let l = label("c", 1.0, 2.0, Anchor::Start, "<b>&\"x\"</b>");
+        assert!(l.contains("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;"), "{l}");
+        assert!(!l.contains("<b>"));
+    }
+
+    #[test]
+    fn numbers_drop_a_needless_decimal_point() {
+        assert_eq!(number(37.0), "37");
+        assert_eq!(number(3.5), "3.5");
+        assert_eq!(coord(12.345), "12.3");
+        assert_eq!(coord(-0.04), "0");
+    }
+
+    #[test]
+    fn boxes_overlap_only_when_they_share_area() {
+        let a = Rect::of_label("56", 10.0, 50.0, Anchor::Middle);
+        let b = Rect::of_label("48", 12.0, 52.0, Anchor::Middle);
+        let c = Rect::of_label("48", 80.0, 52.0, Anchor::Middle);
+        assert!(a.overlaps(&b));
+        assert!(!a.overlaps(&c));
+        assert!(a.inside(100.0, 100.0));
+        assert!(!Rect::of_label("56", 0.0, 50.0, Anchor::End).inside(100.0, 100.0));
+    }
+}
