@@ -247,23 +247,45 @@ fn each_built_in_figure_is_named_described_sourced_and_referred_to_in_its_text()
         let figures = lesson.html.matches("<figure class=\"figure\">").count();
         for n in 1..=figures {
             assert!(
-                lesson.html.contains(&format!("Figure {n} ")) || lesson.html.contains(&format!("Figure {n}.")),
+                lesson.html.contains(&format!("Figure {n} "))
+                    || lesson.html.contains(&format!("Figure {n}.")),
                 "{}: the text never refers to figure {n}",
                 lesson.file
             );
         }
         for svg in lesson.html.split("<svg ").skip(1) {
-            assert!(svg.starts_with("class=\"figure-svg\" role=\"img\""), "{}", lesson.file);
-            let title = svg.split("<title>").nth(1).and_then(|t| t.split("</title>").next());
-            let desc = svg.split("<desc>").nth(1).and_then(|t| t.split("</desc>").next());
-            assert!(title.is_some_and(|t| !t.is_empty()), "{}: a drawing without a title", lesson.file);
-            assert!(desc.is_some_and(|d| d.len() > 40), "{}: a drawing without a description", lesson.file);
+            assert!(
+                svg.starts_with("class=\"figure-svg\" role=\"img\""),
+                "{}",
+                lesson.file
+            );
+            let title = svg
+                .split("<title>")
+                .nth(1)
+                .and_then(|t| t.split("</title>").next());
+            let desc = svg
+                .split("<desc>")
+                .nth(1)
+                .and_then(|t| t.split("</desc>").next());
+            assert!(
+                title.is_some_and(|t| !t.is_empty()),
+                "{}: a drawing without a title",
+                lesson.file
+            );
+            assert!(
+                desc.is_some_and(|d| d.len() > 40),
+                "{}: a drawing without a description",
+                lesson.file
+            );
         }
     }
     // The charts' sources became numbered markers in their captions.
     let lesson_1 = &course.lessons[0].html;
     let caption = lesson_1.split("<figcaption").nth(1).unwrap();
     let caption = &caption[..caption.find("</figcaption>").unwrap()];
-    assert!(caption.contains("aria-label=\"Source 3: Brinjikji"), "{caption}");
+    assert!(
+        caption.contains("aria-label=\"Source 3: Brinjikji"),
+        "{caption}"
+    );
     assert!(caption.contains("Ages 60 and 70 are left out"), "{caption}");
 }

@@ -474,18 +474,35 @@ impl App {
 
     /// Saves what the learner sees, for a person to look at.
     pub async fn screenshot(&self, name: &str) {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
-        std::fs::create_dir_all(&dir).unwrap();
-        // WebKitWebDriver answers a screenshot only after the page's next
-        // rendering update, and a page where nothing changes (a short page,
-        // or a screen left alone for a while) gets none, so it would hang.
-        // A style change the learner cannot see brings one about.
+        let png = self
+            .nudged(name, async { self.client.screenshot().await.unwrap() })
+            .await;
+        save_screenshot(name, &png);
+    }
+
+    /// Saves one element, as the learner sees it (a figure, say).
+    pub async fn screenshot_of(&self, css: &str, name: &str) {
+        let element = self.wait_for(css).await;
+        let png = self
+            .nudged(name, async { element.screenshot().await.unwrap() })
+            .await;
+        save_screenshot(name, &png);
+    }
+
+    /// Runs a WebDriver screenshot. WebKitWebDriver answers one only after
+    /// the page's next rendering update, and a page where nothing changes
+    /// (a short page, or a screen left alone for a while) gets none, so it
+    /// would hang. A style change the learner cannot see brings one about.
+    async fn nudged(
+        &self,
+        name: &str,
+        shot: impl std::future::Future<Output = Vec<u8>>,
+    ) -> Vec<u8> {
         let nudge = "document.body.style.minHeight = 'calc(100vh + 1px)'; document.body.style.paddingBottom = '1px';";
         self.client.execute(nudge, vec![]).await.unwrap();
-        let png = tokio::time::timeout(WAIT, self.client.screenshot())
+        let png = tokio::time::timeout(WAIT, shot)
             .await
-            .unwrap_or_else(|_| panic!("WebDriver did not answer the screenshot {name}"))
-            .unwrap();
+            .unwrap_or_else(|_| panic!("WebDriver did not answer the screenshot {name}"));
         self.client
             .execute(
                 "document.body.style.minHeight = ''; document.body.style.paddingBottom = '';",
@@ -493,7 +510,7 @@ impl App {
             )
             .await
             .unwrap();
-        std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        png
     }
 
     /// Saves the page's live DOM as an HTML file under `target/tmp/html/`,
@@ -652,4 +669,11 @@ impl App {
     pub async fn quit(self) {
         let _ = self.client.close().await;
     }
+}
+
+/// Writes a screenshot under `target/tmp/screenshots/`.
+fn save_screenshot(name: &str, png: &[u8]) {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }

@@ -2,6 +2,7 @@
 //! uses it.
 
 mod accessibility;
+mod figures;
 mod harness;
 mod shared_device;
 mod your_data;

@@ -100,7 +100,10 @@ pub fn markdown_stats(markdown_body: &str) -> TextStats {
         if let NodeValue::CodeBlock(block) = &node.data().value {
             if block.info.split_whitespace().next() == Some(FIGURE_FENCE) {
                 if let Ok(figure) = parse_figure("", 0, &block.literal) {
-                    figure.reading_text().iter().for_each(|t| stats.add_block(t));
+                    figure
+                        .reading_text()
+                        .iter()
+                        .for_each(|t| stats.add_block(t));
                 }
             }
         }

@@ -94,7 +94,9 @@ pub fn render_markdown_nested(
                     }
                 }
             }
-            NodeValue::CodeBlock(block) if block.info.split_whitespace().next() == Some(FIGURE_FENCE) => {
+            NodeValue::CodeBlock(block)
+                if block.info.split_whitespace().next() == Some(FIGURE_FENCE) =>
+            {
                 match parse_figure(file, line, &block.literal) {
                     Ok(figure) => {
                         let number = figures.html.len() + 1;

@@ -48,7 +48,13 @@ pub fn draw(chart: &BarChart, columns: usize, column: f64) -> Drawn {
     let mut y = 0.0;
     for line in wrap(&chart.value_label, width) {
         y += LINE;
-        svg.push_str(&label("figure-axis-label", 0.0, y - 4.0, Anchor::Start, &line));
+        svg.push_str(&label(
+            "figure-axis-label",
+            0.0,
+            y - 4.0,
+            Anchor::Start,
+            &line,
+        ));
     }
     y += 8.0;
 
@@ -56,10 +62,8 @@ pub fn draw(chart: &BarChart, columns: usize, column: f64) -> Drawn {
     let room = bar_room(chart, column);
     for row in chart.categories.chunks(columns).enumerate() {
         let (row_index, categories) = row;
-        let heading_lines: Vec<Vec<String>> = categories
-            .iter()
-            .map(|c| wrap(c, column / BOLD))
-            .collect();
+        let heading_lines: Vec<Vec<String>> =
+            categories.iter().map(|c| wrap(c, column / BOLD)).collect();
         let most_lines = heading_lines.iter().map(Vec::len).max().unwrap_or(1);
         for (col, lines) in heading_lines.iter().enumerate() {
             let left = col as f64 * (column + COLUMN_GAP);
@@ -67,7 +71,13 @@ pub fn draw(chart: &BarChart, columns: usize, column: f64) -> Drawn {
             let mut top = y;
             for line in lines {
                 top += LINE;
-                svg.push_str(&label("figure-heading", left, top - 4.0, Anchor::Start, line));
+                svg.push_str(&label(
+                    "figure-heading",
+                    left,
+                    top - 4.0,
+                    Anchor::Start,
+                    line,
+                ));
             }
             top = y + LINE * most_lines as f64 + 2.0;
             let bar_left = left + labels + GAP;

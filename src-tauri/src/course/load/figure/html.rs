@@ -28,7 +28,12 @@ impl Default for FigureWords {
 /// `figure`, numbered `number` on its page, drawn in `layouts` (from
 /// `Figure::layouts`). The source is written as a citation, "(Name, Year)",
 /// so the loader turns it into a numbered marker like any other.
-pub fn figure_html(figure: &Figure, number: usize, layouts: &[Drawn], words: &FigureWords) -> String {
+pub fn figure_html(
+    figure: &Figure,
+    number: usize,
+    layouts: &[Drawn],
+    words: &FigureWords,
+) -> String {
     let n = number.to_string();
     let mut html = String::from("<figure class=\"figure\">\n<figcaption class=\"figure-caption\">");
     html.push_str(&format!(
@@ -71,22 +76,16 @@ pub fn figure_html(figure: &Figure, number: usize, layouts: &[Drawn], words: &Fi
 /// The chart's numbers, one row per category or point in time; none for
 /// a drawing, which has no data.
 fn numbers_table(figure: &Figure) -> Option<String> {
-    let (first_column, rows, series, value): (&str, Vec<String>, _, Box<dyn Fn(f64) -> String>) =
-        match &figure.drawing {
-            Drawing::Bar(c) => (
-                &c.category_label,
-                c.categories.clone(),
-                &c.series,
-                Box::new(|v| c.value_text(v)),
-            ),
-            Drawing::Line(c) => (
-                &c.x_label,
-                c.x.iter().map(|x| text::number(*x)).collect(),
-                &c.series,
-                Box::new(|v| c.value_text(v)),
-            ),
-            Drawing::Illustration(_) => return None,
-        };
+    let (first_column, rows, series, unit) = match &figure.drawing {
+        Drawing::Bar(c) => (&c.category_label, c.categories.clone(), &c.series, &c.unit),
+        Drawing::Line(c) => (
+            &c.x_label,
+            c.x.iter().map(|x| text::number(*x)).collect(),
+            &c.series,
+            &c.unit,
+        ),
+        Drawing::Illustration(_) => return None,
+    };
     let mut table = format!("<thead><tr><th scope=\"col\">{}</th>", escape(first_column));
     for s in series {
         table.push_str(&format!("<th scope=\"col\">{}</th>", escape(&s.label)));
@@ -95,7 +94,10 @@ fn numbers_table(figure: &Figure) -> Option<String> {
     for (i, row) in rows.iter().enumerate() {
         table.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(row)));
         for s in series {
-            table.push_str(&format!("<td>{}</td>", escape(&value(s.values[i]))));
+            table.push_str(&format!(
+                "<td>{}</td>",
+                escape(&text::with_unit(s.values[i], unit))
+            ));
         }
         table.push_str("</tr>\n");
     }
@@ -113,13 +115,21 @@ mod tests {
     #[test]
     fn a_figure_has_a_numbered_caption_a_named_described_drawing_and_its_numbers() {
         let figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
-        let html = figure_html(&figure, 2, &figure.layouts().unwrap(), &FigureWords::default());
+        let html = figure_html(
+            &figure,
+            2,
+            &figure.layouts().unwrap(),
+            &FigureWords::default(),
+        );
         assert!(html.contains("<span class=\"figure-title\">Figure 2: Pain a year</span> It eased &amp; slowly. (Wallwork et al., 2024)</figcaption>"), "{html}");
         assert!(html.contains("<svg class=\"figure-svg\" role=\"img\""));
         assert!(html.contains("<title>Pain a year</title><desc>Two lines.</desc>"));
         assert!(html.contains("<summary>Show the numbers</summary>"));
         assert!(html.contains("<caption>The numbers in figure 2</caption>"));
-        assert!(html.contains("<tr><th scope=\"row\">52</th><td>40</td></tr>"), "{html}");
+        assert!(
+            html.contains("<tr><th scope=\"row\">52</th><td>40</td></tr>"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -128,15 +138,28 @@ mod tests {
         let mut figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
         figure.title = "<img src=x onerror=alert(1)>".into();
         figure.description = "\"><script>".into();
-        let html = figure_html(&figure, 1, &figure.layouts().unwrap(), &FigureWords::default());
-        assert!(!html.contains("<img") && !html.contains("<script"), "{html}");
+        let html = figure_html(
+            &figure,
+            1,
+            &figure.layouts().unwrap(),
+            &FigureWords::default(),
+        );
+        assert!(
+            !html.contains("<img") && !html.contains("<script"),
+            "{html}"
+        );
     }
 
     #[test]
     fn an_illustration_has_no_numbers_table() {
         let body = "kind = \"illustration\"\nname = \"pain-alarm\"\ntitle = \"t\"\ncaption = \"c\"\ndescription = \"d\"\n";
         let figure = parse_figure("a.md", 1, body).unwrap();
-        let html = figure_html(&figure, 1, &figure.layouts().unwrap(), &FigureWords::default());
+        let html = figure_html(
+            &figure,
+            1,
+            &figure.layouts().unwrap(),
+            &FigureWords::default(),
+        );
         assert!(!html.contains("<details"));
         assert!(html.contains("class=\"figure-needle\""));
     }

@@ -111,9 +111,17 @@ mod tests {
         for illustration in ILLUSTRATIONS {
             let inner = illustration.inner();
             for (name, attrs) in tags(&inner) {
-                assert!(ELEMENTS.contains(&name.as_str()), "{}: <{name}>", illustration.name);
+                assert!(
+                    ELEMENTS.contains(&name.as_str()),
+                    "{}: <{name}>",
+                    illustration.name
+                );
                 for (key, value) in attrs {
-                    assert!(ATTRIBUTES.contains(&key.as_str()), "{}: {key}", illustration.name);
+                    assert!(
+                        ATTRIBUTES.contains(&key.as_str()),
+                        "{}: {key}",
+                        illustration.name
+                    );
                     if key == "class" {
                         for class in value.split(' ') {
                             assert!(
@@ -161,7 +169,11 @@ mod tests {
                     attr("y").parse().unwrap(),
                     anchor,
                 );
-                assert!(rect.inside(w, h), "{}: {words:?} {rect:?}", illustration.name);
+                assert!(
+                    rect.inside(w, h),
+                    "{}: {words:?} {rect:?}",
+                    illustration.name
+                );
             }
         }
     }

@@ -17,12 +17,22 @@ const MARK: f64 = 4.0;
 /// The chart `width` wide, or why its values cannot all be written
 /// without overlapping.
 pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
-    let plot_height = if width > text::WIDTH { PLOT_HEIGHT_WIDE } else { PLOT_HEIGHT };
+    let plot_height = if width > text::WIDTH {
+        PLOT_HEIGHT_WIDE
+    } else {
+        PLOT_HEIGHT
+    };
     let mut svg = String::new();
     let mut y = 0.0;
     for line in wrap(&chart.value_label, width) {
         y += LINE;
-        svg.push_str(&label("figure-axis-label", 0.0, y - 4.0, Anchor::Start, &line));
+        svg.push_str(&label(
+            "figure-axis-label",
+            0.0,
+            y - 4.0,
+            Anchor::Start,
+            &line,
+        ));
     }
     // The key: each line's own dash and marker, then its name.
     for (i, series) in chart.series.iter().enumerate() {
@@ -66,7 +76,13 @@ pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
         ));
         let text = text::number(tick);
         taken.push(Rect::of_label(&text, left - 6.0, ty + 5.0, Anchor::End));
-        svg.push_str(&label("figure-tick", left - 6.0, ty + 5.0, Anchor::End, &text));
+        svg.push_str(&label(
+            "figure-tick",
+            left - 6.0,
+            ty + 5.0,
+            Anchor::End,
+            &text,
+        ));
     }
     svg.push_str(&format!(
         "<line class=\"figure-axis\" x1=\"{l}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/>",
@@ -83,12 +99,24 @@ pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
             ));
         }
         taken.push(rect);
-        svg.push_str(&label("figure-tick", x_of(*x), bottom + 20.0, Anchor::Middle, &text));
+        svg.push_str(&label(
+            "figure-tick",
+            x_of(*x),
+            bottom + 20.0,
+            Anchor::Middle,
+            &text,
+        ));
     }
     let mut height = bottom + 20.0;
     for line in wrap(&chart.x_label, width) {
         height += LINE;
-        svg.push_str(&label("figure-axis-label", width / 2.0, height, Anchor::Middle, &line));
+        svg.push_str(&label(
+            "figure-axis-label",
+            width / 2.0,
+            height,
+            Anchor::Middle,
+            &line,
+        ));
     }
     height += 8.0;
 
@@ -145,11 +173,7 @@ pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
             svg.push_str(&label("figure-value", lx, ly, anchor, &text));
         }
     }
-    Ok(Drawn {
-        svg,
-        width,
-        height,
-    })
+    Ok(Drawn { svg, width, height })
 }
 
 /// Places to try for a point's label, best first: above the highest line's
@@ -276,8 +300,12 @@ mod tests {
     fn the_two_lines_differ_in_more_than_colour() {
         let drawn = draw(&wallwork(), text::WIDTH).unwrap();
         assert!(drawn.svg.contains("figure-line-1") && drawn.svg.contains("figure-line-2"));
-        assert!(drawn.svg.contains("<circle class=\"figure-marker figure-marker-1\""));
-        assert!(drawn.svg.contains("<rect class=\"figure-marker figure-marker-2\""));
+        assert!(drawn
+            .svg
+            .contains("<circle class=\"figure-marker figure-marker-1\""));
+        assert!(drawn
+            .svg
+            .contains("<rect class=\"figure-marker figure-marker-2\""));
         // The key draws each line's marks beside its name.
         assert!(drawn.svg.contains(">New pain</text>"));
     }

@@ -76,13 +76,13 @@ pub struct LineChart {
 
 impl BarChart {
     pub fn value_text(&self, value: f64) -> String {
-        format!("{}{}", text::number(value), self.unit)
+        text::with_unit(value, &self.unit)
     }
 }
 
 impl LineChart {
     pub fn value_text(&self, value: f64) -> String {
-        format!("{}{}", text::number(value), self.unit)
+        text::with_unit(value, &self.unit)
     }
 }
 

@@ -90,7 +90,10 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
 
     let present: Vec<(&str, Range<usize>)> = [
         ("name", raw.name.as_ref().map(Spanned::span)),
-        ("category_label", raw.category_label.as_ref().map(Spanned::span)),
+        (
+            "category_label",
+            raw.category_label.as_ref().map(Spanned::span),
+        ),
         ("categories", raw.categories.as_ref().map(Spanned::span)),
         ("x_label", raw.x_label.as_ref().map(Spanned::span)),
         ("x", raw.x.as_ref().map(Spanned::span)),
@@ -118,7 +121,10 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
     };
     for (field, span) in &present {
         if !allowed.contains(field) {
-            check.at(span.clone(), format!("`{field}` is not used by a {kind} figure"));
+            check.at(
+                span.clone(),
+                format!("`{field}` is not used by a {kind} figure"),
+            );
         }
     }
     let whole = 0..body.len();
@@ -184,8 +190,11 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
         let line = line_of_offset(self.body, span.start) + self.first - 1;
-        self.problems
-            .push(Problem::at_line(self.file, line, format!("figure: {}", message.into())));
+        self.problems.push(Problem::at_line(
+            self.file,
+            line,
+            format!("figure: {}", message.into()),
+        ));
     }
 
     /// A piece of text shown in the figure: one line of plain words.
@@ -203,7 +212,12 @@ impl Checker<'_> {
         }
     }
 
-    fn required<'v, T>(&mut self, kind: &str, field: &str, value: &'v Option<Spanned<T>>) -> Option<&'v Spanned<T>> {
+    fn required<'v, T>(
+        &mut self,
+        kind: &str,
+        field: &str,
+        value: &'v Option<Spanned<T>>,
+    ) -> Option<&'v Spanned<T>> {
         if value.is_none() {
             let whole = 0..self.body.len();
             self.at(whole, format!("a {kind} chart needs `{field}`"));
@@ -240,7 +254,10 @@ impl Checker<'_> {
         let max_value = max.map(|m| {
             let value = *m.get_ref();
             if !(value.is_finite() && value > 0.0 && value <= MAX_VALUE) {
-                self.at(m.span(), format!("`max` must be a number above 0 and at most {MAX_VALUE}, not {value}"));
+                self.at(
+                    m.span(),
+                    format!("`max` must be a number above 0 and at most {MAX_VALUE}, not {value}"),
+                );
             }
             value
         });
@@ -250,7 +267,10 @@ impl Checker<'_> {
                 let categories = self.required(kind, "categories", &raw.categories)?;
                 let n = categories.get_ref().len();
                 if n == 0 || n > MAX_CATEGORIES {
-                    self.at(categories.span(), format!("`categories` must have 1 to {MAX_CATEGORIES} entries, not {n}"));
+                    self.at(
+                        categories.span(),
+                        format!("`categories` must have 1 to {MAX_CATEGORIES} entries, not {n}"),
+                    );
                 }
                 for c in categories.get_ref() {
                     self.label("the category", c, categories.span());
@@ -261,12 +281,24 @@ impl Checker<'_> {
                 let x = self.required(kind, "x", &raw.x)?;
                 let values = x.get_ref();
                 if values.len() < 2 || values.len() > MAX_POINTS {
-                    self.at(x.span(), format!("`x` must have 2 to {MAX_POINTS} values, not {}", values.len()));
+                    self.at(
+                        x.span(),
+                        format!(
+                            "`x` must have 2 to {MAX_POINTS} values, not {}",
+                            values.len()
+                        ),
+                    );
                 }
-                if values.iter().any(|v| !v.is_finite() || *v < 0.0 || *v > MAX_VALUE || !one_decimal(*v)) {
+                if values
+                    .iter()
+                    .any(|v| !v.is_finite() || *v < 0.0 || *v > MAX_VALUE || !one_decimal(*v))
+                {
                     self.at(x.span(), format!("every `x` value must be a number from 0 to {MAX_VALUE}, with at most one decimal place"));
                 } else if values.windows(2).any(|w| w[0] >= w[1]) {
-                    self.at(x.span(), "`x` values must go up, each larger than the one before");
+                    self.at(
+                        x.span(),
+                        "`x` values must go up, each larger than the one before",
+                    );
                 }
                 values.len()
             }
@@ -274,7 +306,11 @@ impl Checker<'_> {
         let series_spanned = series?;
         let list = series_spanned.get_ref();
         let span = series_spanned.span();
-        let most = if kind == "bar" { MAX_BAR_SERIES } else { MAX_LINE_SERIES };
+        let most = if kind == "bar" {
+            MAX_BAR_SERIES
+        } else {
+            MAX_LINE_SERIES
+        };
         if list.is_empty() || list.len() > most {
             self.at(
                 span.clone(),
@@ -290,7 +326,11 @@ impl Checker<'_> {
                         "the series {:?} has {} values for {points} {}",
                         s.label,
                         s.values.len(),
-                        if kind == "bar" { "categories" } else { "points on `x`" }
+                        if kind == "bar" {
+                            "categories"
+                        } else {
+                            "points on `x`"
+                        }
                     ),
                 );
             }
@@ -325,7 +365,13 @@ impl Checker<'_> {
         if kind == "bar" {
             let chart = BarChart {
                 category_label: groups_label,
-                categories: raw.categories.as_ref()?.get_ref().iter().map(|c| c.trim().to_owned()).collect(),
+                categories: raw
+                    .categories
+                    .as_ref()?
+                    .get_ref()
+                    .iter()
+                    .map(|c| c.trim().to_owned())
+                    .collect(),
                 value_label,
                 unit,
                 max,
@@ -413,7 +459,11 @@ values = [84, 29]
         let p = problems(&BAR.replace("kind = \"bar\"", "kind = \"pie\""));
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, Some(11));
-        assert!(p[0].message.contains("unknown figure kind \"pie\""), "{}", p[0].message);
+        assert!(
+            p[0].message.contains("unknown figure kind \"pie\""),
+            "{}",
+            p[0].message
+        );
     }
 
     #[test]
@@ -425,7 +475,10 @@ values = [84, 29]
     #[test]
     fn series_whose_length_does_not_match_the_categories_are_refused() {
         let p = problems(&BAR.replace("values = [30, 19]", "values = [30]"));
-        assert!(p[0].message.contains("has 1 values for 2 categories"), "{p:?}");
+        assert!(
+            p[0].message.contains("has 1 values for 2 categories"),
+            "{p:?}"
+        );
         assert_eq!(p[0].line, Some(21));
     }
 
@@ -433,10 +486,16 @@ values = [84, 29]
     fn not_a_number_infinity_and_negative_values_are_refused() {
         for bad in ["nan", "inf", "-3", "101", "12.345"] {
             let p = problems(&BAR.replace("values = [30, 19]", &format!("values = [30, {bad}]")));
-            assert!(p[0].message.contains("values must be numbers from 0"), "{bad}: {p:?}");
+            assert!(
+                p[0].message.contains("values must be numbers from 0"),
+                "{bad}: {p:?}"
+            );
         }
         let p = problems(&BAR.replace("max = 100", "max = -5"));
-        assert!(p[0].message.contains("`max` must be a number above 0"), "{p:?}");
+        assert!(
+            p[0].message.contains("`max` must be a number above 0"),
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -448,7 +507,12 @@ values = [84, 29]
             vec!["1"; 10_000].join(", ")
         );
         let p = problems(&body);
-        assert!(p.iter().any(|p| p.message.contains("`x` must have 2 to 12 values, not 10000")), "{p:?}");
+        assert!(
+            p.iter().any(|p| p
+                .message
+                .contains("`x` must have 2 to 12 values, not 10000")),
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -458,20 +522,27 @@ values = [84, 29]
         let long = "a".repeat(5000);
         let p = problems(&BAR.replace("label = \"Age 20\"", &format!("label = \"{long}\"")));
         assert!(p[0].message.contains("longer than 60 characters"), "{p:?}");
-        let p = problems(&BAR.replace("title = \"Scan changes in people with no back pain\"", "title = \"\""));
+        let p = problems(&BAR.replace(
+            "title = \"Scan changes in people with no back pain\"",
+            "title = \"\"",
+        ));
         assert!(p[0].message.contains("`title` must not be empty"), "{p:?}");
     }
 
     #[test]
     fn series_labels_that_leave_no_room_for_bars_are_refused() {
-        let p = problems(&BAR.replace("label = \"Age 20\"", "label = \"People aged twenty years\""));
+        let p =
+            problems(&BAR.replace("label = \"Age 20\"", "label = \"People aged twenty years\""));
         assert!(p[0].message.contains("too long to leave room"), "{p:?}");
     }
 
     #[test]
     fn fields_of_another_kind_are_refused() {
         let p = problems(&BAR.replace("max = 100", "max = 100\nx = [1, 2]"));
-        assert!(p[0].message.contains("`x` is not used by a bar figure"), "{p:?}");
+        assert!(
+            p[0].message.contains("`x` is not used by a bar figure"),
+            "{p:?}"
+        );
     }
 
     #[test]

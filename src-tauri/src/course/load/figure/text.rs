@@ -75,6 +75,11 @@ pub fn number(value: f64) -> String {
     }
 }
 
+/// A value as written on a chart and in its table: "37%".
+pub fn with_unit(value: f64, unit: &str) -> String {
+    format!("{}{unit}", number(value))
+}
+
 /// Coordinates written with at most one decimal place, so the SVG stays
 /// small and its snapshot stable.
 pub fn coord(value: f64) -> String {
