@@ -452,7 +452,11 @@ async fn a_broken_clinic_pack_shows_its_problems_and_can_fall_back_to_the_built_
     let app = harness.launch().await;
     app.wait_for("[data-screen=error][data-kind=pack_content]")
         .await;
-    assert_eq!(app.count("#error-problems > li").await, 2);
+    // A duplicate id, a citation with no reference, and a figure with
+    // markup in its title and a value that is not a number.
+    assert_eq!(app.count("#error-problems > li").await, 4);
+    let problems = app.text("#error-problems").await;
+    assert!(problems.contains("must be plain text, without markup"), "{problems}");
     assert!(app
         .text("#error-urgent")
         .await

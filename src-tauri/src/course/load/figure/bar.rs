@@ -11,11 +11,10 @@ const BAR: f64 = 14.0;
 const GAP: f64 = 6.0;
 /// Space between two columns of groups in the wide layout.
 pub const COLUMN_GAP: f64 = 24.0;
-/// Headings are bold: their letters are about a tenth wider.
-const BOLD: f64 = 1.1;
 /// The shortest full-length bar that still shows a difference of a few
-/// per cent; labels that leave less room are refused.
-pub const MIN_BAR: f64 = 60.0;
+/// per cent (every value is written beside its bar as well); labels
+/// that leave less room are refused.
+pub const MIN_BAR: f64 = 48.0;
 
 /// The room left for a full-length bar in a column `column` wide, once the
 /// widest series label and the widest value are beside it.
@@ -36,7 +35,7 @@ fn value_column(chart: &BarChart) -> f64 {
         .series
         .iter()
         .flat_map(|s| &s.values)
-        .map(|v| text::width(&chart.value_text(*v)))
+        .map(|v| text::bold_width(&chart.value_text(*v)))
         .fold(0.0, f64::max)
 }
 
@@ -63,7 +62,7 @@ pub fn draw(chart: &BarChart, columns: usize, column: f64) -> Drawn {
     for row in chart.categories.chunks(columns).enumerate() {
         let (row_index, categories) = row;
         let heading_lines: Vec<Vec<String>> =
-            categories.iter().map(|c| wrap(c, column / BOLD)).collect();
+            categories.iter().map(|c| wrap(c, column / 1.13)).collect();
         let most_lines = heading_lines.iter().map(Vec::len).max().unwrap_or(1);
         for (col, lines) in heading_lines.iter().enumerate() {
             let left = col as f64 * (column + COLUMN_GAP);

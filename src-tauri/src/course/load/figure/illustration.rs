@@ -163,8 +163,15 @@ mod tests {
                     "middle" => Anchor::Middle,
                     _ => Anchor::End,
                 };
+                let bold =
+                    ["figure-heading", "figure-callout-text"].contains(&attr("class").as_str());
+                let label_width = if bold {
+                    text::bold_width(words)
+                } else {
+                    text::width(words)
+                };
                 let rect = Rect::of_label(
-                    words,
+                    label_width,
                     attr("x").parse().unwrap(),
                     attr("y").parse().unwrap(),
                     anchor,

@@ -75,7 +75,12 @@ pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
             y = text::coord(ty)
         ));
         let text = text::number(tick);
-        taken.push(Rect::of_label(&text, left - 6.0, ty + 5.0, Anchor::End));
+        taken.push(Rect::of_label(
+            text::width(&text),
+            left - 6.0,
+            ty + 5.0,
+            Anchor::End,
+        ));
         svg.push_str(&label(
             "figure-tick",
             left - 6.0,
@@ -92,7 +97,7 @@ pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
     ));
     for x in &chart.x {
         let text = text::number(*x);
-        let rect = Rect::of_label(&text, x_of(*x), bottom + 20.0, Anchor::Middle);
+        let rect = Rect::of_label(text::width(&text), x_of(*x), bottom + 20.0, Anchor::Middle);
         if taken.iter().any(|t| t.overlaps(&rect)) {
             return Err(format!(
                 "the point {text} is too close to the one before it to label both under the axis"
@@ -158,7 +163,10 @@ pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
             let (px, py) = (x_of(*x), y_of(*v));
             let spot = candidates(px, py, highest)
                 .into_iter()
-                .map(|(lx, ly, anchor)| (lx, ly, anchor, Rect::of_label(&text, lx, ly, anchor)))
+                .map(|(lx, ly, anchor)| {
+                    let rect = Rect::of_label(text::bold_width(&text), lx, ly, anchor);
+                    (lx, ly, anchor, rect)
+                })
                 .find(|(_, _, _, rect)| {
                     rect.inside(width, height) && !taken.iter().any(|t| t.overlaps(rect))
                 });

@@ -575,4 +575,69 @@ values = [84, 29]
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].line, Some(12));
     }
+
+    /// The fuzz target's property on stable, over blocks made by breaking
+    /// the built-in course's own figures one line at a time: reading never
+    /// panics, and a block that is accepted draws only finite numbers.
+    #[test]
+    fn broken_built_in_blocks_never_panic_and_never_draw_a_non_finite_number() {
+        let lessons = [
+            include_str!("../../../../../content/lessons/01-why-ongoing.md"),
+            include_str!("../../../../../content/lessons/02-how-long.md"),
+            include_str!("../../../../../content/lessons/03-what-to-do.md"),
+        ];
+        let blocks: Vec<&str> = lessons
+            .iter()
+            .flat_map(|l| l.split("```figure\n").skip(1))
+            .map(|rest| &rest[..rest.find("```").unwrap()])
+            .collect();
+        assert_eq!(blocks.len(), 4);
+        let breaks: [&dyn Fn(&str) -> String; 8] = [
+            &|_| String::new(),
+            &|line| format!("{line}\n{line}"),
+            &|line| line.replace(|c: char| c.is_ascii_digit(), "9"),
+            &|line| line.replace(['0', '1', '2', '3', '4'], "nan"),
+            &|line| line.replace('[', "[-1e308, "),
+            &|line| line.replace('"', "\"<b>"),
+            &|line| line.replace("= ", "= 1e400 #"),
+            &|line| format!("{line}{}", "x".repeat(5000)),
+        ];
+        let mut accepted = 0;
+        let mut refused = 0;
+        for block in &blocks {
+            let lines: Vec<&str> = block.lines().collect();
+            for i in 0..lines.len() {
+                for broken in &breaks {
+                    let mut changed = lines.clone();
+                    let replaced = broken(lines[i]);
+                    changed[i] = &replaced;
+                    let body = changed.join("\n");
+                    match parse_figure("a.md", 1, &body) {
+                        Ok(figure) => {
+                            accepted += 1;
+                            let html = super::super::figure_html(
+                                &figure,
+                                1,
+                                &figure.layouts().unwrap(),
+                                &super::super::FigureWords::default(),
+                            );
+                            assert!(
+                                !html.contains("NaN") && !html.contains("inf"),
+                                "{body}\n{html}"
+                            );
+                            assert!(!html.contains("<b>"), "{html}");
+                        }
+                        Err(problems) => {
+                            refused += 1;
+                            assert!(problems.iter().all(|p| p.line.is_some()), "{problems:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            accepted > 0 && refused > 0,
+            "{accepted} accepted, {refused} refused"
+        );
+    }
 }

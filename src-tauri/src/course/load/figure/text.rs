@@ -12,24 +12,29 @@ pub const LINE: f64 = 20.0;
 /// The width of one column of a drawing: 11.5 × `FONT`.
 pub const WIDTH: f64 = 184.0;
 
-/// An upper estimate of `text`'s width at `FONT`, from Arial's widths
-/// (the app's font; DejaVu Sans, the last fallback, is a little wider, so
-/// each class is rounded up). Over-estimating only wastes a little room;
-/// under-estimating would let labels collide.
+/// An upper estimate of `text`'s width at `FONT`, from DejaVu Sans, the
+/// widest of the app's fonts (what Linux without Arial shows; Arial and
+/// Helvetica are narrower). Over-estimating only wastes a little room;
+/// under-estimating would let labels collide or run off the drawing.
 pub fn width(text: &str) -> f64 {
     let ems: f64 = text
         .chars()
         .map(|c| match c {
-            ' ' => 0.3,
-            '%' | 'm' | 'w' | 'M' | 'W' | '@' => 0.95,
-            c if c.is_ascii_digit() => 0.6,
-            c if c.is_uppercase() => 0.75,
-            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.3,
-            'f' | 't' | 'r' | '(' | ')' | '-' => 0.4,
-            _ => 0.6,
+            ' ' => 0.32,
+            '%' | 'm' | 'w' | 'M' | 'W' | '@' => 0.98,
+            c if c.is_ascii_digit() => 0.64,
+            c if c.is_uppercase() => 0.78,
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.32,
+            'f' | 't' | 'r' | '(' | ')' | '-' => 0.44,
+            _ => 0.64,
         })
         .sum();
     ems * FONT
+}
+
+/// The same in bold (headings and values), about an eighth wider.
+pub fn bold_width(text: &str) -> f64 {
+    width(text) * 1.13
 }
 
 /// `text` broken into lines no wider than `max`, at spaces. A single word
@@ -98,9 +103,9 @@ pub struct Rect {
 }
 
 impl Rect {
-    /// The box of `text` drawn with its baseline at `y`, its anchor at `x`.
-    pub fn of_label(text: &str, x: f64, y: f64, anchor: Anchor) -> Rect {
-        let w = width(text);
+    /// The box of a label `w` wide drawn with its baseline at `y`, its
+    /// anchor at `x`.
+    pub fn of_label(w: f64, x: f64, y: f64, anchor: Anchor) -> Rect {
         let left = match anchor {
             Anchor::Start => x,
             Anchor::Middle => x - w / 2.0,
@@ -173,6 +178,7 @@ mod tests {
     fn wide_letters_and_digits_are_estimated_wider_than_narrow_ones() {
         assert!(width("WWW") > width("iii"));
         assert!(width("100%") > width("100"));
+        assert!(bold_width("Age 20") > width("Age 20"));
         assert_eq!(width(""), 0.0);
     }
 
@@ -193,12 +199,12 @@ mod tests {
 
     #[test]
     fn boxes_overlap_only_when_they_share_area() {
-        let a = Rect::of_label("56", 10.0, 50.0, Anchor::Middle);
-        let b = Rect::of_label("48", 12.0, 52.0, Anchor::Middle);
-        let c = Rect::of_label("48", 80.0, 52.0, Anchor::Middle);
+        let a = Rect::of_label(width("56"), 20.0, 50.0, Anchor::Middle);
+        let b = Rect::of_label(width("48"), 22.0, 52.0, Anchor::Middle);
+        let c = Rect::of_label(width("48"), 80.0, 52.0, Anchor::Middle);
         assert!(a.overlaps(&b));
         assert!(!a.overlaps(&c));
         assert!(a.inside(100.0, 100.0));
-        assert!(!Rect::of_label("56", 0.0, 50.0, Anchor::End).inside(100.0, 100.0));
+        assert!(!Rect::of_label(width("56"), 0.0, 50.0, Anchor::End).inside(100.0, 100.0));
     }
 }

@@ -1,0 +1,36 @@
+//! A figure block from fuzzer bytes: reading it never panics, and a block
+//! that is accepted draws only finite coordinates, with its text escaped
+//! and only the tags a figure is made of.
+#![no_main]
+
+use back_pain_course::course::load::figure::{figure_html, parse_figure, FigureWords};
+use libfuzzer_sys::fuzz_target;
+
+const TAGS: [&str; 20] = [
+    "figure", "figcaption", "span", "div", "svg", "title", "desc", "text", "rect", "line",
+    "polyline", "circle", "path", "details", "summary", "table", "caption", "thead", "tbody", "tr",
+];
+
+fuzz_target!(|data: &[u8]| {
+    let body = String::from_utf8_lossy(data);
+    let Ok(figure) = parse_figure("fuzz.md", 1, &body) else {
+        return;
+    };
+    let layouts = figure.layouts().expect("an accepted figure lays out");
+    let html = figure_html(&figure, 1, &layouts, &FigureWords::default());
+    assert!(!html.contains("NaN") && !html.contains("inf"), "{html}");
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find('<') {
+        let tag = &rest[start + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        assert!(
+            TAGS.contains(&name.as_str()) || ["th", "td", "g"].contains(&name.as_str()),
+            "<{name}> in {html}"
+        );
+        rest = &rest[start + 1..];
+    }
+});
