@@ -472,16 +472,25 @@ impl App {
             .unwrap()
     }
 
-    /// Saves what the learner sees, for a person to look at.
+    /// Saves what the learner sees, for a person to look at, when
+    /// `SCREENSHOTS=1` asks for pictures (the run that refreshes
+    /// `docs/screenshots/`); otherwise does nothing, to keep the suite fast.
     pub async fn screenshot(&self, name: &str) {
+        if !screenshots_wanted() {
+            return;
+        }
         let png = self
             .nudged(name, async { self.client.screenshot().await.unwrap() })
             .await;
         save_screenshot(name, &png);
     }
 
-    /// Saves one element, as the learner sees it (a figure, say).
+    /// Saves one element, as the learner sees it (a figure, say), when
+    /// `SCREENSHOTS=1`.
     pub async fn screenshot_of(&self, css: &str, name: &str) {
+        if !screenshots_wanted() {
+            return;
+        }
         let element = self.wait_for(css).await;
         let png = self
             .nudged(name, async { element.screenshot().await.unwrap() })
@@ -532,9 +541,12 @@ impl App {
         path
     }
 
-    /// Saves the whole screen, top to bottom: the window is made as tall as
-    /// the page for the picture, then put back.
+    /// Saves the whole screen, top to bottom, when `SCREENSHOTS=1`: the
+    /// window is made as tall as the page for the picture, then put back.
     pub async fn screenshot_page(&self, name: &str) {
+        if !screenshots_wanted() {
+            return;
+        }
         let (width, height) = self.client.get_window_size().await.unwrap();
         let (width, height) = (width as u32, height as u32);
         let page = self
@@ -636,6 +648,20 @@ impl App {
     /// as it is now, for the WCAG 2.0, 2.1 and 2.2 A and AA rules; returns
     /// each violation as "rule: help (targets)".
     pub async fn axe(&self) -> Vec<String> {
+        self.run_axe("{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }")
+            .await
+    }
+
+    /// Runs only axe-core's rules whose outcome can change with the theme or
+    /// the text size (contrast, links told apart from text, target size,
+    /// scrolling regions): the rest depend on the markup alone, which is the
+    /// same in every theme and size, so `axe` covers them once a screen.
+    pub async fn axe_colours_and_sizes(&self) -> Vec<String> {
+        self.run_axe("{ type: 'rule', values: ['color-contrast', 'link-in-text-block', 'target-size', 'scrollable-region-focusable'] }")
+            .await
+    }
+
+    async fn run_axe(&self, run_only: &str) -> Vec<String> {
         let loaded = self
             .client
             .execute("return typeof window.axe === 'object';", vec![])
@@ -651,13 +677,15 @@ impl App {
                 .unwrap_or_else(|_| panic!("WebDriver did not answer loading axe-core"))
                 .unwrap();
         }
-        let script = "const done = arguments[arguments.length - 1];\
-            axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })\
+        let script = format!(
+            "const done = arguments[arguments.length - 1];\
+            axe.run(document, {{ runOnly: {run_only}, resultTypes: ['violations'] }})\
               .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' (' + v.nodes.map(n => n.target.join(' ')).join(', ') + ')')),\
-                    e => done(['axe failed: ' + e]));";
+                    e => done(['axe failed: ' + e]));"
+        );
         let value = tokio::time::timeout(
             Duration::from_secs(90),
-            self.client.execute_async(script, vec![]),
+            self.client.execute_async(&script, vec![]),
         )
         .await
         .unwrap_or_else(|_| panic!("WebDriver did not answer running axe-core"))
@@ -676,4 +704,10 @@ fn save_screenshot(name: &str, png: &[u8]) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// Pictures are for people to look at, not for the checks: taken only when
+/// asked for.
+fn screenshots_wanted() -> bool {
+    std::env::var_os("SCREENSHOTS").is_some_and(|v| v == "1")
 }
