@@ -648,8 +648,10 @@ impl App {
     /// as it is now, for the WCAG 2.0, 2.1 and 2.2 A and AA rules; returns
     /// each violation as "rule: help (targets)".
     pub async fn axe(&self) -> Vec<String> {
-        self.run_axe("{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }")
-            .await
+        self.run_axe(
+            "{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }",
+        )
+        .await
     }
 
     /// Runs only axe-core's rules whose outcome can change with the theme or

@@ -456,7 +456,10 @@ async fn a_broken_clinic_pack_shows_its_problems_and_can_fall_back_to_the_built_
     // markup in its title and a value that is not a number.
     assert_eq!(app.count("#error-problems > li").await, 4);
     let problems = app.text("#error-problems").await;
-    assert!(problems.contains("must be plain text, without markup"), "{problems}");
+    assert!(
+        problems.contains("must be plain text, without markup"),
+        "{problems}"
+    );
     assert!(app
         .text("#error-urgent")
         .await

@@ -5,6 +5,7 @@ pub mod atomic_write;
 pub mod device;
 pub mod erase;
 pub mod notice;
+pub mod plan;
 pub mod record;
 pub mod record_file;
 pub mod recovery;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::problem::{line_of_offset, Problem};
+use super::questions::{parse_questions, Question};
 use super::render::Rendered;
 use super::toml_file;
 
@@ -78,6 +79,8 @@ pub struct Lesson {
     pub print_html: String,
     /// Where it came from, for messages about it.
     pub file: String,
+    /// Self-check questions, shown after the text.
+    pub questions: Vec<Question>,
 }
 
 /// Builds a lesson from its rendered file; problems name the file and line.
@@ -143,6 +146,12 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
             ),
         ));
     }
+    let questions = match &rendered.questions {
+        Some((line, body)) => parse_questions(file, *line, body, &rendered.headings)
+            .map_err(|found| problems.extend(found))
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
     match id {
         Some(id) if problems.is_empty() => Ok(Lesson {
             id,
@@ -157,6 +166,7 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
             html: rendered.html.clone(),
             print_html: String::new(),
             file: file.to_owned(),
+            questions,
         }),
         _ => Err(problems),
     }

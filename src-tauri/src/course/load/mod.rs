@@ -13,6 +13,7 @@ pub mod logo;
 pub mod pack;
 pub mod pack_source;
 pub mod problem;
+pub mod questions;
 pub mod references;
 pub mod render;
 pub mod toml_file;

@@ -16,6 +16,7 @@ use super::citations::Citation;
 use super::figure::{figure_html, parse_figure, FigureWords, FIGURE_FENCE};
 use super::links::parse_https_url;
 use super::problem::Problem;
+use super::questions::QUESTIONS_FENCE;
 
 pub const FRONT_MATTER_DELIMITER: &str = "+++";
 /// Heading ids get a prefix so a heading named "main" cannot clash with the
@@ -32,6 +33,10 @@ pub struct Rendered {
     pub links: Vec<Url>,
     /// The source each figure cites, with the line of its block.
     pub figure_sources: Vec<Citation>,
+    /// Every heading as (its text, its element id), in order.
+    pub headings: Vec<(String, String)>,
+    /// The self-check questions block: its fence's line and its TOML.
+    pub questions: Option<(usize, String)>,
 }
 
 /// The Markdown the course is written in: rendering and the reading
@@ -71,12 +76,19 @@ pub fn render_markdown_nested(
     let mut last_heading_level = 1u8;
     let mut figures = FigureBlocks::default();
 
+    // Ids as the heading adapter will give them: the same anchorizer, fed
+    // the same headings in the same order.
+    let mut heading_ids = Anchorizer::new();
     for node in root.descendants() {
         let mut data = node.data_mut();
         let line = data.sourcepos.start.line;
         if let NodeValue::Heading(heading) = &mut data.value {
             check_heading(file, line, heading.level, &mut last_heading_level, problems);
             heading.level = (heading.level + nesting).min(6);
+            drop(data);
+            let text = plain_text(node);
+            let id = format!("{HEADING_ID_PREFIX}{}", heading_ids.anchorize(&text));
+            rendered.headings.push((text, id));
             continue;
         }
         match &data.value {
@@ -114,6 +126,28 @@ pub fn render_markdown_nested(
                     Err(found) => problems.extend(found),
                 }
             }
+            NodeValue::CodeBlock(block)
+                if block.info.split_whitespace().next() == Some(QUESTIONS_FENCE) =>
+            {
+                // The page shows the questions after the lesson, so the block
+                // must be where they appear: at the end.
+                let mut after = node.following_siblings().skip(1);
+                if after.any(|n| !matches!(n.data().value, NodeValue::FootnoteDefinition(_))) {
+                    problems.push(Problem::at_line(
+                        file,
+                        line,
+                        "questions: put the questions block at the end of the lesson, where the app shows them",
+                    ));
+                }
+                if rendered.questions.is_some() {
+                    problems.push(Problem::at_line(
+                        file,
+                        line,
+                        "questions: a lesson has one questions block",
+                    ));
+                }
+                rendered.questions = Some((line, block.literal.clone()));
+            }
             NodeValue::Image(image) => problems.push(Problem::at_line(
                 file,
                 line,
@@ -137,6 +171,11 @@ pub fn render_markdown_nested(
         .render
         .codefence_renderers
         .insert(FIGURE_FENCE.to_owned(), &figures);
+    // Questions are data for the lesson screen, not part of its text.
+    plugins
+        .render
+        .codefence_renderers
+        .insert(QUESTIONS_FENCE.to_owned(), &NOTHING);
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
@@ -200,6 +239,37 @@ impl CodefenceRendererAdapter for FigureBlocks {
     ) -> fmt::Result {
         output.write_str(self.html.get(code).map_or("", String::as_str))
     }
+}
+
+/// Writes nothing in place of a block.
+struct Nothing;
+static NOTHING: Nothing = Nothing;
+
+impl CodefenceRendererAdapter for Nothing {
+    fn write(
+        &self,
+        _: &mut dyn fmt::Write,
+        _: &str,
+        _: &str,
+        _: &str,
+        _: Option<Sourcepos>,
+    ) -> fmt::Result {
+        Ok(())
+    }
+}
+
+/// The text of a heading (or any inline container), as the heading adapter
+/// is given it.
+fn plain_text<'a>(node: &'a comrak::nodes::AstNode<'a>) -> String {
+    let mut text = String::new();
+    for d in node.descendants() {
+        match &d.data().value {
+            NodeValue::Text(t) => text.push_str(t),
+            NodeValue::Code(c) => text.push_str(&c.literal),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// Headings with ids (for in-page links) but without comrak's empty
@@ -407,5 +477,40 @@ mod tests {
         let (r, problems) = render("## A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert!(problems.is_empty());
         assert!(r.html.contains("<table>"));
+    }
+
+    #[test]
+    fn a_questions_block_at_the_end_is_kept_as_data_and_not_shown() {
+        let text = "## Why it hurts\n\nText.\n\n## Why it hurts\n\n```questions\n[[question]]\nid = \"a\"\n```\n";
+        let (r, problems) = render(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(
+            !r.html.contains("question") && !r.html.contains("<pre"),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            r.questions,
+            Some((7, "[[question]]\nid = \"a\"\n".to_owned()))
+        );
+        // The ids the page will have, the second made unique as comrak does.
+        let ids: Vec<&str> = r.headings.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["section-why-it-hurts", "section-why-it-hurts-1"]);
+        assert!(
+            r.html.contains("id=\"section-why-it-hurts-1\""),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn a_questions_block_before_more_text_is_reported() {
+        let (_, problems) = render("## A\n\n```questions\n[[question]]\n```\n\nMore text.\n");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, Some(3));
+        assert!(
+            problems[0].message.contains("at the end of the lesson"),
+            "{problems:?}"
+        );
     }
 }
