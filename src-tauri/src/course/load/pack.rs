@@ -15,6 +15,7 @@ use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
 use super::render::{nest_for_print, render_markdown, render_markdown_nested};
+use crate::course::words::{pack_catalog::pack_words, Catalog};
 
 pub const DISCLAIMER_FILE: &str = "disclaimer.md";
 pub const INTRO_FILE: &str = "intro.md";
@@ -52,6 +53,9 @@ pub struct Course {
     pub citations: BTreeMap<String, Vec<Citation>>,
     /// The clinic's logo as a `data:` URL, if the pack has one.
     pub logo: Option<String>,
+    /// The learner's words in the course's language (English where the
+    /// pack's catalog has none).
+    pub words: Catalog,
 }
 
 impl Course {
@@ -92,6 +96,10 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             None
         }
     };
+
+    let words = config
+        .as_ref()
+        .map(|c| pack_words(files, &c.language, &mut problems));
 
     let logo = config
         .as_ref()
@@ -165,7 +173,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         }
     }
 
-    match (config, disclaimer, intro, finished, help) {
+    match (config, disclaimer, intro, finished, help, words) {
         // The next step is not added to `links`: it opens only through
         // `open_next_step`, which checks that the course is complete.
         (
@@ -174,11 +182,12 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             Some(mut intro),
             Some(mut finished),
             Some(mut help),
+            Some(words),
         ) if problems.is_empty() => {
             // Every citation is known by now: each becomes a numbered marker,
             // once, at load.
             let cites: Vec<&str> = references.iter().map(|r| r.cite.as_str()).collect();
-            let link = |html: &mut String| *html = link_citations(html, &cites);
+            let link = |html: &mut String| *html = link_citations(html, &cites, &words);
             link(&mut disclaimer.html);
             link(&mut intro.html);
             link(&mut finished.html);
@@ -199,6 +208,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 links,
                 citations,
                 logo,
+                words,
             })
         }
         _ => Err(ContentError::capped(problems)),
