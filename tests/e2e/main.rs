@@ -4,6 +4,7 @@
 mod accessibility;
 mod harness;
 mod shared_device;
+mod words;
 mod your_data;
 
 use harness::Harness;
