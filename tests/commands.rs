@@ -557,6 +557,14 @@ fn a_broken_pack_reports_every_problem_and_can_fall_back_to_the_built_in_course(
         );
     }
     assert_eq!(app.err_kind("accept_disclaimer", json!({})), "pack_content");
+    // The start-up data still answers, with the words for the error screen.
+    let start = app.ok("get_start", json!({}));
+    assert_eq!(start["error"]["kind"], "pack_content", "{start}");
+    assert_eq!(
+        start["words"]["error.use-built-in"],
+        "Continue with the standard course instead"
+    );
+    assert!(start["overview"].is_null(), "{start}");
     let overview = app.ok("use_built_in_course", json!({}))["overview"].clone();
     assert_eq!(overview["title"], "Persistent Back Pain Mini Course");
     assert_eq!(app.ok("get_overview", json!({}))["total"], 3);
@@ -874,6 +882,9 @@ fn get_start_gives_the_first_screen_in_one_call() {
     let app = TestApp::new();
     let first = app.ok("get_start", json!({}));
     assert_eq!(first["overview"]["consent_needed"], true);
+    assert_eq!(first["language"], "en");
+    assert_eq!(first["words"]["nav.get-help"], "Get help now");
+    assert!(first["error"].is_null(), "{first}");
     assert_eq!(
         first["disclaimer"]["help"]["groups"][0]["number"], "000",
         "the disclaimer, with where to get help, is the first screen"

@@ -170,8 +170,8 @@ fn no_dangerous_settings_are_on() {
 }
 
 /// The display rules are Rust's (`screens::view_model::display_rules`, the
-/// idle warning in `load::config`): no page script but the word list may
-/// name a theme, a text size or an idle timing of its own.
+/// idle warning in `load::config`): no page script names a theme, a text
+/// size or an idle timing of its own.
 #[test]
 fn page_scripts_hold_no_theme_text_size_or_idle_timing_of_their_own() {
     use back_pain_course::course::learner::record::{Theme, TEXT_SIZE_PERCENTS};
@@ -191,11 +191,8 @@ fn page_scripts_hold_no_theme_text_size_or_idle_timing_of_their_own() {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
-        // Words, not rules: the interface's word list is keyed by the names
-        // Rust sends (until it moves to a catalog of its own).
-        if path.file_name().is_some_and(|n| n == "strings.js") {
-            continue;
-        }
+        // No exception: the words are in `ui/locales/`, keyed by the names
+        // Rust sends, so no page script names a theme at all.
         let text = std::fs::read_to_string(&path).unwrap();
         for literal in &literals {
             if text.contains(literal.as_str()) {

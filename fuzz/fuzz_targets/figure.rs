@@ -3,7 +3,8 @@
 //! and only the tags a figure is made of.
 #![no_main]
 
-use back_pain_course::course::load::figure::{figure_html, parse_figure, FigureWords};
+use back_pain_course::course::load::figure::{figure_html, parse_figure};
+use back_pain_course::course::words::Catalog;
 use libfuzzer_sys::fuzz_target;
 
 const TAGS: [&str; 20] = [
@@ -17,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let layouts = figure.layouts().expect("an accepted figure lays out");
-    let html = figure_html(&figure, 1, &layouts, &FigureWords::default());
+    let html = figure_html(&figure, 1, &layouts, Catalog::english());
     assert!(!html.contains("NaN") && !html.contains("inf"), "{html}");
     let mut rest = html.as_str();
     while let Some(start) = rest.find('<') {

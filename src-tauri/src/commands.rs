@@ -1,6 +1,9 @@
 //! The commands the webview may call. Each is a thin adapter: it picks the
 //! state, calls the course's rules and returns a view or an `Error`.
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 use time::OffsetDateTime;
@@ -15,24 +18,50 @@ use crate::course::screens::view_model::{
     self, AboutView, DisclaimerView, FinishedView, HelpView, LessonView, Overview, PrintView,
     ReferenceView, StartView,
 };
+use crate::course::words::Catalog;
 use crate::course::RuleError;
 use crate::error::Error;
 use crate::state::{AppState, Changed};
 
 pub use crate::command_names::COMMANDS;
 
-/// The first screen's data in one round trip: at start-up the page's first
-/// calls are the slowest, while WebKit is still starting.
-#[tauri::command]
-pub fn get_start(state: State<'_, AppState>) -> Result<StartView, Error> {
-    start_view(&state)
+/// The first screen's data in one round trip (at start-up the page's first
+/// calls are the slowest, while WebKit is still starting): the words in the
+/// course's language, and the first screen or why the course could not
+/// load, so even the error screen has its words.
+#[derive(Debug, Serialize)]
+pub struct Start {
+    pub language: String,
+    pub words: BTreeMap<String, String>,
+    pub error: Option<Error>,
+    #[serde(flatten)]
+    pub course: Option<StartView>,
 }
 
-fn start_view(state: &AppState) -> Result<StartView, Error> {
+#[tauri::command]
+pub fn get_start(state: State<'_, AppState>) -> Start {
+    start(&state)
+}
+
+fn start(state: &AppState) -> Start {
+    let words = state.words();
+    let (course, error) = match start_view(state, &words) {
+        Ok(view) => (Some(view), None),
+        Err(error) => (None, Some(error)),
+    };
+    Start {
+        language: words.language().to_owned(),
+        words: words.entries().clone(),
+        error,
+        course,
+    }
+}
+
+fn start_view(state: &AppState, words: &Catalog) -> Result<StartView, Error> {
     let fallback = state.is_fallback();
     // Checked first, so notices wait until there is a course to show them on.
     state.read(|_, _| Ok(()))?;
-    let notices = state.take_notices();
+    let notices = state.take_notices().iter().map(|m| words.say(m)).collect();
     state.read(|course, record| Ok(view_model::start(course, record, fallback, notices)))
 }
 
@@ -153,9 +182,9 @@ fn open_in_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) -> Result<(), Erro
 /// After a clinic's pack failed to load, carries on with the built-in course:
 /// its first screen, as at start-up.
 #[tauri::command]
-pub fn use_built_in_course(state: State<'_, AppState>) -> Result<StartView, Error> {
+pub fn use_built_in_course(state: State<'_, AppState>) -> Start {
     state.fall_back_to_built_in();
-    start_view(&state)
+    start(&state)
 }
 
 /// Sets the text size step (0 to 4), remembered for next time.
@@ -214,12 +243,9 @@ pub async fn save_progress_summary<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Option<String>, Error> {
     use tauri_plugin_dialog::DialogExt;
-    let html = state.read(|course, record| {
-        Ok(progress_summary_html(
-            course,
-            record,
-            OffsetDateTime::now_utc(),
-        ))
+    let (html, file_type) = state.read(|course, record| {
+        let html = progress_summary_html(course, record, OffsetDateTime::now_utc());
+        Ok((html, file_type_label(course)))
     })?;
     let chosen = app
         .dialog()
@@ -228,7 +254,7 @@ pub async fn save_progress_summary<R: Runtime>(
         // Modal to the course window: no second dialog, no other action
         // while it is open.
         .set_parent(&window)
-        .add_filter(file_type_label(), &["html", "htm"])
+        .add_filter(file_type, &["html", "htm"])
         .blocking_save_file();
     let Some(chosen) = chosen else {
         return Ok(None);

@@ -4,32 +4,47 @@
 //! problem as `{file, line, message}` so the page lists them without ever
 //! taking text apart.
 
+use std::sync::{Arc, RwLock};
+
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::course::load::links::LinkRefusal;
+use crate::course::words::{display_in_english, Catalog, Message};
 use crate::course::{ContentError, Problem, RuleError};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("The course files have problems, so the course cannot be shown.")]
-    Content(#[from] ContentError),
-    #[error("The course pack in {} has problems, so it cannot be shown.", folder.display())]
+    Content(ContentError),
     PackContent {
         folder: std::path::PathBuf,
         problems: ContentError,
     },
-    #[error(transparent)]
-    Rule(#[from] RuleError),
-    #[error("That link cannot be opened: {0}.")]
-    LinkRefused(#[from] LinkRefusal),
-    #[error("Your progress could not be saved ({0}). What you see is kept for now; the app will try again at your next step.")]
+    Rule(RuleError),
+    LinkRefused(LinkRefusal),
     StoreWrite(String),
-    #[error("The link could not be opened in your web browser ({0}).")]
     Opener(String),
-    #[error("Some of your data could not be deleted ({0}).")]
     EraseFailed(String),
-    #[error("Your progress summary could not be saved ({0}).")]
+    /// "Delete my data" from a copy of the app that may not write.
+    EraseRefused,
     SummaryNotSaved(String),
+}
+
+impl From<ContentError> for Error {
+    fn from(err: ContentError) -> Self {
+        Error::Content(err)
+    }
+}
+
+impl From<RuleError> for Error {
+    fn from(err: RuleError) -> Self {
+        Error::Rule(err)
+    }
+}
+
+impl From<LinkRefusal> for Error {
+    fn from(err: LinkRefusal) -> Self {
+        Error::LinkRefused(err)
+    }
 }
 
 impl Error {
@@ -48,9 +63,50 @@ impl Error {
             Error::LinkRefused(_) => "link_refused",
             Error::StoreWrite(_) => "store_write",
             Error::Opener(_) => "opener",
-            Error::EraseFailed(_) => "erase_failed",
+            Error::EraseFailed(_) | Error::EraseRefused => "erase_failed",
             Error::SummaryNotSaved(_) => "summary_not_saved",
         }
+    }
+
+    /// What the learner is told, in the catalog's words.
+    pub fn message(&self) -> Message {
+        match self {
+            Error::Content(_) => Message::new("error.content"),
+            Error::PackContent { folder, .. } => {
+                Message::new("error.pack-content").with("folder", folder.display())
+            }
+            Error::Rule(rule) => rule.message(),
+            Error::LinkRefused(why) => {
+                Message::new("error.link-refused").with_words("why", why.message())
+            }
+            Error::StoreWrite(error) => Message::new("error.store-write").with("error", error),
+            Error::Opener(error) => Message::new("error.opener").with("error", error),
+            Error::EraseFailed(error) => Message::new("error.erase-failed").with("error", error),
+            Error::EraseRefused => Message::new("error.erase-failed")
+                .with_words("error", Message::new("error.erase-other-copy")),
+            Error::SummaryNotSaved(error) => {
+                Message::new("error.summary-not-saved").with("error", error)
+            }
+        }
+    }
+}
+
+display_in_english!(Error);
+
+/// The words errors are sent in: the course's. An error reaches the page
+/// through serde, where no state is at hand, so the app sets them here
+/// whenever it chooses a course (`AppState`); English until then.
+static WORDS: RwLock<Option<Arc<Catalog>>> = RwLock::new(None);
+
+pub fn send_errors_in(words: &Catalog) {
+    *WORDS.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(words.clone()));
+}
+
+fn said(message: &Message) -> String {
+    let words = WORDS.read().unwrap_or_else(|e| e.into_inner()).clone();
+    match words {
+        Some(words) => words.say(message),
+        None => Catalog::english().say(message),
     }
 }
 
@@ -62,7 +118,7 @@ impl Serialize for Error {
         };
         let mut s = serializer.serialize_struct("Error", 3)?;
         s.serialize_field("kind", self.kind())?;
-        s.serialize_field("message", &self.to_string())?;
+        s.serialize_field("message", &said(&self.message()))?;
         s.serialize_field("problems", problems)?;
         s.end()
     }

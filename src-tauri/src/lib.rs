@@ -18,11 +18,10 @@ use std::path::PathBuf;
 use tauri::{App, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
 use crate::course::learner::device;
+use crate::course::learner::notice::Notice;
 use crate::course::load::pack_source::{PackSearch, PackSource};
+use crate::course::words::Catalog;
 use crate::state::{AppState, LoadedCourse};
-
-/// Shown as the window title when the course itself could not be loaded.
-const FALLBACK_TITLE: &str = "Persistent Back Pain Mini Course";
 
 /// The command handler for `commands` plus, in a `bench` build only, the
 /// benchmark's own command: the product never carries it.
@@ -89,7 +88,7 @@ pub fn manage_state<R: Runtime, M: Manager<R>>(
     let shared = course.shared_device;
     let store_path = store_path.with_file_name(device::store_file(shared));
     let opened = store::open(manager.app_handle(), store_path);
-    let notices = opened.notices.iter().map(ToString::to_string).collect();
+    let notices = opened.notices.iter().map(Notice::message).collect();
     let state = AppState::new(course, opened.record, opened.store, notices);
     // If clearing the last session cannot be saved, the screen says so:
     // it is still in the file.
@@ -108,7 +107,8 @@ fn setup<R: Runtime>(
     let title = app
         .state::<AppState>()
         .with_course(|c| Ok(c.config.title.clone()))
-        .unwrap_or_else(|_| FALLBACK_TITLE.to_owned());
+        // Shown as the window title when the course could not be loaded.
+        .unwrap_or_else(|_| Catalog::english().text("chrome.fallback-title", &[]));
     let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
         .title(title)
         .inner_size(960.0, 780.0)

@@ -8,8 +8,9 @@ use serde::Serialize;
 use crate::course::load::config::SharedDevice;
 use crate::course::load::pack_source::PackSource;
 use crate::course::screens::view_model::{self, AboutView};
+use crate::course::words::{Catalog, Message};
 use crate::course::{ContentError, Course, LearnerRecord, RuleError};
-use crate::error::Error;
+use crate::error::{send_errors_in, Error};
 use crate::store::LearnerStore;
 
 /// A course and where it came from.
@@ -25,6 +26,14 @@ pub struct LoadedCourse {
 }
 
 impl LoadedCourse {
+    /// The words the learner sees with this course.
+    pub fn words(&self) -> &Catalog {
+        match &self.course {
+            Ok(course) => &course.words,
+            Err(_) => Catalog::english(),
+        }
+    }
+
     pub fn load(source: PackSource) -> LoadedCourse {
         let course = source.load();
         let shared_device = match &course {
@@ -44,8 +53,9 @@ pub struct AppState {
     course: RwLock<LoadedCourse>,
     learner: Mutex<Learner>,
     store: LearnerStore,
-    /// Things the learner must be told once, e.g. that a damaged save was set aside.
-    notices: Mutex<Vec<String>>,
+    /// Things the learner must be told once, e.g. that a damaged save was
+    /// set aside: said in the course's words when there is a screen for them.
+    notices: Mutex<Vec<Message>>,
 }
 
 struct Learner {
@@ -69,8 +79,9 @@ impl AppState {
         course: LoadedCourse,
         record: LearnerRecord,
         store: LearnerStore,
-        notices: Vec<String>,
+        notices: Vec<Message>,
     ) -> Self {
+        send_errors_in(course.words());
         AppState {
             course: RwLock::new(course),
             learner: Mutex::new(Learner {
@@ -111,6 +122,7 @@ impl AppState {
                 shared_device,
                 ..built_in
             };
+            send_errors_in(loaded.words());
         }
     }
 
@@ -196,7 +208,7 @@ impl AppState {
             self.notices
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .push(err.to_string());
+                .push(err.message());
         }
     }
 
@@ -225,7 +237,17 @@ impl AppState {
         self.store.release_lock();
     }
 
-    pub fn take_notices(&self) -> Vec<String> {
+    /// The course's words: English when the course could not load (a
+    /// broken pack's own catalog is not trusted).
+    pub fn words(&self) -> Catalog {
+        self.course
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .words()
+            .clone()
+    }
+
+    pub fn take_notices(&self) -> Vec<Message> {
         std::mem::take(&mut *self.notices.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }

@@ -165,10 +165,7 @@ impl LearnerStore {
     /// of the app that may not write (see `open`) may not delete either.
     pub fn erase(&self) -> Result<(), Error> {
         let Some(store) = &self.store else {
-            return Err(Error::EraseFailed(
-                "another copy of the course app is open, or the data folder cannot be written"
-                    .to_owned(),
-            ));
+            return Err(Error::EraseRefused);
         };
         // Held so no save runs mid-erase. The revision itself keeps counting
         // up: if a file survives the erase, the next save still outranks it.

@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use crate::harness::{self, Harness, Key};
+use crate::words::words_not_from_catalog;
 use crate::{LESSONS, NEXT_STEP};
 
 /// How to reach each screen from anywhere, by the learner's own clicks.
@@ -40,8 +41,17 @@ const THEMES: &[&str] = &["light", "dark", "high_contrast"];
 async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_either_text_size() {
     let harness = Harness::new();
     let app = harness.launch().await;
+    // Every word on every screen is the catalog's: checked here, on the
+    // screens this test visits anyway, plus the states only seen first.
+    let mut stray = Vec::new();
+    app.screen("disclaimer").await;
+    stray.extend(words_not_from_catalog(&app, "first start").await);
     app.click("#accept-disclaimer").await;
     app.screen("home").await;
+    stray.extend(words_not_from_catalog(&app, "home, nothing done").await);
+    app.click("#open-lesson-why-ongoing").await;
+    app.screen("lesson").await;
+    stray.extend(words_not_from_catalog(&app, "lesson in progress").await);
     // The finished screen with its button needs every lesson complete.
     for (id, _) in LESSONS {
         let done = app.invoke("complete_lesson", json!({ "id": id })).await;
@@ -95,12 +105,18 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
                 // theme and size).
                 if *theme == THEMES[0] && size == 0 {
                     pages.push(app.save_dom(name).await);
+                    stray.extend(words_not_from_catalog(&app, name).await);
                 }
             }
         }
     }
     assert_eq!(checked, THEMES.len() * 2 * SCREENS.len());
     assert_eq!(pages.len(), SCREENS.len());
+    assert!(
+        stray.is_empty(),
+        "words on screen that are in no catalog entry:\n{}",
+        stray.join("\n")
+    );
     let invalid = harness::validate_html(&pages);
     assert!(
         invalid.is_empty(),
@@ -147,6 +163,8 @@ async fn axe_finds_no_violation_on_the_error_screen() {
     app.wait_for("[data-screen=error][data-kind=pack_content]")
         .await;
     let violations = app.axe().await;
+    let stray = words_not_from_catalog(&app, "error").await;
+    assert!(stray.is_empty(), "{}", stray.join("\n"));
     app.screenshot("a11y-error").await;
     let invalid = harness::validate_html(&[app.save_dom("error").await]);
     assert!(invalid.is_empty(), "{}", invalid.join("\n"));

@@ -5,6 +5,7 @@ mod accessibility;
 mod figures;
 mod harness;
 mod shared_device;
+mod words;
 mod your_data;
 
 use harness::Harness;

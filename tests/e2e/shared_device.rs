@@ -46,6 +46,8 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
     // "No" changes nothing.
     app.click("#start-over").await;
     app.screen("confirm-start-over").await;
+    let stray = crate::words::words_not_from_catalog(&app, "confirm-start-over").await;
+    assert!(stray.is_empty(), "{}", stray.join("\n"));
     app.screenshot("21-shared-device-confirm").await;
     app.click("#confirm-no").await;
     app.screen("home").await;

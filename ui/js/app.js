@@ -7,14 +7,15 @@ import { h } from "./dom.js";
 import { watchIdle } from "./idle.js";
 import { applyPreferences, displayRules, preferences, setDisplayRules } from "./preferences.js";
 import { installShortcuts } from "./shortcuts.js";
-import { strings as s } from "./strings.js";
+import { duration, setWords, t } from "./strings.js";
 import * as views from "./views.js";
 
 const screen = document.getElementById("screen");
 const notices = document.getElementById("notices");
 const alerts = document.getElementById("alerts");
 const nav = document.getElementById("site-nav");
-let courseTitle = s.fallbackTitle;
+// The fallback title until the course names itself.
+let courseTitle = document.title;
 // The lesson on screen, for the next/previous shortcuts.
 let currentLesson = null;
 let stopIdleWatch = null;
@@ -49,7 +50,7 @@ function show({ title, node }, { keepMessages = false } = {}) {
     if (item.dataset.nav === node.dataset.screen) item.setAttribute("aria-current", "page");
     else item.removeAttribute("aria-current");
   }
-  document.title = title === courseTitle ? courseTitle : s.pageTitle(title, courseTitle);
+  document.title = title === courseTitle ? courseTitle : t("chrome.page-title", { screen: title, course: courseTitle });
   window.scrollTo(0, 0);
   // Move focus to the new heading so keyboard and screen-reader users start
   // at the top of the new screen.
@@ -58,15 +59,15 @@ function show({ title, node }, { keepMessages = false } = {}) {
 
 function fail(error) {
   if (error && error.kind === "consent_required") {
-    return showDisclaimer().catch((e) => warn(e?.message ?? s.error.generic));
+    return showDisclaimer().catch((e) => warn(e?.message ?? t("error.generic")));
   }
   if (error && (error.kind === "content" || error.kind === "pack_content")) {
     nav.hidden = true;
     return show(views.errorView(error, {
-      useBuiltIn: () => api.useBuiltInCourse().then(begin).catch(fail),
+      useBuiltIn: () => api.useBuiltInCourse().then(start).catch(fail),
     }));
   }
-  warn(error?.message ?? s.error.generic);
+  warn(error?.message ?? t("error.generic"));
 }
 
 const actions = {
@@ -88,7 +89,7 @@ const actions = {
   },
   async openNextStep() {
     await api.openNextStep();
-    say(s.finished.opened);
+    say(t("finished.opened"));
   },
 };
 
@@ -139,8 +140,8 @@ function choose(setter, message) {
 
 async function showSettings() {
   show(views.settingsView(preferences(), displayRules(), {
-    chooseTextSize: choose(api.setTextSize, s.settings.saved),
-    chooseTheme: choose(api.setTheme, s.settings.themeSaved),
+    chooseTextSize: choose(api.setTextSize, (label) => t("settings.size-saved", { label })),
+    chooseTheme: choose(api.setTheme, (label) => t("settings.theme-saved", { label })),
   }));
 }
 
@@ -171,15 +172,15 @@ async function showAbout(options) {
   show(views.aboutView(await api.about(), {
     saveSummary: () =>
       api.saveProgressSummary()
-        .then((path) => say(path ? s.about.summarySaved(path) : s.about.summaryCancelled))
+        .then((path) => say(path ? t("about.summary-saved", { path }) : t("about.summary-cancelled")))
         .catch(fail),
     deleteData: () => confirmThen(
-      { name: "confirm-delete", heading: s.confirm.deleteHeading, text: s.confirm.deleteText, yes: s.confirm.deleteYes },
+      { name: "confirm-delete", heading: t("confirm.delete-heading"), text: t("confirm.delete-text"), yes: t("confirm.delete-yes") },
       async () => {
         const overview = await api.deleteMyData();
         applyPreferences(overview.preferences);
         await showDisclaimer();
-        say(s.confirm.deleted);
+        say(t("confirm.deleted"));
       },
       () => showAbout(),
     ),
@@ -201,8 +202,8 @@ async function clearForNextPerson(message) {
 
 function startOverAsked() {
   confirmThen(
-    { name: "confirm-start-over", heading: s.confirm.startOverHeading, text: s.confirm.startOverText, yes: s.confirm.startOverYes },
-    () => clearForNextPerson(s.confirm.startedOver),
+    { name: "confirm-start-over", heading: t("confirm.start-over-heading"), text: t("confirm.start-over-text"), yes: t("confirm.start-over-yes") },
+    () => clearForNextPerson(t("confirm.started-over")),
     () => showHome(),
   );
 }
@@ -228,7 +229,7 @@ screen.addEventListener("click", (event) => {
     }
     return;
   }
-  api.openLink(link.href).then(() => say(s.error.linkOpened)).catch(fail);
+  api.openLink(link.href).then(() => say(t("error.link-opened"))).catch(fail);
 });
 
 const screens = {
@@ -258,9 +259,8 @@ function fillChrome(overview) {
   courseTitle = overview.title;
   setDisplayRules(overview.display);
   applyPreferences(overview.preferences);
-  document.documentElement.lang = overview.language;
   document.getElementById("site-title").textContent = overview.title;
-  document.getElementById("site-provider").textContent = s.providedBy(overview.provider);
+  document.getElementById("site-provider").textContent = t("chrome.provided-by", { provider: overview.provider });
   const contact = document.getElementById("site-contact");
   contact.textContent = overview.contact ?? "";
   contact.hidden = !overview.contact;
@@ -281,37 +281,50 @@ function fillChrome(overview) {
             h(
               "div",
               { class: "notice notice-warning", id: "idle-warning" },
-              h("p", {}, s.confirm.idleWarning(left)),
+              h("p", {}, t("confirm.idle-warning", { seconds: left })),
               // Any key, click or touch answers the warning; this is the
               // obvious one.
-              h("button", { type: "button", class: "button", id: "still-here" }, s.confirm.stillHere),
+              h("button", { type: "button", class: "button", id: "still-here" }, t("confirm.still-here")),
             ),
           ),
         onActive: () => document.getElementById("idle-warning")?.remove(),
-        onIdle: () => clearForNextPerson(s.confirm.idleCleared(s.duration(shared))).catch(fail),
+        onIdle: () => clearForNextPerson(t("confirm.idle-cleared", { duration: duration(shared) })).catch(fail),
       })
     : null;
 }
 
-async function start() {
-  document.getElementById("skip-link").textContent = s.skipLink;
-  document.getElementById("loading").textContent = s.loading;
-  document.getElementById("footer-text").textContent = s.footer;
-  document.getElementById("site-title").textContent = s.fallbackTitle;
-  document.getElementById("start-over").textContent = s.startOverButton;
+// The page's fixed parts, each naming its catalog key in `data-word` (its
+// text) or `data-word-label` (its aria-label).
+// index.html holds the English for what shows before the catalog arrives
+// (a test keeps it equal to en.json); this puts the course's language in.
+function fillWords() {
+  for (const el of document.querySelectorAll("[data-word]")) el.textContent = t(el.dataset.word);
+  for (const el of document.querySelectorAll("[data-word-label]")) el.setAttribute("aria-label", t(el.dataset.wordLabel));
+}
+
+async function boot() {
   document.getElementById("start-over").addEventListener("click", startOverAsked);
-  for (const [key, label] of Object.entries(s.nav)) document.getElementById(`nav-${key}`).textContent = label;
   try {
-    await begin(await api.start());
+    await start(await api.start());
   } catch (error) {
-    Promise.resolve(fail(error)).catch((e) => warn(e?.message ?? s.error.generic));
+    Promise.resolve(fail(error)).catch((e) => warn(e?.message ?? t("error.generic")));
   }
   afterFirstScreen();
 }
 
-// The first screen for a course that loaded, from one call: the disclaimer
-// if it still needs accepting, else home; then anything the learner must be
-// told.
+// The start-up data, from one call: the words in the course's language,
+// then the course's first screen, or why the course could not load.
+function start({ words, language, error, ...course }) {
+  setWords(words, language);
+  document.documentElement.lang = language;
+  fillWords();
+  courseTitle = t("chrome.fallback-title");
+  if (error) return fail(error);
+  return begin(course);
+}
+
+// The first screen for a course that loaded: the disclaimer if it still
+// needs accepting, else home; then anything the learner must be told.
 function begin({ overview, disclaimer, notices }) {
   fillChrome(overview);
   if (disclaimer) show(disclaimerScreen(disclaimer));
@@ -319,4 +332,4 @@ function begin({ overview, disclaimer, notices }) {
   if (notices.length) warn(notices.join(" "));
 }
 
-start();
+boot();

@@ -18,9 +18,9 @@ export function h(tag, attrs = {}, ...children) {
 }
 
 // Course text rendered by Rust (comrak, raw HTML off) is the only HTML the
-// app inserts.
+// app inserts. Marked as course content, not interface words.
 export function courseHtml(html, attrs = {}) {
-  const el = h("div", { class: "course-text", ...attrs });
+  const el = h("div", { class: "course-text", "data-content": "html", ...attrs });
   el.innerHTML = html;
   return el;
 }

@@ -2,7 +2,7 @@
 // actions are passed in by app.js.
 
 import { h, courseHtml } from "./dom.js";
-import { strings as s } from "./strings.js";
+import { dateTime, plural, t } from "./strings.js";
 
 const button = (id, label, onclick, cls = "button") =>
   h("button", { type: "button", id, class: cls, onclick }, label);
@@ -11,13 +11,19 @@ function heading(text, attrs = {}) {
   return h("h1", { id: "screen-heading", tabindex: "-1", ...attrs }, text);
 }
 
+// Marks where course data (titles, numbers, names) is shown rather than the
+// catalog's words: "text" for the element's own text, "html" for course
+// HTML and everything in it. The e2e word check skips these.
+const DATA = { "data-content": "text" };
+const DATA_HTML = { "data-content": "html" };
+
 // A screen: its name (for tests and styling), its title and h1, its parts.
 function screenOf(name, title, ...parts) {
   return { title, node: h("div", { dataset: { screen: name } }, heading(title), ...parts) };
 }
 
 function stateTag(state, id) {
-  return h("strong", { class: `tag tag-${state}`, id }, s.state[state]);
+  return h("strong", { class: `tag tag-${state}`, id }, t(`state.${state}`));
 }
 
 export function progressBar(done, total) {
@@ -28,7 +34,7 @@ export function progressBar(done, total) {
   return h(
     "div",
     { class: "progress" },
-    h("p", { id: "progress-text", class: "progress-text" }, s.home.progress(done, total)),
+    h("p", { id: "progress-text", class: "progress-text" }, t("home.progress", { done, total })),
     h(
       "div",
       {
@@ -38,7 +44,7 @@ export function progressBar(done, total) {
         "aria-valuemin": 0,
         "aria-valuemax": total,
         "aria-valuenow": done,
-        "aria-valuetext": s.home.progress(done, total),
+        "aria-valuetext": t("home.progress", { done, total }),
         "aria-labelledby": "progress-text",
       },
       fill,
@@ -48,7 +54,7 @@ export function progressBar(done, total) {
 
 // A heading whose inside is course HTML from Rust (comrak, raw HTML off).
 function courseHeading(level, id, html) {
-  const el = h(level, { id });
+  const el = h(level, { id, ...DATA_HTML });
   el.innerHTML = html;
   return el;
 }
@@ -58,9 +64,9 @@ function courseHeading(level, id, html) {
 // on its own screen (groups as h2) and above the disclaimer (as h3).
 function helpGroups(view, level) {
   return [
-    view.fallback ? h("p", { class: "notice notice-warning", id: "help-fallback" }, s.getHelp.fallback(view.region)) : null,
+    view.fallback ? h("p", { class: "notice notice-warning", id: "help-fallback" }, t("get-help.fallback", { region: view.region })) : null,
     courseHtml(view.intro_html, { id: "help-intro" }),
-    h("p", { class: "help-region", id: "help-region" }, s.getHelp.region(view.region)),
+    h("p", { class: "help-region", id: "help-region" }, t("get-help.region", { region: view.region })),
     view.groups.map((group) =>
       h(
         "section",
@@ -69,9 +75,9 @@ function helpGroups(view, level) {
         h(
           "p",
           { class: "help-line", id: `help-${group.kind}-line` },
-          `${s.getHelp.call} `,
-          h("strong", { class: "help-number" }, group.number),
-          h("span", { class: "help-label" }, group.label),
+          `${t("get-help.call")} `,
+          h("strong", { class: "help-number", ...DATA }, group.number),
+          h("span", { class: "help-label", ...DATA }, group.label),
         ),
         courseHtml(group.body_html, { class: "course-text help-signs" }),
       ),
@@ -82,9 +88,9 @@ function helpGroups(view, level) {
 export function getHelpView(view, { print }) {
   return screenOf(
     "get-help",
-    s.getHelp.heading,
+    t("get-help.heading"),
     helpGroups(view, "h2"),
-    h("div", { class: "actions" }, button("print-help", s.getHelp.print, print, "button button-secondary")),
+    h("div", { class: "actions" }, button("print-help", t("get-help.print"), print, "button button-secondary")),
   );
 }
 
@@ -93,20 +99,20 @@ export function disclaimerView(view, { accept, goHome }) {
     ? h(
         "div",
         { class: "panel panel-done" },
-        h("p", { id: "accepted-note" }, s.disclaimer.acceptedOn(s.dateTime(view.accepted_at))),
-        button("disclaimer-continue", s.disclaimer.continue, goHome),
+        h("p", { id: "accepted-note" }, t("disclaimer.accepted-on", { date: dateTime(view.accepted_at) })),
+        button("disclaimer-continue", t("disclaimer.continue"), goHome),
       )
-    : h("div", { class: "actions" }, button("accept-disclaimer", s.disclaimer.accept, accept));
+    : h("div", { class: "actions" }, button("accept-disclaimer", t("disclaimer.accept"), accept));
   // Where to get help comes first, above the legal text and the button, so
   // it is read before anything is accepted.
   return screenOf(
     "disclaimer",
-    s.disclaimer.heading,
-    h("p", { class: "lead" }, s.disclaimer.intro),
+    t("disclaimer.heading"),
+    h("p", { class: "lead" }, t("disclaimer.intro")),
     h(
       "section",
       { class: "panel panel-help", id: "disclaimer-help", "aria-labelledby": "disclaimer-help-heading" },
-      h("h2", { id: "disclaimer-help-heading" }, s.getHelp.heading),
+      h("h2", { id: "disclaimer-help-heading" }, t("get-help.heading")),
       helpGroups(view.help, "h3"),
     ),
     courseHtml(view.html, { id: "disclaimer-text" }),
@@ -119,8 +125,8 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
     ? h(
         "section",
         { class: "panel panel-resume", "aria-labelledby": "resume-heading" },
-        h("h2", { id: "resume-heading" }, s.home.resumeHeading),
-        button("resume", s.home.resume(view.resume.title), () => openLesson(view.resume.id)),
+        h("h2", { id: "resume-heading" }, t("home.resume-heading")),
+        button("resume", t("home.resume", { title: view.resume.title }), () => openLesson(view.resume.id)),
       )
     : null;
 
@@ -131,13 +137,13 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
       h(
         "li",
         { class: "lesson-card", id: `lesson-card-${lesson.id}` },
-        h("p", { class: "lesson-number" }, s.home.lessonNumber(i + 1)),
-        h("h3", { class: "lesson-title" }, lesson.title),
-        lesson.summary ? h("p", { class: "lesson-summary" }, lesson.summary) : null,
+        h("p", { class: "lesson-number" }, t("home.lesson-number", { n: i + 1 })),
+        h("h3", { class: "lesson-title", ...DATA }, lesson.title),
+        lesson.summary ? h("p", { class: "lesson-summary", ...DATA }, lesson.summary) : null,
         h(
           "p",
           { class: "lesson-meta" },
-          h("span", { class: "lesson-minutes" }, s.home.minutes(lesson.minutes)),
+          h("span", { class: "lesson-minutes" }, plural("minutes", lesson.minutes)),
           stateTag(lesson.state, `lesson-state-${lesson.id}`),
         ),
         h(
@@ -146,10 +152,10 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
             type: "button",
             class: lesson.state === "completed" ? "button button-secondary" : "button",
             id: `open-lesson-${lesson.id}`,
-            "aria-label": s.home.openLabel[lesson.state](lesson.title),
+            "aria-label": t(`home.open-label.${lesson.state}`, { title: lesson.title }),
             onclick: () => openLesson(lesson.id),
           },
-          s.home.open[lesson.state],
+          t(`home.open.${lesson.state}`),
         ),
       ),
     ),
@@ -158,10 +164,10 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
   const finished = h(
     "section",
     { class: "panel", "aria-labelledby": "finished-heading", id: "finished-panel" },
-    h("h2", { id: "finished-heading" }, s.home.finishedHeading),
+    h("h2", { id: "finished-heading" }, t("home.finished-heading")),
     view.all_complete
-      ? [h("p", {}, s.home.finishedReady), button("go-finished", s.home.finishedGo, goFinished)]
-      : h("p", {}, s.home.finishedLocked(view.total)),
+      ? [h("p", {}, t("home.finished-ready")), button("go-finished", t("home.finished-go"), goFinished)]
+      : h("p", {}, t("home.finished-locked", { total: view.total })),
   );
 
   return {
@@ -169,22 +175,22 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
     node: h(
       "div",
       { dataset: { screen: "home" } },
-      heading(view.title),
+      heading(view.title, DATA),
       resume,
       progressBar(view.completed, view.total),
       h(
         "section",
         { "aria-labelledby": "who-heading", class: "intro" },
-        h("h2", { id: "who-heading" }, s.home.whoFor),
+        h("h2", { id: "who-heading" }, t("home.who-for")),
         courseHtml(view.intro_html, { id: "intro-text" }),
-        h("p", {}, s.home.totalTime(view.total_minutes)),
+        h("p", {}, t("home.total-time", { duration: plural("minutes", view.total_minutes) })),
       ),
       h(
         "section",
         { "aria-labelledby": "lessons-heading" },
-        h("h2", { id: "lessons-heading" }, s.home.lessonsHeading),
+        h("h2", { id: "lessons-heading" }, t("home.lessons-heading")),
         lessons,
-        button("print-course", s.help.printCourse, printCourse, "link-button"),
+        button("print-course", t("help.print-course"), printCourse, "link-button"),
       ),
       finished,
     ),
@@ -196,8 +202,8 @@ function keyPoints(points, id, level = "h2") {
   return h(
     "section",
     { class: "panel key-points", "aria-labelledby": id },
-    h(level, { id }, s.lesson.keyPoints),
-    h("ul", {}, points.map((point) => h("li", {}, point))),
+    h(level, { id }, t("lesson.key-points")),
+    h("ul", {}, points.map((point) => h("li", DATA, point))),
   );
 }
 
@@ -207,19 +213,19 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
     "div",
     { class: "lesson-footer", id: "lesson-footer" },
     done
-      ? h("div", { class: "panel panel-done" }, h("p", { id: "completed-note" }, s.lesson.completedNote))
-      : h("div", { class: "actions" }, button("complete-lesson", s.lesson.markComplete, () => complete(view.id))),
-    done && view.next ? button("next-lesson", s.lesson.next(view.next.title), () => openLesson(view.next.id)) : null,
-    done && !view.next && view.all_complete ? button("go-finished", s.lesson.finished, goFinished) : null,
+      ? h("div", { class: "panel panel-done" }, h("p", { id: "completed-note" }, t("lesson.completed-note")))
+      : h("div", { class: "actions" }, button("complete-lesson", t("lesson.mark-complete"), () => complete(view.id))),
+    done && view.next ? button("next-lesson", t("lesson.next", { title: view.next.title }), () => openLesson(view.next.id)) : null,
+    done && !view.next && view.all_complete ? button("go-finished", t("lesson.finished"), goFinished) : null,
     h(
       "ul",
       { class: "lesson-nav" },
       view.previous
-        ? h("li", {}, button("previous-lesson", s.lesson.previous(view.previous.title), () => openLesson(view.previous.id), "link-button"))
+        ? h("li", {}, button("previous-lesson", t("lesson.previous", { title: view.previous.title }), () => openLesson(view.previous.id), "link-button"))
         : null,
-      h("li", {}, button("back-home", s.lesson.home, goHome, "link-button")),
-      h("li", {}, button("lesson-get-help", s.getHelp.lessonLink, getHelp, "link-button")),
-      h("li", {}, button("print-lesson", s.print.lessonButton, print, "link-button")),
+      h("li", {}, button("back-home", t("lesson.home"), goHome, "link-button")),
+      h("li", {}, button("lesson-get-help", t("get-help.lesson-link"), getHelp, "link-button")),
+      h("li", {}, button("print-lesson", t("print.lesson-button"), print, "link-button")),
     ),
   );
   return {
@@ -227,12 +233,12 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
     node: h(
       "article",
       { dataset: { screen: "lesson", lesson: view.id } },
-      h("p", { class: "caption" }, s.lesson.position(view.position, view.total)),
-      heading(view.title),
+      h("p", { class: "caption" }, t("lesson.position", { n: view.position, total: view.total })),
+      heading(view.title, DATA),
       h(
         "p",
         { class: "lesson-meta" },
-        h("span", { class: "lesson-minutes" }, s.lesson.time(view.minutes)),
+        h("span", { class: "lesson-minutes" }, t("lesson.time", { duration: plural("minutes", view.minutes) })),
         stateTag(view.state, "lesson-state"),
       ),
       keyPoints(view.key_points, "key-points-heading"),
@@ -247,16 +253,16 @@ export function finishedView(view, { openNextStep, goHome }) {
     ? h(
         "div",
         { class: "actions" },
-        button("open-next-step", view.next_step_label, openNextStep, "button button-start"),
-        h("p", { class: "hint", id: "next-step-hint" }, s.finished.opensIn(view.next_step_url)),
+        h("button", { type: "button", id: "open-next-step", class: "button button-start", onclick: openNextStep, ...DATA }, view.next_step_label),
+        h("p", { class: "hint", id: "next-step-hint" }, t("finished.opens-in", { url: view.next_step_url })),
       )
-    : h("div", { class: "panel" }, h("p", { id: "not-finished" }, s.finished.notYet(view.completed, view.total)));
+    : h("div", { class: "panel" }, h("p", { id: "not-finished" }, t("finished.not-yet", { done: view.completed, total: view.total })));
   return screenOf(
     "finished",
-    s.finished.heading,
+    t("finished.heading"),
     courseHtml(view.html, { id: "finished-text" }),
     body,
-    button("back-home", s.finished.home, goHome, "link-button"),
+    button("back-home", t("finished.home"), goHome, "link-button"),
   );
 }
 
@@ -268,12 +274,12 @@ function referenceList(refs, id) {
     refs.map((r) =>
       h(
         "li",
-        { id: `ref-${r.number}`, tabindex: "-1" },
+        { id: `ref-${r.number}`, tabindex: "-1", ...DATA },
         `${r.authors} (${r.year}). `,
-        h("cite", {}, r.title),
+        h("cite", DATA, r.title),
         `. ${r.source}.`,
-        r.doi_url ? [" ", h("a", { href: r.doi_url, class: "doi" }, `${s.references.doi}: ${r.doi}`)] : null,
-        r.added ? [" ", h("strong", { class: "tag tag-added" }, s.references.added)] : null,
+        r.doi_url ? [" ", h("a", { href: r.doi_url, class: "doi" }, t("references.doi", { doi: r.doi }))] : null,
+        r.added ? [" ", h("strong", { class: "tag tag-added" }, t("references.added"))] : null,
       ),
     ),
   );
@@ -283,9 +289,9 @@ function referenceList(refs, id) {
 export function referencesView(refs, { from, openLesson } = {}) {
   return screenOf(
     "references",
-    s.references.heading,
-    from ? button("back-to-lesson", s.references.back(from.title), () => openLesson(from.id), "link-button") : null,
-    h("p", {}, s.references.intro),
+    t("references.heading"),
+    from ? button("back-to-lesson", t("references.back", { title: from.title }), () => openLesson(from.id), "link-button") : null,
+    h("p", {}, t("references.intro")),
     referenceList(refs, "reference-list"),
   );
 }
@@ -297,19 +303,19 @@ export function errorView(error, { useBuiltIn } = {}) {
   const kind = error?.kind ?? "unknown";
   const listed = kind === "content" || kind === "pack_content";
   return {
-    title: s.error.heading,
+    title: t("error.heading"),
     node: h(
       "div",
       { dataset: { screen: "error", kind } },
-      heading(s.error.heading),
+      heading(t("error.heading")),
       listed
         ? [
-            h("p", {}, kind === "pack_content" ? s.error.packIntro : s.error.contentIntro),
-            h("ul", { id: "error-problems", class: "problems" }, (error.problems ?? []).map((p) => h("li", {}, h("code", {}, problemPlace(p))))),
+            h("p", {}, kind === "pack_content" ? t("error.pack-intro") : t("error.content-intro")),
+            h("ul", { id: "error-problems", class: "problems" }, (error.problems ?? []).map((p) => h("li", {}, h("code", DATA, problemPlace(p))))),
           ]
-        : h("p", { id: "error-message" }, error?.message ?? s.error.generic),
-      kind === "pack_content" ? h("p", { class: "notice notice-warning", id: "error-urgent" }, s.error.urgent) : null,
-      kind === "pack_content" && useBuiltIn ? button("use-built-in", s.error.useBuiltIn, useBuiltIn) : null,
+        : h("p", { id: "error-message" }, error?.message ?? t("error.generic")),
+      kind === "pack_content" ? h("p", { class: "notice notice-warning", id: "error-urgent" }, t("error.urgent")) : null,
+      kind === "pack_content" && useBuiltIn ? button("use-built-in", t("error.use-built-in"), useBuiltIn) : null,
     ),
   };
 }
@@ -341,56 +347,60 @@ function radioGroup(name, legend, options, chosen, onChoose) {
 export function settingsView(preferences, rules, { chooseTextSize, chooseTheme }) {
   return screenOf(
     "settings",
-    s.settings.heading,
-    h("p", {}, s.settings.intro),
-    radioGroup("text-size", s.settings.legend, rules.text_sizes.map((_, step) => [step, s.settings.sizes[step]]), preferences.text_size, chooseTextSize),
-    h("p", { class: "panel", id: "text-size-sample" }, s.settings.sample),
-    radioGroup("theme", s.settings.themeLegend, rules.themes.map((t) => [t.name, s.settings.themes[t.name]]), preferences.theme, chooseTheme),
+    t("settings.heading"),
+    h("p", {}, t("settings.intro")),
+    radioGroup("text-size", t("settings.size-legend"), rules.text_sizes.map((_, step) => [step, t(`settings.size.${step}`)]), preferences.text_size, chooseTextSize),
+    h("p", { class: "panel", id: "text-size-sample" }, t("settings.sample")),
+    radioGroup("theme", t("settings.theme-legend"), rules.themes.map((theme) => [theme.name, t(`settings.theme.${theme.name}`)]), preferences.theme, chooseTheme),
   );
 }
+
+// The rows of the keyboard table, in order; each names its keys and what
+// they do in the catalog (`help.shortcut.<name>.keys` and `.action`).
+const SHORTCUTS = ["tab", "shift-tab", "press", "next", "previous", "home", "help"];
 
 export function helpView({ printCourse }) {
   return screenOf(
     "help",
-    s.help.heading,
-    h("p", {}, s.help.intro),
-    h("h2", {}, s.help.keysHeading),
+    t("help.heading"),
+    h("p", {}, t("help.intro")),
+    h("h2", {}, t("help.keys-heading")),
     h(
       "table",
       { class: "keys", id: "shortcut-table" },
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, s.help.keyColumn), h("th", { scope: "col" }, s.help.actionColumn))),
-      h("tbody", {}, s.help.keys.map(([keys, action]) => h("tr", {}, h("td", {}, h("kbd", {}, keys)), h("td", {}, action)))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("help.key-column")), h("th", { scope: "col" }, t("help.action-column")))),
+      h("tbody", {}, SHORTCUTS.map((name) => h("tr", {}, h("td", {}, h("kbd", {}, t(`help.shortcut.${name}.keys`))), h("td", {}, t(`help.shortcut.${name}.action`))))),
     ),
-    h("h2", {}, s.help.readingHeading),
-    h("p", {}, s.help.reading),
-    h("h2", {}, s.help.printHeading),
-    h("p", {}, s.help.print),
-    printCourse ? button("print-course", s.help.printCourse, printCourse, "button button-secondary") : null,
-    h("h2", {}, s.help.privacyHeading),
-    h("p", {}, s.help.privacy),
+    h("h2", {}, t("help.reading-heading")),
+    h("p", {}, t("help.reading")),
+    h("h2", {}, t("help.print-heading")),
+    h("p", {}, t("help.print")),
+    printCourse ? button("print-course", t("help.print-course"), printCourse, "button button-secondary") : null,
+    h("h2", {}, t("help.privacy-heading")),
+    h("p", {}, t("help.privacy")),
   );
 }
 
 export function aboutView(about, { saveSummary, deleteData }) {
   const pack = about.pack_folder
-    ? s.about.fromPack(s.about.origins[about.origin] ?? about.origin, about.pack_folder)
-    : s.about.builtIn;
+    ? t("about.from-pack", { origin: t(`about.origin.${about.origin}`), folder: about.pack_folder })
+    : t("about.built-in");
   return screenOf(
     "about",
-    s.about.heading,
-    h("p", { id: "about-version" }, s.about.version(about.version)),
-    h("h2", {}, s.about.courseHeading),
-    about.title ? h("p", { id: "about-course" }, h("strong", {}, about.title), about.provider ? ` – ${s.providedBy(about.provider)}` : null) : null,
+    t("about.heading"),
+    h("p", { id: "about-version" }, t("about.version", { version: about.version })),
+    h("h2", {}, t("about.course-heading")),
+    about.title ? h("p", { id: "about-course" }, h("strong", DATA, about.title), about.provider ? [" – ", t("chrome.provided-by", { provider: about.provider })] : null) : null,
     h("p", { id: "about-pack", class: "breakable" }, pack),
-    about.shared_device ? h("p", { id: "about-shared" }, s.about.sharedDevice) : null,
-    h("h2", {}, s.about.dataHeading),
-    h("p", { id: "about-data", class: "breakable" }, s.about.dataWhere(about.data_folder)),
-    h("h3", {}, s.about.summaryHeading),
-    h("p", {}, s.about.summaryIntro),
-    button("save-summary", s.about.summaryButton, saveSummary, "button button-secondary"),
-    h("h3", {}, s.about.deleteHeading),
-    h("p", {}, s.about.deleteIntro),
-    button("delete-data", s.about.deleteButton, deleteData, "button button-warning"),
+    about.shared_device ? h("p", { id: "about-shared" }, t("about.shared-device")) : null,
+    h("h2", {}, t("about.data-heading")),
+    h("p", { id: "about-data", class: "breakable" }, t("about.data-where", { folder: about.data_folder })),
+    h("h3", {}, t("about.summary-heading")),
+    h("p", {}, t("about.summary-intro")),
+    button("save-summary", t("about.summary-button"), saveSummary, "button button-secondary"),
+    h("h3", {}, t("about.delete-heading")),
+    h("p", {}, t("about.delete-intro")),
+    button("delete-data", t("about.delete-button"), deleteData, "button button-warning"),
   );
 }
 
@@ -406,7 +416,7 @@ export function confirmView({ name, heading, text, yes }, { confirm, cancel }) {
       { class: "actions" },
       button("confirm-yes", yes, confirm, "button button-warning"),
       " ",
-      button("confirm-no", s.confirm.no, cancel, "button button-secondary"),
+      button("confirm-no", t("confirm.no"), cancel, "button button-secondary"),
     ),
   );
 }
@@ -416,20 +426,20 @@ export function confirmView({ name, heading, text, yes }, { confirm, cancel }) {
 export function printView(view, { print }) {
   return screenOf(
     "print",
-    s.print.heading,
-    h("p", { class: "no-print" }, s.print.intro),
-    h("div", { class: "actions no-print" }, button("print-now", s.print.button, print)),
-    h("p", { class: "print-only" }, view.title, " – ", s.providedBy(view.provider)),
+    t("print.heading"),
+    h("p", { class: "no-print" }, t("print.intro")),
+    h("div", { class: "actions no-print" }, button("print-now", t("print.button"), print)),
+    h("p", { class: "print-only" }, h("span", DATA, view.title), " – ", t("chrome.provided-by", { provider: view.provider })),
     view.lessons.map((lesson) =>
       h(
         "article",
         { class: "printed-lesson", id: `printed-${lesson.id}` },
-        h("h2", {}, s.print.lessonHeading(lesson.position, lesson.title)),
-        h("p", { class: "caption" }, s.lesson.time(lesson.minutes)),
+        h("h2", {}, t("print.lesson-heading", { n: lesson.position, title: lesson.title })),
+        h("p", { class: "caption" }, t("lesson.time", { duration: plural("minutes", lesson.minutes) })),
         keyPoints(lesson.key_points, `printed-${lesson.id}-key-points`, "h3"),
         courseHtml(lesson.html),
       ),
     ),
-    h("section", { class: "printed-references" }, h("h2", {}, s.references.heading), referenceList(view.references)),
+    h("section", { class: "printed-references" }, h("h2", {}, t("references.heading")), referenceList(view.references)),
   );
 }

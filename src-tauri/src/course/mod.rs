@@ -1,6 +1,7 @@
 //! The course itself: content, rendering, progress and consent rules, and
 //! which links may open. Plain Rust that knows nothing of Tauri, so every
-//! rule is tested without a window. Four rooms, one concern each:
+//! rule is tested without a window. Four rooms, one concern each, and the
+//! word catalog they all speak from:
 
 /// The standards a pack is checked against before it is handed out.
 pub mod authoring;
@@ -10,6 +11,8 @@ pub mod learner;
 pub mod load;
 /// What each screen shows, and the progress summary the learner saves.
 pub mod screens;
+/// Every word the learner sees, per language (`ui/locales/en.json`).
+pub mod words;
 
 pub use learner::record::{LearnerRecord, RuleError};
 pub use load::pack::{load_course, Course};

@@ -8,6 +8,7 @@ use crate::course::load::files::PackFiles;
 use crate::course::load::pack::load_course;
 use crate::course::load::problem::Problem;
 use crate::course::load::references::REFERENCES_FILE;
+use crate::course::words::pack_catalog::missing_words;
 
 pub const WORDS_PER_MINUTE: f64 = 200.0;
 /// How far a lesson's reading time may be from the minutes it states.
@@ -56,6 +57,11 @@ pub fn check_pack(folder: &Path) -> Report {
         }
     };
     let mut report = Report::default();
+    // The app runs with English in place of a missing word; a pack handed
+    // out is held to having every one in its own language.
+    report
+        .problems
+        .extend(missing_words(&files, &course.config.language));
     for reference in course.uncited_references() {
         report.problems.push(Problem::in_file(
             REFERENCES_FILE,
@@ -133,6 +139,52 @@ mod tests {
             "{message}"
         );
         assert_eq!(report.lessons.len(), 1);
+    }
+
+    /// The good pack in French, with `catalog` as its `locales/fr.json`.
+    fn french_pack(dir: &Path, catalog: &str) {
+        let mut pairs = good_pack();
+        for (name, text) in &mut pairs {
+            if name == "course.toml" {
+                *text = format!("language = \"fr\"\n{text}");
+            }
+        }
+        pairs.push(("locales/fr.json".into(), catalog.into()));
+        write_pack(dir, pairs);
+    }
+
+    #[test]
+    fn a_misspelt_key_in_a_packs_catalog_is_a_problem_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        french_pack(
+            dir.path(),
+            "{\n  \"nav.home\": \"Accueil\",\n  \"nav.abuot\": \"À propos\"\n}\n",
+        );
+        let report = check_pack(dir.path());
+        let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["locales/fr.json:3: \"nav.abuot\" is not a key the app uses (misspelt?)"]
+        );
+    }
+
+    #[test]
+    fn a_packs_catalog_is_checked_for_every_word_it_lacks() {
+        let dir = tempfile::tempdir().unwrap();
+        french_pack(dir.path(), "{ \"nav.home\": \"Accueil\" }");
+        let report = check_pack(dir.path());
+        assert!(!report.is_fine());
+        let lacking: Vec<&Problem> = report
+            .problems
+            .iter()
+            .filter(|p| p.file == "locales/fr.json")
+            .collect();
+        assert!(lacking
+            .iter()
+            .any(|p| p.message == "has no \"nav.about\": English is shown there"));
+        assert!(!lacking.iter().any(|p| p.message.contains("\"nav.home\"")));
+        // The course itself loads: the app shows English for what is missing.
+        assert_eq!(report.lessons.len(), 3);
     }
 
     #[test]

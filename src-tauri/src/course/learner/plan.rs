@@ -164,7 +164,10 @@ impl Plan {
         if entries.len() >= MAX_LIST_ENTRIES {
             return Err(PlanProblem::ListFull(MAX_LIST_ENTRIES));
         }
-        if entries.iter().any(|e| e.to_lowercase() == text.to_lowercase()) {
+        if entries
+            .iter()
+            .any(|e| e.to_lowercase() == text.to_lowercase())
+        {
             return Err(PlanProblem::Duplicate);
         }
         entries.push(text);
@@ -255,18 +258,33 @@ mod tests {
     #[test]
     fn list_entries_are_added_edited_and_removed_within_their_limits() {
         let mut plan = Plan::default();
-        plan.add(PlanList::Activities, "  Walking the dog ").unwrap();
+        plan.add(PlanList::Activities, "  Walking the dog ")
+            .unwrap();
         plan.add(PlanList::Activities, "Gardening").unwrap();
         assert_eq!(plan.activities, ["Walking the dog", "Gardening"]);
-        assert_eq!(plan.add(PlanList::Activities, "gardening"), Err(PlanProblem::Duplicate));
-        assert_eq!(plan.add(PlanList::Activities, "   "), Err(PlanProblem::Empty));
-        plan.edit(PlanList::Activities, 1, "Gardening on Sundays").unwrap();
-        assert_eq!(plan.edit(PlanList::Activities, 5, "x"), Err(PlanProblem::NoSuchEntry));
+        assert_eq!(
+            plan.add(PlanList::Activities, "gardening"),
+            Err(PlanProblem::Duplicate)
+        );
+        assert_eq!(
+            plan.add(PlanList::Activities, "   "),
+            Err(PlanProblem::Empty)
+        );
+        plan.edit(PlanList::Activities, 1, "Gardening on Sundays")
+            .unwrap();
+        assert_eq!(
+            plan.edit(PlanList::Activities, 5, "x"),
+            Err(PlanProblem::NoSuchEntry)
+        );
         plan.remove(PlanList::Activities, 0).unwrap();
         assert_eq!(plan.activities, ["Gardening on Sundays"]);
-        assert_eq!(plan.remove(PlanList::Activities, 3), Err(PlanProblem::NoSuchEntry));
+        assert_eq!(
+            plan.remove(PlanList::Activities, 3),
+            Err(PlanProblem::NoSuchEntry)
+        );
         for i in 0..MAX_LIST_ENTRIES - 1 {
-            plan.add(PlanList::Questions, &format!("Question {i}")).unwrap();
+            plan.add(PlanList::Questions, &format!("Question {i}"))
+                .unwrap();
         }
         plan.add(PlanList::Questions, "Last").unwrap();
         assert_eq!(
@@ -276,14 +294,18 @@ mod tests {
         let long = "x".repeat(MAX_ENTRY_CHARS + 1);
         assert_eq!(
             plan.edit(PlanList::Questions, 0, &long),
-            Err(PlanProblem::TooLong { max: MAX_ENTRY_CHARS, length: MAX_ENTRY_CHARS + 1 })
+            Err(PlanProblem::TooLong {
+                max: MAX_ENTRY_CHARS,
+                length: MAX_ENTRY_CHARS + 1
+            })
         );
     }
 
     #[test]
     fn written_answers_keep_their_lines_and_clear_when_emptied() {
         let mut plan = Plan::default();
-        plan.set_text(PlanText::Movement, " Walking\nand swimming\u{7} ").unwrap();
+        plan.set_text(PlanText::Movement, " Walking\nand swimming\u{7} ")
+            .unwrap();
         assert_eq!(plan.movement, "Walking\nand swimming");
         plan.set_text(PlanText::Movement, "").unwrap();
         assert!(plan.is_empty());
@@ -297,12 +319,15 @@ mod tests {
         let mut plan = Plan::default();
         assert!(!plan.is_complete(PlanStep::Movement));
         plan.set_text(PlanText::Movement, "Walking").unwrap();
-        plan.set_text(PlanText::StartingAmount, "Ten minutes").unwrap();
+        plan.set_text(PlanText::StartingAmount, "Ten minutes")
+            .unwrap();
         assert!(!plan.is_complete(PlanStep::Movement));
-        plan.set_text(PlanText::BuildingUp, "A little more each week").unwrap();
+        plan.set_text(PlanText::BuildingUp, "A little more each week")
+            .unwrap();
         assert!(plan.is_complete(PlanStep::Movement));
         assert!(!plan.is_complete(PlanStep::Questions));
-        plan.add(PlanList::Questions, "Can I keep running?").unwrap();
+        plan.add(PlanList::Questions, "Can I keep running?")
+            .unwrap();
         assert!(plan.is_complete(PlanStep::Questions));
     }
 
@@ -312,7 +337,10 @@ mod tests {
             assert_eq!(PlanText::from_name(field.name()), Some(field));
         }
         assert_eq!(PlanText::from_name("activities"), None);
-        assert_eq!(PlanList::from_name("activities"), Some(PlanList::Activities));
+        assert_eq!(
+            PlanList::from_name("activities"),
+            Some(PlanList::Activities)
+        );
         assert_eq!(PlanList::from_name("movement"), None);
     }
 }

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use crate::course::load::lesson::LessonId;
 use crate::course::load::pack::Course;
+use crate::course::words::{display_in_english, Message};
 
 /// Bumped whenever the stored shape changes, so an older app never
 /// misreads (or overwrites) what a newer one saved.
@@ -128,21 +129,35 @@ pub enum LessonState {
     Completed,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleError {
-    #[error("Please read and accept the disclaimer before opening a lesson.")]
     ConsentRequired,
-    #[error("There is no lesson called {0:?} in this course.")]
     UnknownLesson(String),
-    #[error("The next step opens once every lesson is complete ({completed} of {total} so far).")]
     NotFinished { completed: usize, total: usize },
-    #[error("Text size {0} is not one of the sizes on offer (0 to 4).")]
     InvalidTextSize(u8),
-    #[error("There is no colour theme called {0:?}.")]
     UnknownTheme(String),
-    #[error("Starting over for the next person is only offered on a shared device.")]
     NotSharedDevice,
 }
+
+impl RuleError {
+    /// What the learner is told, in the catalog's words.
+    pub fn message(&self) -> Message {
+        match self {
+            RuleError::ConsentRequired => Message::new("rule.consent-required"),
+            RuleError::UnknownLesson(id) => Message::new("rule.unknown-lesson").with("id", id),
+            RuleError::NotFinished { completed, total } => Message::new("rule.not-finished")
+                .with("completed", completed)
+                .with("total", total),
+            RuleError::InvalidTextSize(step) => Message::new("rule.invalid-text-size")
+                .with("step", step)
+                .with("max", MAX_TEXT_SIZE_STEP),
+            RuleError::UnknownTheme(name) => Message::new("rule.unknown-theme").with("name", name),
+            RuleError::NotSharedDevice => Message::new("rule.not-shared-device"),
+        }
+    }
+}
+
+display_in_english!(RuleError);
 
 impl LearnerRecord {
     /// Consent counts only for the disclaimer text the learner actually saw.

@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use super::atomic_write::write_atomically;
 use super::record::{LearnerRecord, SCHEMA_VERSION};
+use crate::course::words::Message;
 
 /// The key of the learner's record inside the store file.
 pub const RECORD_KEY: &str = "learner";
@@ -35,8 +36,9 @@ pub enum SavedRecord {
     },
     /// Saved by a newer app: read nothing from it, and never overwrite it.
     Newer { version: u64 },
-    /// Present but unusable, and why (finishing "it could not be read because ...").
-    Damaged(String),
+    /// Present but unusable, and why (finishing "it could not be read
+    /// because ..."), in the catalog's words (`damage.*`).
+    Damaged(Message),
 }
 
 pub fn backup_path(store_path: &Path) -> PathBuf {
@@ -47,18 +49,17 @@ pub fn backup_path(store_path: &Path) -> PathBuf {
     store_path.with_file_name(format!("{name}.backup.json"))
 }
 
-fn read_checked(path: &Path) -> Result<Option<Vec<u8>>, String> {
+fn read_checked(path: &Path) -> Result<Option<Vec<u8>>, Message> {
+    let cannot_open = |err: std::io::Error| Message::new("damage.cannot-open").with("error", err);
     match fs::metadata(path) {
         Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(format!("it could not be opened ({err})")),
+        Err(err) => return Err(cannot_open(err)),
         Ok(meta) if meta.len() > MAX_RECORD_BYTES => {
-            return Err(format!("it is far too large ({} bytes)", meta.len()))
+            return Err(Message::new("damage.too-large").with("bytes", meta.len()))
         }
         Ok(_) => {}
     }
-    fs::read(path)
-        .map(Some)
-        .map_err(|err| format!("it could not be opened ({err})"))
+    fs::read(path).map(Some).map_err(cannot_open)
 }
 
 /// Reads and checks the store file.
@@ -82,10 +83,10 @@ pub fn inspect_backup(path: &Path) -> SavedRecord {
 fn parse_json(bytes: &[u8]) -> Result<Value, SavedRecord> {
     // A crash can leave a file of zeros or nothing at all: say so plainly.
     if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
-        return Err(SavedRecord::Damaged("it is empty".into()));
+        return Err(SavedRecord::Damaged(Message::new("damage.empty")));
     }
     serde_json::from_slice(bytes)
-        .map_err(|err| SavedRecord::Damaged(format!("it is not valid JSON ({err})")))
+        .map_err(|err| SavedRecord::Damaged(Message::new("damage.not-json").with("error", err)))
 }
 
 pub fn parse_store(bytes: &[u8]) -> SavedRecord {
@@ -94,7 +95,7 @@ pub fn parse_store(bytes: &[u8]) -> SavedRecord {
         Err(damaged) => return damaged,
     };
     let Some(record) = root.get(RECORD_KEY) else {
-        return SavedRecord::Damaged(format!("it has no \"{RECORD_KEY}\" entry"));
+        return SavedRecord::Damaged(Message::new("damage.no-entry").with("entry", RECORD_KEY));
     };
     // Files from before revisions were counted are revision 0.
     let revision = root.get(REVISION_KEY).and_then(Value::as_u64).unwrap_or(0);
@@ -119,10 +120,10 @@ pub fn parse_backup(bytes: &[u8]) -> SavedRecord {
         root.get(REVISION_KEY).and_then(Value::as_u64),
         root.get("checksum").and_then(Value::as_str),
     ) else {
-        return SavedRecord::Damaged("it is missing its record, revision or checksum".into());
+        return SavedRecord::Damaged(Message::new("damage.incomplete"));
     };
     if checksum != checksum_of(record, revision) {
-        return SavedRecord::Damaged("its checksum does not match its contents".into());
+        return SavedRecord::Damaged(Message::new("damage.checksum"));
     }
     parse_record(record, revision)
 }
@@ -131,17 +132,16 @@ fn parse_record(record: &Value, revision: u64) -> SavedRecord {
     match record.get("schema_version").and_then(Value::as_u64) {
         Some(v) if v > u64::from(SCHEMA_VERSION) => return SavedRecord::Newer { version: v },
         Some(_) => {}
-        None => return SavedRecord::Damaged("it has no schema version".into()),
+        None => return SavedRecord::Damaged(Message::new("damage.no-schema")),
     }
     match serde_json::from_value::<LearnerRecord>(record.clone()) {
         Ok(record) if record.schema_version == SCHEMA_VERSION => {
             SavedRecord::Valid { record, revision }
         }
-        Ok(record) => SavedRecord::Damaged(format!(
-            "its schema version {} is not supported",
-            record.schema_version
-        )),
-        Err(err) => SavedRecord::Damaged(format!("its contents are not as expected ({err})")),
+        Ok(record) => SavedRecord::Damaged(
+            Message::new("damage.unsupported-schema").with("version", record.schema_version),
+        ),
+        Err(err) => SavedRecord::Damaged(Message::new("damage.unexpected").with("error", err)),
     }
 }
 
@@ -261,7 +261,10 @@ pub(crate) mod tests {
         for (expected, bytes) in damaged_variants(&store_bytes(&sample_record(), 1)) {
             match parse_store(&bytes) {
                 SavedRecord::Damaged(reason) => {
-                    assert!(reason.contains(expected), "{expected}: {reason}")
+                    assert!(
+                        reason.to_string().contains(expected),
+                        "{expected}: {reason}"
+                    )
                 }
                 other => panic!("{expected}: got {other:?}"),
             }
@@ -273,7 +276,9 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("learner.json");
         fs::write(&path, vec![b' '; MAX_RECORD_BYTES as usize + 1]).unwrap();
-        assert!(matches!(inspect_store(&path), SavedRecord::Damaged(r) if r.contains("too large")));
+        assert!(
+            matches!(inspect_store(&path), SavedRecord::Damaged(r) if r.to_string().contains("too large"))
+        );
     }
 
     #[test]
@@ -306,7 +311,9 @@ pub(crate) mod tests {
             .unwrap()
             .replace("\"revision\": 3", "\"revision\": 4");
         fs::write(&path, text).unwrap();
-        assert!(matches!(inspect_backup(&path), SavedRecord::Damaged(r) if r.contains("checksum")));
+        assert!(
+            matches!(inspect_backup(&path), SavedRecord::Damaged(r) if r.to_string().contains("checksum"))
+        );
     }
 
     #[test]

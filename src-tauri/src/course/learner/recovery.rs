@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use super::notice::Notice;
 use super::record::LearnerRecord;
 use super::record_file::{backup_path, inspect_backup, inspect_store, SavedRecord};
+use crate::course::words::Message;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recovered {
@@ -86,7 +87,7 @@ pub fn recover(store_path: &Path, now: OffsetDateTime) -> Recovered {
             revision,
             rewrite_store: true,
             notices: vec![Notice::Restored {
-                why: "it was missing".into(),
+                why: Message::new("damage.missing"),
                 kept: None,
             }],
             ..Recovered::fresh()
@@ -117,24 +118,24 @@ pub fn recover(store_path: &Path, now: OffsetDateTime) -> Recovered {
     }
 }
 
-fn start_afresh(why: &str, damaged: &[&Path], now: OffsetDateTime) -> Recovered {
+fn start_afresh(why: &Message, damaged: &[&Path], now: OffsetDateTime) -> Recovered {
     let mut kept = Vec::new();
     for path in damaged {
         match set_aside(path, now) {
             Ok(p) => kept.push(p),
-            Err(error) => return cannot_set_aside(why.to_owned(), error),
+            Err(error) => return cannot_set_aside(why.clone(), error),
         }
     }
     Recovered {
         notices: vec![Notice::StartedAfresh {
-            why: why.to_owned(),
+            why: why.clone(),
             kept,
         }],
         ..Recovered::fresh()
     }
 }
 
-fn cannot_set_aside(why: String, error: std::io::Error) -> Recovered {
+fn cannot_set_aside(why: Message, error: std::io::Error) -> Recovered {
     Recovered {
         read_only: true,
         notices: vec![Notice::CannotSetAside {
@@ -281,7 +282,7 @@ mod tests {
                     why,
                     kept: Some(kept),
                 }] => {
-                    assert!(why.contains(kind), "{kind}: {why}");
+                    assert!(why.to_string().contains(kind), "{kind}: {why}");
                     assert_eq!(
                         fs::read(kept).unwrap(),
                         bytes,

@@ -1,6 +1,8 @@
 //! Inline citations, "(Author et al., 2021)" or "(A, 1977; B et al., 2015)",
 //! found in course text so each can be matched to a reference.
 
+use crate::course::words::Catalog;
+
 /// Longest text between brackets that is still read as a citation group.
 const MAX_GROUP_LEN: usize = 300;
 
@@ -106,11 +108,14 @@ pub fn without_citations(text: &str) -> String {
 }
 
 /// What a screen reader says for a marker, e.g. "Source 3: Brinjikji and
-/// others, 2015". "et al." is read out badly, so it is said in words.
-fn spoken_source(number: usize, cite: &str) -> String {
-    format!(
-        "Source {number}: {}",
-        cite.replace(" et al.", " and others")
+/// others, 2015", in the course's words. "et al." is read out badly, so it
+/// is said in words.
+fn spoken_source(number: usize, cite: &str, words: &Catalog) -> String {
+    let others = format!(" {}", words.text("citation.et-al", &[]));
+    let source = cite.replace(" et al.", &others);
+    words.text(
+        "citation.spoken",
+        &[("n", &number.to_string()), ("source", &source)],
     )
 }
 
@@ -135,7 +140,7 @@ fn unescape_text(text: &str) -> String {
 /// reader can say. Groups are looked for only in text, never inside tags,
 /// and a group with any part that is not in `cites` is left as written
 /// (loading the pack has already reported it).
-pub fn link_citations(html: &str, cites: &[&str]) -> String {
+pub fn link_citations(html: &str, cites: &[&str], words: &Catalog) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     // Inside a link or code a marker cannot go: a link in a link is broken
@@ -146,7 +151,7 @@ pub fn link_citations(html: &str, cites: &[&str]) -> String {
         let text_end = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..text_end];
         if inside == 0 {
-            out.push_str(&link_in_text(text, cites));
+            out.push_str(&link_in_text(text, cites, words));
         } else {
             out.push_str(text);
         }
@@ -167,7 +172,7 @@ pub fn link_citations(html: &str, cites: &[&str]) -> String {
     out
 }
 
-fn link_in_text(text: &str, cites: &[&str]) -> String {
+fn link_in_text(text: &str, cites: &[&str], words: &Catalog) -> String {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     for group in groups(text) {
@@ -197,7 +202,7 @@ fn link_in_text(text: &str, cites: &[&str]) -> String {
             // same numbered list is one step away under "References".
             out.push_str(&format!(
                 "<a class=\"cite-link\" href=\"#ref-{number}\" tabindex=\"-1\" aria-label=\"{}\" title=\"{}\">{number}</a>",
-                escape_attribute(&spoken_source(*number, cite)),
+                escape_attribute(&spoken_source(*number, cite, words)),
                 escape_attribute(cite),
             ));
         }
@@ -274,7 +279,11 @@ mod tests {
     #[test]
     fn citations_become_numbered_links_named_for_a_screen_reader() {
         let cites = ["Engel, 1977", "Brinjikji et al., 2015"];
-        let html = link_citations("<p>Scans mislead (Brinjikji et al., 2015).</p>", &cites);
+        let html = link_citations(
+            "<p>Scans mislead (Brinjikji et al., 2015).</p>",
+            &cites,
+            Catalog::english(),
+        );
         assert_eq!(
             html,
             "<p>Scans mislead<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-2\" tabindex=\"-1\" aria-label=\"Source 2: Brinjikji and others, 2015\" title=\"Brinjikji et al., 2015\">2</a></sup>.</p>"
@@ -282,6 +291,7 @@ mod tests {
         let two = link_citations(
             "<li>Both (Engel, 1977; Brinjikji et al., 2015)</li>",
             &cites,
+            Catalog::english(),
         );
         assert!(two.contains(">1</a>,<a "), "{two}");
         assert!(two.contains("href=\"#ref-2\""), "{two}");
@@ -292,15 +302,19 @@ mod tests {
         let cites = ["O'Brien et al., 2020"];
         // Unknown: left as written.
         let html = "<p>x (Nobody, 2001)</p>";
-        assert_eq!(link_citations(html, &cites), html);
+        assert_eq!(link_citations(html, &cites, Catalog::english()), html);
         // Inside a tag: never touched.
         let html = "<a href=\"https://a.example/(O&#x27;Brien et al., 2020)\">y</a>";
-        assert_eq!(link_citations(html, &cites), html);
+        assert_eq!(link_citations(html, &cites, Catalog::english()), html);
         // Inside a link or code: left as written.
         let html = "<p><a href=\"https://a.example/\">see (O&#x27;Brien et al., 2020)</a> <code>(O&#x27;Brien et al., 2020)</code></p>";
-        assert_eq!(link_citations(html, &cites), html);
+        assert_eq!(link_citations(html, &cites, Catalog::english()), html);
         // comrak escapes the apostrophe; the cite still matches.
-        let html = link_citations("<p>z (O&#x27;Brien et al., 2020)</p>", &cites);
+        let html = link_citations(
+            "<p>z (O&#x27;Brien et al., 2020)</p>",
+            &cites,
+            Catalog::english(),
+        );
         assert!(html.contains("href=\"#ref-1\""), "{html}");
         assert!(html.contains("title=\"O'Brien et al., 2020\""), "{html}");
     }

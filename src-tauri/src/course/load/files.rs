@@ -24,9 +24,16 @@ pub struct PackFiles {
     images: BTreeMap<String, Vec<u8>>,
 }
 
-fn is_pack_file(name: &str) -> bool {
-    name.ends_with(".md") || name.ends_with(".toml")
+/// `prefix`: the folder inside the pack, e.g. `"lessons/"`. A pack's word
+/// catalogs are JSON, and only in `locales/`.
+fn is_pack_file(prefix: &str, name: &str) -> bool {
+    name.ends_with(".md")
+        || name.ends_with(".toml")
+        || (prefix == LOCALES && name.ends_with(".json"))
 }
+
+/// The folder of a pack's word catalogs (`words::pack_catalog`).
+const LOCALES: &str = "locales/";
 
 /// Only PNG: a raster image cannot carry script, unlike SVG.
 fn is_pack_image(prefix: &str, name: &str) -> bool {
@@ -104,6 +111,16 @@ impl PackFiles {
             )),
             Err(_) => {} // reported later as "no lessons"
         }
+        // Optional: a pack in English needs no catalog of its own.
+        let locales = root.join("locales");
+        match fs::symlink_metadata(&locales) {
+            Ok(meta) if meta.is_dir() => read_folder(&locales, LOCALES, &mut files, &mut problems),
+            Ok(_) => problems.push(Problem::in_file(
+                "locales",
+                "must be a folder (symbolic links are not followed)",
+            )),
+            Err(_) => {}
+        }
         finish(files, problems)
     }
 
@@ -153,7 +170,8 @@ fn collect_embedded(
     for file in dir.files() {
         let path = file.path().to_string_lossy().replace('\\', "/");
         let name = path.rsplit('/').next().unwrap_or(&path);
-        if !is_pack_file(name) || name == "README.md" {
+        let prefix = &path[..path.len() - name.len()];
+        if !is_pack_file(prefix, name) || name == "README.md" {
             continue;
         }
         match std::str::from_utf8(file.contents()) {
@@ -186,7 +204,7 @@ fn read_folder(folder: &Path, prefix: &str, files: &mut PackFiles, problems: &mu
     names.sort();
     for name in names {
         let image = is_pack_image(prefix, &name);
-        if !(is_pack_file(&name) || image) || name == "README.md" {
+        if !(is_pack_file(prefix, &name) || image) || name == "README.md" {
             continue;
         }
         if files.len() >= MAX_FILES {

@@ -2,6 +2,7 @@
 //! `https` links that the course itself contains may open, so a compromised
 //! or buggy page cannot use the app to open arbitrary URLs or programs.
 
+use crate::course::words::{display_in_english, Message};
 use std::collections::BTreeSet;
 
 use url::Url;
@@ -34,13 +35,29 @@ pub struct LinkPolicy {
     allowed: BTreeSet<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a link the page asked to open was refused. The reason a link is
+/// invalid comes from `parse_https_url`, whose English is shared with the
+/// author-facing pack problems.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkRefusal {
-    #[error("this link {0}")]
     Invalid(String),
-    #[error("{0} is not a link in this course")]
     NotInCourse(String),
 }
+
+impl LinkRefusal {
+    pub fn message(&self) -> Message {
+        match self {
+            LinkRefusal::Invalid(reason) => {
+                Message::new("error.link-invalid").with("reason", reason)
+            }
+            LinkRefusal::NotInCourse(url) => {
+                Message::new("error.link-not-in-course").with("url", url)
+            }
+        }
+    }
+}
+
+display_in_english!(LinkRefusal);
 
 impl LinkPolicy {
     pub fn allow(&mut self, url: &Url) {

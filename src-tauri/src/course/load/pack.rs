@@ -14,7 +14,8 @@ use super::links::LinkPolicy;
 use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
-use super::render::{nest_for_print, render_markdown, render_markdown_nested, Rendered};
+use super::render::{nest_for_print, render_with, Rendered};
+use crate::course::words::{pack_catalog::pack_words, Catalog};
 
 pub const DISCLAIMER_FILE: &str = "disclaimer.md";
 pub const INTRO_FILE: &str = "intro.md";
@@ -52,6 +53,9 @@ pub struct Course {
     pub citations: BTreeMap<String, Vec<Citation>>,
     /// The clinic's logo as a `data:` URL, if the pack has one.
     pub logo: Option<String>,
+    /// The learner's words in the course's language (English where the
+    /// pack's catalog has none).
+    pub words: Catalog,
 }
 
 impl Course {
@@ -93,6 +97,12 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         }
     };
 
+    let words = config
+        .as_ref()
+        .map(|c| pack_words(files, &c.language, &mut problems));
+    // Figures are drawn as their pages render, in the course's language.
+    let words_now = words.as_ref().unwrap_or(Catalog::english());
+
     let logo = config
         .as_ref()
         .and_then(|c| c.logo.as_deref())
@@ -109,7 +119,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 problems.push(Problem::in_file(name, "is missing"));
                 return None;
             };
-            let rendered = render_markdown_nested(name, text, nesting, problems);
+            let rendered = render_with(name, text, nesting, words_now, problems);
             rendered.links.iter().for_each(|u| links.allow(u));
             citations.insert(name.to_owned(), cited_in(text, &rendered));
             Some((text.to_owned(), rendered.html))
@@ -126,7 +136,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     let mut lessons = Vec::new();
     for path in files.lesson_paths() {
         let text = files.get(path).unwrap_or_default();
-        let rendered = render_markdown(path, text, &mut problems);
+        let rendered = render_with(path, text, 0, words_now, &mut problems);
         match lesson_from(path, &rendered) {
             Ok(lesson) => lessons.push(lesson),
             Err(p) => problems.extend(p),
@@ -165,7 +175,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         }
     }
 
-    match (config, disclaimer, intro, finished, help) {
+    match (config, disclaimer, intro, finished, help, words) {
         // The next step is not added to `links`: it opens only through
         // `open_next_step`, which checks that the course is complete.
         (
@@ -174,11 +184,12 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             Some(mut intro),
             Some(mut finished),
             Some(mut help),
+            Some(words),
         ) if problems.is_empty() => {
             // Every citation is known by now: each becomes a numbered marker,
             // once, at load.
             let cites: Vec<&str> = references.iter().map(|r| r.cite.as_str()).collect();
-            let link = |html: &mut String| *html = link_citations(html, &cites);
+            let link = |html: &mut String| *html = link_citations(html, &cites, &words);
             link(&mut disclaimer.html);
             link(&mut intro.html);
             link(&mut finished.html);
@@ -199,6 +210,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 links,
                 citations,
                 logo,
+                words,
             })
         }
         _ => Err(ContentError::capped(problems)),

@@ -13,10 +13,11 @@ use comrak::{format_html_with_plugins, parse_document, Anchorizer, Arena, Option
 use url::Url;
 
 use super::citations::Citation;
-use super::figure::{figure_html, parse_figure, FigureWords, FIGURE_FENCE};
+use super::figure::{figure_html, parse_figure, FIGURE_FENCE};
 use super::links::parse_https_url;
 use super::problem::Problem;
 use super::questions::QUESTIONS_FENCE;
+use crate::course::words::Catalog;
 
 pub const FRONT_MATTER_DELIMITER: &str = "+++";
 /// Heading ids get a prefix so a heading named "main" cannot clash with the
@@ -67,6 +68,18 @@ pub fn render_markdown_nested(
     file: &str,
     text: &str,
     nesting: u8,
+    problems: &mut Vec<Problem>,
+) -> Rendered {
+    render_with(file, text, nesting, Catalog::english(), problems)
+}
+
+/// As `render_markdown_nested`, with the words a figure adds (its number,
+/// "Show the numbers") in the course's language.
+pub fn render_with(
+    file: &str,
+    text: &str,
+    nesting: u8,
+    words: &Catalog,
     problems: &mut Vec<Problem>,
 ) -> Rendered {
     let arena = Arena::new();
@@ -120,7 +133,7 @@ pub fn render_markdown_nested(
                                 line,
                             });
                         }
-                        let html = figure_html(&figure, number, &layouts, &FigureWords::default());
+                        let html = figure_html(&figure, number, &layouts, words);
                         figures.html.insert(block.literal.clone(), html);
                     }
                     Err(found) => problems.extend(found),

@@ -1,9 +1,9 @@
 //! "Save my progress summary": a small web page the learner can keep or
 //! show their clinician. It is built here, from the record, so what it says
 //! is complete is what the app's rules say; it links to nothing but the
-//! next step, and holds no script or style that could go stale.
+//! next step, and holds no script or style that could go stale. Its words
+//! are the course's catalog's.
 
-use time::macros::format_description;
 use time::OffsetDateTime;
 
 use crate::course::learner::record::{LearnerRecord, LessonState};
@@ -12,58 +12,9 @@ use crate::course::load::pack::Course;
 /// The file name offered in the save dialog.
 pub const SUGGESTED_FILE_NAME: &str = "back-pain-course-progress.html";
 
-/// Every word the summary uses, in one place for translation (the
-/// interface's own words are in `ui/js/strings.js`).
-struct Words {
-    heading: &'static str,
-    made_on: &'static str,
-    provided_by: &'static str,
-    accepted: &'static str,
-    not_accepted: &'static str,
-    lessons: &'static str,
-    lesson: &'static str,
-    minutes: &'static str,
-    status: &'static str,
-    completed_on: &'static str,
-    started_on: &'static str,
-    not_started: &'static str,
-    completed_count: &'static str,
-    of: &'static str,
-    next_step: &'static str,
-    private: &'static str,
-    file_type: &'static str,
-}
-
-const WORDS: Words = Words {
-    heading: "My progress",
-    made_on: "Summary made on",
-    provided_by: "Provided by",
-    accepted: "Disclaimer accepted on",
-    not_accepted: "The disclaimer has not been accepted yet.",
-    lessons: "Lessons",
-    lesson: "Lesson",
-    minutes: "Minutes",
-    status: "Status",
-    completed_on: "Completed on",
-    started_on: "Started on, not yet completed",
-    not_started: "Not started",
-    completed_count: "Lessons completed:",
-    of: "of",
-    next_step: "Your next step",
-    private: "This file was made on this computer by the course app. Nothing was sent anywhere.",
-    file_type: "Web page",
-};
-
-/// The file type the save dialog offers.
-pub fn file_type_label() -> &'static str {
-    WORDS.file_type
-}
-
-fn date(at: OffsetDateTime) -> String {
-    at.format(format_description!(
-        "[day padding:none] [month repr:long] [year]"
-    ))
-    .unwrap_or_default()
+/// The file type the save dialog offers, in the course's words.
+pub fn file_type_label(course: &Course) -> String {
+    course.words.text("summary.file-type", &[])
 }
 
 /// Escapes text for HTML: titles and names come from a clinic's pack.
@@ -82,42 +33,42 @@ fn esc(text: &str) -> String {
     out
 }
 
+/// The summary page, every word from the course's catalog (`summary.*`)
+/// and its dates in the same day-month-year form as the page's.
 pub fn progress_summary_html(
     course: &Course,
     record: &LearnerRecord,
     now: OffsetDateTime,
 ) -> String {
-    let w = &WORDS;
+    let w = &course.words;
+    // Catalog text is plain text too, so each sentence is escaped whole.
+    let say = |key: &str, params: &[(&str, &str)]| esc(&w.text(key, params));
     let config = &course.config;
     let mut rows = String::new();
     for (i, lesson) in course.lessons.iter().enumerate() {
         let progress = record.lessons.get(&lesson.id);
         let status = match (record.lesson_state(&lesson.id), progress) {
             (LessonState::Completed, Some(p)) => {
-                format!(
-                    "{} {}",
-                    w.completed_on,
-                    date(p.completed_at.unwrap_or(p.started_at))
-                )
+                let date = w.date(p.completed_at.unwrap_or(p.started_at));
+                say("summary.completed-on", &[("date", &date)])
             }
             (LessonState::InProgress, Some(p)) => {
-                format!("{} {}", w.started_on, date(p.started_at))
+                say("summary.started-on", &[("date", &w.date(p.started_at))])
             }
-            _ => w.not_started.to_owned(),
+            _ => say("state.not_started", &[]),
         };
         rows.push_str(&format!(
-            "<tr><td>{}. {}</td><td>{}</td><td>{}</td></tr>\n",
+            "<tr><td>{}. {}</td><td>{}</td><td>{status}</td></tr>\n",
             i + 1,
             esc(&lesson.title),
             lesson.minutes,
-            esc(&status)
         ));
     }
     let consent = match &record.consent {
         Some(c) if record.has_consented(course) => {
-            format!("{} {}.", w.accepted, date(c.accepted_at))
+            say("summary.accepted", &[("date", &w.date(c.accepted_at))])
         }
-        _ => w.not_accepted.to_owned(),
+        _ => say("summary.not-accepted", &[]),
     };
     let contact = config
         .contact
@@ -125,35 +76,34 @@ pub fn progress_summary_html(
         .map(|c| format!("<p>{}</p>\n", esc(c)))
         .unwrap_or_default();
     let url = config.next_step.url.as_str();
+    let done = record.completed_count(course).to_string();
+    let total = course.lessons.len().to_string();
+    let heading = say("summary.title", &[("title", &config.title)]);
     format!(
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <title>{heading}: {title}</title>\n</head>\n<body>\n\
-         <h1>{heading}: {title}</h1>\n\
-         <p>{provided_by} {provider}</p>\n{contact}\
-         <p>{made_on} {today}.</p>\n<p>{consent}</p>\n\
-         <h2>{lessons}</h2>\n<p>{completed_count} {done} {of} {total}.</p>\n\
+         <title>{heading}</title>\n</head>\n<body>\n\
+         <h1>{heading}</h1>\n\
+         <p>{provided_by}</p>\n{contact}\
+         <p>{made_on}</p>\n<p>{consent}</p>\n\
+         <h2>{lessons}</h2>\n<p>{completed_count}</p>\n\
          <table>\n<tr><th>{lesson}</th><th>{minutes}</th><th>{status}</th></tr>\n{rows}</table>\n\
          <h2>{next_step}</h2>\n<p><a href=\"{url}\">{label}</a>: {url}</p>\n\
          <p>{private}</p>\n</body>\n</html>\n",
         lang = esc(&config.language),
-        heading = w.heading,
-        title = esc(&config.title),
-        provided_by = w.provided_by,
-        provider = esc(&config.provider),
-        made_on = w.made_on,
-        today = date(now),
-        lessons = w.lessons,
-        done = record.completed_count(course),
-        completed_count = w.completed_count,
-        of = w.of,
-        total = course.lessons.len(),
-        lesson = w.lesson,
-        minutes = w.minutes,
-        status = w.status,
-        next_step = w.next_step,
+        provided_by = say("chrome.provided-by", &[("provider", &config.provider)]),
+        made_on = say("summary.made-on", &[("date", &w.date(now))]),
+        lessons = say("summary.lessons", &[]),
+        completed_count = say(
+            "summary.completed-count",
+            &[("done", &done), ("total", &total)]
+        ),
+        lesson = say("summary.lesson", &[]),
+        minutes = say("summary.minutes", &[]),
+        status = say("summary.status", &[]),
+        next_step = say("summary.next-step", &[]),
         url = esc(url),
         label = esc(&config.next_step.label),
-        private = w.private,
+        private = say("summary.private", &[]),
     )
 }
 

@@ -4,41 +4,17 @@
 
 use super::text::{self, escape};
 use super::{Drawing, Drawn, Figure};
-
-/// The words a figure adds around the pack's own.
-#[derive(Debug, Clone)]
-pub struct FigureWords {
-    /// "Figure {n}:" before the title.
-    pub figure: String,
-    pub show_numbers: String,
-    /// The table's caption, "The numbers in figure {n}".
-    pub numbers_caption: String,
-}
-
-impl Default for FigureWords {
-    fn default() -> Self {
-        FigureWords {
-            figure: "Figure {n}:".into(),
-            show_numbers: "Show the numbers".into(),
-            numbers_caption: "The numbers in figure {n}".into(),
-        }
-    }
-}
+use crate::course::words::Catalog;
 
 /// `figure`, numbered `number` on its page, drawn in `layouts` (from
 /// `Figure::layouts`). The source is written as a citation, "(Name, Year)",
 /// so the loader turns it into a numbered marker like any other.
-pub fn figure_html(
-    figure: &Figure,
-    number: usize,
-    layouts: &[Drawn],
-    words: &FigureWords,
-) -> String {
+pub fn figure_html(figure: &Figure, number: usize, layouts: &[Drawn], words: &Catalog) -> String {
     let n = number.to_string();
     let mut html = String::from("<figure class=\"figure\">\n<figcaption class=\"figure-caption\">");
     html.push_str(&format!(
         "<span class=\"figure-title\">{} {}</span> {}",
-        escape(&words.figure.replace("{n}", &n)),
+        escape(&words.text("figure.number", &[("n", &n)])),
         escape(&figure.title),
         escape(&figure.caption)
     ));
@@ -65,8 +41,8 @@ pub fn figure_html(
     if let Some(table) = numbers_table(figure) {
         html.push_str(&format!(
             "<details class=\"figure-numbers\"><summary>{}</summary>\n<table>\n<caption>{}</caption>\n{table}</table>\n</details>\n",
-            escape(&words.show_numbers),
-            escape(&words.numbers_caption.replace("{n}", &n)),
+            escape(&words.text("figure.show-numbers", &[])),
+            escape(&words.text("figure.numbers-caption", &[("n", &n)])),
         ));
     }
     html.push_str("</figure>\n");
@@ -115,12 +91,7 @@ mod tests {
     #[test]
     fn a_figure_has_a_numbered_caption_a_named_described_drawing_and_its_numbers() {
         let figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
-        let html = figure_html(
-            &figure,
-            2,
-            &figure.layouts().unwrap(),
-            &FigureWords::default(),
-        );
+        let html = figure_html(&figure, 2, &figure.layouts().unwrap(), Catalog::english());
         assert!(html.contains("<span class=\"figure-title\">Figure 2: Pain a year</span> It eased &amp; slowly. (Wallwork et al., 2024)</figcaption>"), "{html}");
         assert!(html.contains("<svg class=\"figure-svg\" role=\"img\""));
         assert!(html.contains("<title>Pain a year</title><desc>Two lines.</desc>"));
@@ -138,12 +109,7 @@ mod tests {
         let mut figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
         figure.title = "<img src=x onerror=alert(1)>".into();
         figure.description = "\"><script>".into();
-        let html = figure_html(
-            &figure,
-            1,
-            &figure.layouts().unwrap(),
-            &FigureWords::default(),
-        );
+        let html = figure_html(&figure, 1, &figure.layouts().unwrap(), Catalog::english());
         assert!(
             !html.contains("<img") && !html.contains("<script"),
             "{html}"
@@ -154,12 +120,7 @@ mod tests {
     fn an_illustration_has_no_numbers_table() {
         let body = "kind = \"illustration\"\nname = \"pain-alarm\"\ntitle = \"t\"\ncaption = \"c\"\ndescription = \"d\"\n";
         let figure = parse_figure("a.md", 1, body).unwrap();
-        let html = figure_html(
-            &figure,
-            1,
-            &figure.layouts().unwrap(),
-            &FigureWords::default(),
-        );
+        let html = figure_html(&figure, 1, &figure.layouts().unwrap(), Catalog::english());
         assert!(!html.contains("<details"));
         assert!(html.contains("class=\"figure-needle\""));
     }

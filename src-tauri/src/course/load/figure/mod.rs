@@ -9,7 +9,6 @@ mod line;
 mod spec;
 pub mod text;
 
-pub use html::FigureWords;
 pub use spec::{parse_figure, MAX_POINTS};
 
 /// The wide layout's width: 32.5 labels, so that shown in a column of at

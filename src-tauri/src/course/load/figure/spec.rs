@@ -80,13 +80,13 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
         first,
         problems: Vec::new(),
     };
-    let title = check.text("title", &raw.title, MAX_TITLE);
-    let caption = check.text("caption", &raw.caption, MAX_CAPTION);
-    let description = check.text("description", &raw.description, MAX_DESCRIPTION);
+    let title = check.checked_text("title", &raw.title, MAX_TITLE);
+    let caption = check.checked_text("caption", &raw.caption, MAX_CAPTION);
+    let description = check.checked_text("description", &raw.description, MAX_DESCRIPTION);
     let source = raw
         .source
         .as_ref()
-        .map(|s| check.text("source", s, MAX_LABEL));
+        .map(|s| check.checked_text("source", s, MAX_LABEL));
 
     let present: Vec<(&str, Range<usize>)> = [
         ("name", raw.name.as_ref().map(Spanned::span)),
@@ -198,7 +198,7 @@ impl Checker<'_> {
     }
 
     /// A piece of text shown in the figure: one line of plain words.
-    fn text(&mut self, field: &str, value: &Spanned<String>, max: usize) -> String {
+    fn checked_text(&mut self, field: &str, value: &Spanned<String>, max: usize) -> String {
         let text = value.get_ref().trim().to_owned();
         if let Some(reason) = text_problem(&text, max) {
             self.at(value.span(), format!("`{field}` {reason}"));
@@ -246,10 +246,10 @@ impl Checker<'_> {
             })
             .unwrap_or_default();
         if let Some(label) = value_label {
-            self.text("value_label", label, MAX_LABEL);
+            self.checked_text("value_label", label, MAX_LABEL);
         }
         if let Some(label) = groups_label {
-            self.text(groups_field, label, MAX_LABEL);
+            self.checked_text(groups_field, label, MAX_LABEL);
         }
         let max_value = max.map(|m| {
             let value = *m.get_ref();
@@ -619,7 +619,7 @@ values = [84, 29]
                                 &figure,
                                 1,
                                 &figure.layouts().unwrap(),
-                                &super::super::FigureWords::default(),
+                                crate::course::words::Catalog::english(),
                             );
                             assert!(
                                 !html.contains("NaN") && !html.contains("inf"),
