@@ -1,12 +1,15 @@
 //! Loading and rendering the whole course pack, as the app does at start-up
 //! (`cargo bench --bench load_render`): the built-in pack from the binary,
 //! the same pack read from `content/` as a clinic's folder would be, and
-//! every screen's view turned into the JSON the webview receives.
+//! every built-in figure read, checked and drawn, and every screen's view
+//! turned into the JSON the webview receives.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use back_pain_course::course::load::builtin::builtin_course;
+use back_pain_course::course::load::figure::{figure_html, parse_figure};
+use back_pain_course::course::words::Catalog;
 use back_pain_course::course::load::files::PackFiles;
 use back_pain_course::course::screens::view_model;
 use back_pain_course::course::{load_course, LearnerRecord};
@@ -31,6 +34,26 @@ fn load(c: &mut Criterion) {
     );
 }
 
+fn figures(c: &mut Criterion) {
+    let lessons: Vec<String> = std::fs::read_dir(content().join("lessons"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    let blocks: Vec<String> = lessons
+        .iter()
+        .flat_map(|l| l.split("```figure\n").skip(1))
+        .map(|rest| rest[..rest.find("```").unwrap()].to_owned())
+        .collect();
+    c.bench_function("read, check and draw every built-in figure", |b| {
+        b.iter(|| {
+            for block in &blocks {
+                let figure = parse_figure("bench.md", 1, black_box(block)).unwrap();
+                black_box(figure_html(&figure, 1, &figure.drawn, Catalog::english()));
+            }
+        })
+    });
+}
+
 fn views(c: &mut Criterion) {
     let course = builtin_course().expect("the built-in course loads");
     let record = LearnerRecord::default();
@@ -52,5 +75,5 @@ fn views(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, views);
+criterion_group!(benches, load, figures, views);
 criterion_main!(benches);

@@ -125,15 +125,13 @@ pub fn render_with(
                 match parse_figure(file, line, &block.literal) {
                     Ok(figure) => {
                         let number = figures.html.len() + 1;
-                        // Checked already: a figure that cannot be laid out is refused.
-                        let layouts = figure.layouts().unwrap_or_default();
                         if let Some(cite) = &figure.source {
                             rendered.figure_sources.push(Citation {
                                 cite: cite.clone(),
                                 line,
                             });
                         }
-                        let html = figure_html(&figure, number, &layouts, words);
+                        let html = figure_html(&figure, number, &figure.drawn, words);
                         figures.html.insert(block.literal.clone(), html);
                     }
                     Err(found) => problems.extend(found),

@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn a_figure_has_a_numbered_caption_a_named_described_drawing_and_its_numbers() {
         let figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
-        let html = figure_html(&figure, 2, &figure.layouts().unwrap(), Catalog::english());
+        let html = figure_html(&figure, 2, &figure.drawn, Catalog::english());
         assert!(html.contains("<span class=\"figure-title\">Figure 2: Pain a year</span> It eased &amp; slowly. (Wallwork et al., 2024)</figcaption>"), "{html}");
         assert!(html.contains("<svg class=\"figure-svg\" role=\"img\""));
         assert!(html.contains("<title>Pain a year</title><desc>Two lines.</desc>"));
@@ -109,7 +109,7 @@ mod tests {
         let mut figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
         figure.title = "<img src=x onerror=alert(1)>".into();
         figure.description = "\"><script>".into();
-        let html = figure_html(&figure, 1, &figure.layouts().unwrap(), Catalog::english());
+        let html = figure_html(&figure, 1, &figure.drawn, Catalog::english());
         assert!(
             !html.contains("<img") && !html.contains("<script"),
             "{html}"
@@ -120,7 +120,7 @@ mod tests {
     fn an_illustration_has_no_numbers_table() {
         let body = "kind = \"illustration\"\nname = \"pain-alarm\"\ntitle = \"t\"\ncaption = \"c\"\ndescription = \"d\"\n";
         let figure = parse_figure("a.md", 1, body).unwrap();
-        let html = figure_html(&figure, 1, &figure.layouts().unwrap(), Catalog::english());
+        let html = figure_html(&figure, 1, &figure.drawn, Catalog::english());
         assert!(!html.contains("<details"));
         assert!(html.contains("class=\"figure-needle\""));
     }

@@ -32,6 +32,8 @@ pub struct Figure {
     /// The reference it draws on, as cited in the text ("Name et al., 2015").
     pub source: Option<String>,
     pub drawing: Drawing,
+    /// The drawing laid out, once, when the block was read (see `layouts`).
+    pub drawn: Vec<Drawn>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -161,18 +161,22 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
     };
     match drawing {
         Some(drawing) if check.problems.is_empty() => {
-            let figure = Figure {
+            let mut figure = Figure {
                 title,
                 caption,
                 description,
                 source,
                 drawing,
+                drawn: Vec::new(),
             };
             // Laying it out is the last check: a line chart's values must
-            // all have room for their labels.
-            if let Err(reason) = figure.layouts() {
-                check.at(raw.series.map_or(whole, |s| s.span()), reason);
-                return Err(check.problems);
+            // all have room for their labels. Kept, so it is done once.
+            match figure.layouts() {
+                Ok(drawn) => figure.drawn = drawn,
+                Err(reason) => {
+                    check.at(raw.series.map_or(whole, |s| s.span()), reason);
+                    return Err(check.problems);
+                }
             }
             Ok(figure)
         }
@@ -618,7 +622,7 @@ values = [84, 29]
                             let html = super::super::figure_html(
                                 &figure,
                                 1,
-                                &figure.layouts().unwrap(),
+                                &figure.drawn,
                                 crate::course::words::Catalog::english(),
                             );
                             assert!(

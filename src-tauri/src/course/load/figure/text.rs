@@ -41,17 +41,20 @@ pub fn bold_width(text: &str) -> f64 {
 /// wider than `max` gets a line of its own (the checks refuse labels that
 /// would need that, so it only happens for input already reported).
 pub fn wrap(text: &str, max: f64) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
+    let space = width(" ");
+    let mut lines: Vec<(String, f64)> = Vec::new();
     for word in text.split_whitespace() {
+        let w = width(word);
         match lines.last_mut() {
-            Some(line) if width(&format!("{line} {word}")) <= max => {
+            Some((line, line_width)) if *line_width + space + w <= max => {
                 line.push(' ');
                 line.push_str(word);
+                *line_width += space + w;
             }
-            _ => lines.push(word.to_owned()),
+            _ => lines.push((word.to_owned(), w)),
         }
     }
-    lines
+    lines.into_iter().map(|(line, _)| line).collect()
 }
 
 /// Text made safe inside an element or a double-quoted attribute.
