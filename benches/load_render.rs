@@ -9,9 +9,9 @@ use std::path::Path;
 
 use back_pain_course::course::load::builtin::builtin_course;
 use back_pain_course::course::load::figure::{figure_html, parse_figure};
-use back_pain_course::course::words::Catalog;
 use back_pain_course::course::load::files::PackFiles;
 use back_pain_course::course::screens::view_model;
+use back_pain_course::course::words::Catalog;
 use back_pain_course::course::{load_course, LearnerRecord};
 use criterion::{criterion_group, criterion_main, Criterion};
 

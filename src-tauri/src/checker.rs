@@ -50,6 +50,20 @@ pub fn format_report(folder: &Path, report: &Report) -> String {
                 l.citations
             );
         }
+        if report.lessons.iter().any(|l| l.questions > 0) {
+            let _ = writeln!(
+                out,
+                "\n{:<width$}  {:>9}  {:>5}  {:>5}",
+                "self-checks", "questions", "words", "grade"
+            );
+            for l in report.lessons.iter().filter(|l| l.questions > 0) {
+                let _ = writeln!(
+                    out,
+                    "{:<width$}  {:>9}  {:>5}  {:>5.1}",
+                    l.file, l.questions, l.question_words, l.question_grade
+                );
+            }
+        }
     }
     let verdict = if report.is_fine() {
         "is fine".to_owned()

@@ -11,9 +11,11 @@ use url::Url;
 
 use crate::course::learner::atomic_write::write_atomically;
 use crate::course::learner::record::Preferences;
+use crate::course::screens::plan_view::{self, PlanView};
 use crate::course::screens::progress_summary::{
     file_type_label, progress_summary_html, SUGGESTED_FILE_NAME,
 };
+use crate::course::screens::self_check::{self, QuestionView};
 use crate::course::screens::view_model::{
     self, AboutView, DisclaimerView, FinishedView, HelpView, LessonView, Overview, PrintView,
     ReferenceView, StartView,
@@ -132,6 +134,48 @@ fn lesson_change(
                 .ok_or_else(|| RuleError::UnknownLesson(opened.to_string()).into())
         },
         view_model::lesson,
+    )
+}
+
+/// A self-check answer: saved, and the question shown again with whether
+/// it was right and why.
+#[tauri::command]
+pub fn answer_question(
+    state: State<'_, AppState>,
+    lesson: String,
+    question: String,
+    choice: usize,
+) -> Result<Changed<QuestionView>, Error> {
+    let now = OffsetDateTime::now_utc();
+    state.change(
+        |course, record| Ok(record.answer_question(course, &lesson, &question, choice, now)?),
+        |course, record, (lesson, question)| {
+            self_check::question(&course.lessons[lesson], record, question)
+        },
+    )
+}
+
+/// "My plan", as saved.
+#[tauri::command]
+pub fn get_plan(state: State<'_, AppState>) -> Result<PlanView, Error> {
+    state.read(|course, record| {
+        record.require_consent(course)?;
+        Ok(plan_view::plan(course, record))
+    })
+}
+
+/// One change to "My plan": a written answer (`field`, `text`), or a list
+/// entry added (`index` none), edited, or removed (`text` none).
+#[tauri::command]
+pub fn change_plan(
+    state: State<'_, AppState>,
+    field: String,
+    index: Option<usize>,
+    text: Option<String>,
+) -> Result<Changed<PlanView>, Error> {
+    state.change(
+        |course, record| Ok(record.change_plan(course, &field, index, text.as_deref())?),
+        |course, record, ()| plan_view::plan(course, record),
     )
 }
 

@@ -60,6 +60,11 @@ impl Error {
                 "invalid_setting"
             }
             Error::Rule(RuleError::NotSharedDevice) => "not_shared_device",
+            Error::Rule(RuleError::UnknownQuestion(_) | RuleError::InvalidChoice) => {
+                "invalid_answer"
+            }
+            // The page shows it beside the field it sent.
+            Error::Rule(RuleError::Plan(_)) => "invalid_plan_entry",
             Error::LinkRefused(_) => "link_refused",
             Error::StoreWrite(_) => "store_write",
             Error::Opener(_) => "opener",

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::readability::markdown_stats;
+use super::readability::{markdown_stats, TextStats};
 use crate::course::load::files::PackFiles;
 use crate::course::load::pack::load_course;
 use crate::course::load::problem::Problem;
@@ -23,6 +23,11 @@ pub struct LessonRow {
     pub reading_minutes: f64,
     pub grade: f64,
     pub citations: usize,
+    /// The self-check questions, measured apart: the stated minutes cover
+    /// the reading, not the questions.
+    pub questions: usize,
+    pub question_words: usize,
+    pub question_grade: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -72,6 +77,12 @@ pub fn check_pack(folder: &Path) -> Report {
         let mut stats = markdown_stats(files.get(&lesson.file).unwrap_or_default());
         // The key points are read first, so they count as reading too.
         lesson.key_points.iter().for_each(|p| stats.add_block(p));
+        let mut asked = TextStats::default();
+        for q in &lesson.questions {
+            asked.add_block(&q.prompt);
+            q.choices.iter().for_each(|c| asked.add_block(c));
+            asked.add_block(&q.feedback);
+        }
         let row = LessonRow {
             file: lesson.file.clone(),
             words: stats.words,
@@ -79,6 +90,9 @@ pub fn check_pack(folder: &Path) -> Report {
             reading_minutes: stats.reading_minutes(WORDS_PER_MINUTE),
             grade: stats.flesch_kincaid_grade(),
             citations: course.citations.get(&lesson.file).map_or(0, Vec::len),
+            questions: lesson.questions.len(),
+            question_words: asked.words,
+            question_grade: asked.flesch_kincaid_grade(),
         };
         let stated = f64::from(row.stated_minutes);
         if (row.reading_minutes - stated).abs() / stated > MINUTES_TOLERANCE {
@@ -100,6 +114,15 @@ pub fn check_pack(folder: &Path) -> Report {
                 format!(
                     "reads at grade {:.1}; patient text should be grade {MAX_GRADE} or below (shorter sentences, shorter words)",
                     row.grade
+                ),
+            ));
+        }
+        if row.question_grade > MAX_GRADE {
+            report.problems.push(Problem::in_file(
+                &lesson.file,
+                format!(
+                    "its questions and their feedback read at grade {:.1}; keep them to grade {MAX_GRADE} or below",
+                    row.question_grade
                 ),
             ));
         }

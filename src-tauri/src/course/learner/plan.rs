@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::course::words::{display_in_english, Message};
+
 /// Entries in one list (activities, questions).
 pub const MAX_LIST_ENTRIES: usize = 10;
 /// One list entry: a line.
@@ -87,21 +89,35 @@ impl PlanList {
 }
 
 /// Why an answer was not saved; the page shows it by its field.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanProblem {
-    #[error("There is no part of the plan called {0:?}.")]
     UnknownField(String),
-    #[error("Please write something first.")]
     Empty,
-    #[error("Please keep this to {max} characters or fewer (it has {length}).")]
     TooLong { max: usize, length: usize },
-    #[error("This list can hold {0} entries. Remove one to add another.")]
     ListFull(usize),
-    #[error("This is already in your list.")]
     Duplicate,
-    #[error("That entry is no longer in the list.")]
     NoSuchEntry,
 }
+
+impl PlanProblem {
+    /// What the learner is told, in the catalog's words.
+    pub fn message(&self) -> Message {
+        match self {
+            PlanProblem::UnknownField(name) => {
+                Message::new("plan.problem.unknown-field").with("name", name)
+            }
+            PlanProblem::Empty => Message::new("plan.problem.empty"),
+            PlanProblem::TooLong { max, length } => Message::new("plan.problem.too-long")
+                .with("max", max)
+                .with("length", length),
+            PlanProblem::ListFull(max) => Message::new("plan.problem.list-full").with("max", max),
+            PlanProblem::Duplicate => Message::new("plan.problem.duplicate"),
+            PlanProblem::NoSuchEntry => Message::new("plan.problem.no-such-entry"),
+        }
+    }
+}
+
+display_in_english!(PlanProblem);
 
 /// The four steps, for "what counts as complete".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -111,6 +127,50 @@ pub enum PlanStep {
     Movement,
     FlareUp,
     Questions,
+}
+
+impl PlanStep {
+    pub const ALL: [PlanStep; 4] = [
+        PlanStep::Activities,
+        PlanStep::Movement,
+        PlanStep::FlareUp,
+        PlanStep::Questions,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanStep::Activities => "activities",
+            PlanStep::Movement => "movement",
+            PlanStep::FlareUp => "flare_up",
+            PlanStep::Questions => "questions",
+        }
+    }
+
+    /// The written answers of a step, in order (none for a list step).
+    pub fn fields(self) -> &'static [PlanText] {
+        match self {
+            PlanStep::Movement => &[
+                PlanText::Movement,
+                PlanText::StartingAmount,
+                PlanText::BuildingUp,
+            ],
+            PlanStep::FlareUp => &[
+                PlanText::FlareUpDo,
+                PlanText::FlareUpKeepDoing,
+                PlanText::FlareUpGetHelp,
+            ],
+            PlanStep::Activities | PlanStep::Questions => &[],
+        }
+    }
+
+    /// The list of a list step.
+    pub fn list(self) -> Option<PlanList> {
+        match self {
+            PlanStep::Activities => Some(PlanList::Activities),
+            PlanStep::Questions => Some(PlanList::Questions),
+            PlanStep::Movement | PlanStep::FlareUp => None,
+        }
+    }
 }
 
 impl Plan {
@@ -201,20 +261,9 @@ impl Plan {
     /// A step is complete when every answer in it is written (a list: at
     /// least one entry). Nothing depends on it but the page's progress marks.
     pub fn is_complete(&self, step: PlanStep) -> bool {
-        let written = |fields: &[PlanText]| fields.iter().all(|f| !self.text(*f).is_empty());
-        match step {
-            PlanStep::Activities => !self.activities.is_empty(),
-            PlanStep::Movement => written(&[
-                PlanText::Movement,
-                PlanText::StartingAmount,
-                PlanText::BuildingUp,
-            ]),
-            PlanStep::FlareUp => written(&[
-                PlanText::FlareUpDo,
-                PlanText::FlareUpKeepDoing,
-                PlanText::FlareUpGetHelp,
-            ]),
-            PlanStep::Questions => !self.questions.is_empty(),
+        match step.list() {
+            Some(list) => !self.list(list).is_empty(),
+            None => step.fields().iter().all(|f| !self.text(*f).is_empty()),
         }
     }
 

@@ -6,13 +6,18 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::plan::{Plan, PlanList, PlanProblem, PlanText};
 use crate::course::load::lesson::LessonId;
 use crate::course::load::pack::Course;
 use crate::course::words::{display_in_english, Message};
 
 /// Bumped whenever the stored shape changes, so an older app never
 /// misreads (or overwrites) what a newer one saved.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 1: consent, lessons, last lesson, preferences.
+/// 2: adds self-check `answers` and `plan` (`record_file::upgrade` moves a
+///    version-1 record up on load).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything stored for the learner: the one record in the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +32,20 @@ pub struct LearnerRecord {
     /// Reading comfort, kept with the rest so it survives a restart.
     #[serde(default)]
     pub preferences: Preferences,
+    /// Each self-check question's last answer, by lesson and question id;
+    /// kept for lessons and questions a later course no longer has.
+    pub answers: BTreeMap<LessonId, BTreeMap<String, Answer>>,
+    /// "My plan".
+    pub plan: Plan,
+}
+
+/// The choice the learner last picked for a question, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub choice: usize,
+    #[serde(with = "time::serde::rfc3339")]
+    pub answered_at: OffsetDateTime,
 }
 
 /// The page's root font size at each text size step, as a percentage of the
@@ -99,6 +118,8 @@ impl Default for LearnerRecord {
             lessons: BTreeMap::new(),
             last_lesson: None,
             preferences: Preferences::default(),
+            answers: BTreeMap::new(),
+            plan: Plan::default(),
         }
     }
 }
@@ -137,6 +158,9 @@ pub enum RuleError {
     InvalidTextSize(u8),
     UnknownTheme(String),
     NotSharedDevice,
+    UnknownQuestion(String),
+    InvalidChoice,
+    Plan(PlanProblem),
 }
 
 impl RuleError {
@@ -153,6 +177,9 @@ impl RuleError {
                 .with("max", MAX_TEXT_SIZE_STEP),
             RuleError::UnknownTheme(name) => Message::new("rule.unknown-theme").with("name", name),
             RuleError::NotSharedDevice => Message::new("rule.not-shared-device"),
+            RuleError::UnknownQuestion(id) => Message::new("rule.unknown-question").with("id", id),
+            RuleError::InvalidChoice => Message::new("rule.invalid-choice"),
+            RuleError::Plan(problem) => problem.message(),
         }
     }
 }
@@ -273,6 +300,78 @@ impl LearnerRecord {
             preferences: self.preferences.clone(),
             ..LearnerRecord::default()
         };
+    }
+
+    /// Records an answer to a self-check question: any number of tries, the
+    /// last one kept. Returns the lesson and the question's place in it.
+    pub fn answer_question(
+        &mut self,
+        course: &Course,
+        lesson: &str,
+        question: &str,
+        choice: usize,
+        now: OffsetDateTime,
+    ) -> Result<(usize, usize), RuleError> {
+        let id = self.allowed_lesson(course, lesson)?;
+        let lesson_index = course
+            .lesson_index(&id)
+            .ok_or_else(|| RuleError::UnknownLesson(id.to_string()))?;
+        let questions = &course.lessons[lesson_index].questions;
+        let question_index = questions
+            .iter()
+            .position(|q| q.id == question)
+            .ok_or_else(|| RuleError::UnknownQuestion(question.chars().take(80).collect()))?;
+        if choice >= questions[question_index].choices.len() {
+            return Err(RuleError::InvalidChoice);
+        }
+        self.answers.entry(id).or_default().insert(
+            question.to_owned(),
+            Answer {
+                choice,
+                answered_at: now,
+            },
+        );
+        Ok((lesson_index, question_index))
+    }
+
+    /// The learner's last answer to a question, if it is still one of its
+    /// choices (a changed course may have fewer).
+    pub fn answer(
+        &self,
+        lesson: &LessonId,
+        question: &crate::course::load::questions::Question,
+    ) -> Option<usize> {
+        self.answers
+            .get(lesson)?
+            .get(&question.id)
+            .map(|a| a.choice)
+            .filter(|c| *c < question.choices.len())
+    }
+
+    /// Changes "My plan": a written answer (`field` names it) or a list
+    /// entry (add when `index` is `None`, else edit it, or remove it when
+    /// `text` is `None`). Needs consent, like the lessons it follows.
+    pub fn change_plan(
+        &mut self,
+        course: &Course,
+        field: &str,
+        index: Option<usize>,
+        text: Option<&str>,
+    ) -> Result<(), RuleError> {
+        self.require_consent(course)?;
+        let result = if let Some(field) = PlanText::from_name(field) {
+            self.plan.set_text(field, text.unwrap_or_default())
+        } else if let Some(list) = PlanList::from_name(field) {
+            match (index, text) {
+                (None, Some(text)) => self.plan.add(list, text),
+                (Some(i), Some(text)) => self.plan.edit(list, i, text),
+                (Some(i), None) => self.plan.remove(list, i),
+                (None, None) => Err(PlanProblem::NoSuchEntry),
+            }
+        } else {
+            Err(PlanProblem::UnknownField(field.chars().take(80).collect()))
+        };
+        result.map_err(RuleError::Plan)
     }
 
     pub fn require_consent(&self, course: &Course) -> Result<(), RuleError> {
@@ -464,7 +563,9 @@ mod tests {
     #[test]
     fn a_record_saved_before_preferences_existed_still_loads() {
         let old = r#"{"schema_version":1,"consent":null,"lessons":{},"last_lesson":null}"#;
-        let record: LearnerRecord = serde_json::from_str(old).unwrap();
+        let upgraded =
+            crate::course::learner::record_file::upgrade(serde_json::from_str(old).unwrap());
+        let record: LearnerRecord = serde_json::from_value(upgraded).unwrap();
         assert_eq!(record.preferences, Preferences::default());
     }
 

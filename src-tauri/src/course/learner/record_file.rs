@@ -16,6 +16,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use super::atomic_write::write_atomically;
+use super::plan::Plan;
 use super::record::{LearnerRecord, SCHEMA_VERSION};
 use crate::course::words::Message;
 
@@ -134,7 +135,7 @@ fn parse_record(record: &Value, revision: u64) -> SavedRecord {
         Some(_) => {}
         None => return SavedRecord::Damaged(Message::new("damage.no-schema")),
     }
-    match serde_json::from_value::<LearnerRecord>(record.clone()) {
+    match serde_json::from_value::<LearnerRecord>(upgrade(record.clone())) {
         Ok(record) if record.schema_version == SCHEMA_VERSION => {
             SavedRecord::Valid { record, revision }
         }
@@ -143,6 +144,26 @@ fn parse_record(record: &Value, revision: u64) -> SavedRecord {
         ),
         Err(err) => SavedRecord::Damaged(Message::new("damage.unexpected").with("error", err)),
     }
+}
+
+/// An older app's record moved up to today's shape, one version at a time;
+/// nothing it held is dropped. (A record that is not an object is left for
+/// the parser to call damaged.) It is written in the new shape at the next
+/// save; until then the file on disk stays as the older app left it.
+pub fn upgrade(mut record: Value) -> Value {
+    let Some(fields) = record.as_object_mut() else {
+        return record;
+    };
+    if fields.get("schema_version").and_then(Value::as_u64) == Some(1) {
+        // 2: self-check answers and "My plan", both empty.
+        fields.insert("answers".into(), json!({}));
+        fields.insert(
+            "plan".into(),
+            serde_json::to_value(Plan::default()).expect("a plan always serialises"),
+        );
+        fields.insert("schema_version".into(), json!(2));
+    }
+    record
 }
 
 /// The checksum covers the record and its revision, as canonical JSON
@@ -322,5 +343,60 @@ pub(crate) mod tests {
             serde_json::to_vec(&json!({ "record": LearnerRecord::default(), "revision": 1 }))
                 .unwrap();
         assert!(matches!(parse_backup(&bytes), SavedRecord::Damaged(_)));
+    }
+
+    /// The file today's version-1 app wrote (tests/fixtures/records/v1:
+    /// consent, one lesson complete, one started, text size and theme),
+    /// and its backup, load into today's record with nothing lost.
+    #[test]
+    fn a_real_version_1_file_and_its_backup_are_upgraded_with_nothing_lost() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/v1");
+        for (name, parsed) in [
+            (
+                "learner.json",
+                parse_store(&std::fs::read(dir.join("learner.json")).unwrap()),
+            ),
+            (
+                "learner.backup.json",
+                parse_backup(&std::fs::read(dir.join("learner.backup.json")).unwrap()),
+            ),
+        ] {
+            let SavedRecord::Valid { record, revision } = parsed else {
+                panic!("{name}: {parsed:?}");
+            };
+            assert_eq!(record.schema_version, SCHEMA_VERSION, "{name}");
+            assert!(revision > 0, "{name}");
+            assert_eq!(
+                record.consent.as_ref().unwrap().disclaimer_version,
+                "bc4cbb610659ec3e"
+            );
+            let ids: Vec<&str> = record.lessons.keys().map(|id| id.as_str()).collect();
+            assert_eq!(ids, ["how-long", "why-ongoing"], "{name}");
+            assert!(record.lessons.values().any(|l| l.completed_at.is_some()));
+            assert_eq!(record.last_lesson.as_ref().unwrap().as_str(), "how-long");
+            assert_eq!(record.preferences.text_size, 2);
+            assert_eq!(record.preferences.theme.name(), "dark");
+            assert!(record.answers.is_empty() && record.plan.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_record_newer_than_this_app_is_left_alone_and_not_upgraded() {
+        let newer = format!(
+            "{{\"learner\": {{\"schema_version\": {}, \"consent\": null, \"answers\": 5}}}}",
+            SCHEMA_VERSION + 1
+        );
+        assert!(
+            matches!(parse_store(newer.as_bytes()), SavedRecord::Newer { version } if version == u64::from(SCHEMA_VERSION) + 1)
+        );
+    }
+
+    #[test]
+    fn a_version_2_record_must_carry_its_answers_and_plan() {
+        let mut value = serde_json::to_value(LearnerRecord::default()).unwrap();
+        value.as_object_mut().unwrap().remove("plan");
+        let bytes = serde_json::to_vec(&json!({ "learner": value })).unwrap();
+        assert!(matches!(parse_store(&bytes), SavedRecord::Damaged(_)));
     }
 }

@@ -382,7 +382,11 @@ mod tests {
     fn files_from_a_newer_app_are_left_alone_and_nothing_is_written() {
         for newer_in_backup in [false, true] {
             let files = Files::new();
-            let newer = br#"{"learner": {"schema_version": 2}}"#;
+            let newer = format!(
+                "{{\"learner\": {{\"schema_version\": {}}}}}",
+                crate::course::learner::record::SCHEMA_VERSION + 1
+            );
+            let newer = newer.as_bytes();
             if newer_in_backup {
                 fs::write(files.store(), store_bytes(&sample_record(), 1)).unwrap();
                 let mut value: serde_json::Value = serde_json::from_slice(newer).unwrap();
@@ -394,7 +398,12 @@ mod tests {
             let before = files.names();
             let r = recover(&files.store(), NOW);
             assert!(r.read_only);
-            assert_eq!(r.notices, vec![Notice::NewerVersion { version: 2 }]);
+            assert_eq!(
+                r.notices,
+                vec![Notice::NewerVersion {
+                    version: u64::from(crate::course::learner::record::SCHEMA_VERSION) + 1
+                }]
+            );
             assert_eq!(files.names(), before, "no file moved or written");
         }
     }

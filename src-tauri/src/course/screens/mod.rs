@@ -1,5 +1,8 @@
 //! What each screen shows, built from the course and the learner's record,
-//! and the progress summary page the learner saves.
+//! the self-checks and "My plan", and the progress summary page the learner
+//! saves.
 
+pub mod plan_view;
 pub mod progress_summary;
+pub mod self_check;
 pub mod view_model;

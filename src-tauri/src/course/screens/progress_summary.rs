@@ -6,7 +6,9 @@
 
 use time::OffsetDateTime;
 
+use crate::course::learner::plan::PlanStep;
 use crate::course::learner::record::{LearnerRecord, LessonState};
+use crate::course::load::help::HelpKind;
 use crate::course::load::pack::Course;
 
 /// The file name offered in the save dialog.
@@ -88,7 +90,7 @@ pub fn progress_summary_html(
          <h2>{lessons}</h2>\n<p>{completed_count}</p>\n\
          <table>\n<tr><th>{lesson}</th><th>{minutes}</th><th>{status}</th></tr>\n{rows}</table>\n\
          <h2>{next_step}</h2>\n<p><a href=\"{url}\">{label}</a>: {url}</p>\n\
-         <p>{private}</p>\n</body>\n</html>\n",
+         {plan}<p>{private}</p>\n</body>\n</html>\n",
         lang = esc(&config.language),
         provided_by = say("chrome.provided-by", &[("provider", &config.provider)]),
         made_on = say("summary.made-on", &[("date", &w.date(now))]),
@@ -104,7 +106,60 @@ pub fn progress_summary_html(
         url = esc(url),
         label = esc(&config.next_step.label),
         private = say("summary.private", &[]),
+        plan = plan_section(course, record),
     )
+}
+
+/// "My plan", when anything is written: each step that has something, and
+/// where to get help, with the numbers as text.
+fn plan_section(course: &Course, record: &LearnerRecord) -> String {
+    let plan = &record.plan;
+    if plan.is_empty() {
+        return String::new();
+    }
+    let w = &course.words;
+    let say = |key: &str| esc(&w.text(key, &[]));
+    let mut html = format!("<h2>{}</h2>\n", say("plan.heading"));
+    for step in PlanStep::ALL {
+        let mut body = String::new();
+        if let Some(list) = step.list() {
+            let items: String = plan
+                .list(list)
+                .iter()
+                .map(|e| format!("<li>{}</li>", esc(e)))
+                .collect();
+            if !items.is_empty() {
+                body = format!("<ul>{items}</ul>\n");
+            }
+        }
+        for field in step.fields() {
+            let value = plan.text(*field);
+            if !value.is_empty() {
+                body.push_str(&format!(
+                    "<p><strong>{}</strong><br>{}</p>\n",
+                    esc(&w.text(&format!("plan.field.{}", field.name()), &[])),
+                    esc(value).replace('\n', "<br>")
+                ));
+            }
+        }
+        if !body.is_empty() {
+            html.push_str(&format!(
+                "<h3>{}</h3>\n{body}",
+                esc(&w.text(&format!("plan.step.{}", step.name()), &[]))
+            ));
+        }
+    }
+    html.push_str(&format!("<h3>{}</h3>\n<ul>", say("plan.help-heading")));
+    for kind in [HelpKind::Emergency, HelpKind::Urgent, HelpKind::Crisis] {
+        let line = course.config.help.line(kind);
+        html.push_str(&format!(
+            "<li>{}: {}</li>",
+            esc(&line.label),
+            esc(&line.number)
+        ));
+    }
+    html.push_str("</ul>\n");
+    html
 }
 
 #[cfg(test)]
@@ -169,6 +224,36 @@ mod tests {
         assert!(
             html.contains("The disclaimer has not been accepted yet."),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn the_summary_carries_my_plan_with_the_help_numbers_when_there_is_one() {
+        use crate::course::learner::plan::{PlanList, PlanText};
+        let course = course();
+        let mut record = LearnerRecord::default();
+        let html = progress_summary_html(&course, &record, datetime!(2026-11-25 12:00 UTC));
+        assert!(!html.contains("My plan"), "{html}");
+        record
+            .plan
+            .add(PlanList::Activities, "Walking <the dog>")
+            .unwrap();
+        record
+            .plan
+            .set_text(PlanText::FlareUpGetHelp, "If it is new\nor different")
+            .unwrap();
+        let html = progress_summary_html(&course, &record, datetime!(2026-11-25 12:00 UTC));
+        assert!(html.contains("<h2>My plan</h2>"), "{html}");
+        assert!(html.contains("<li>Walking &lt;the dog&gt;</li>"), "{html}");
+        assert!(html.contains("If it is new<br>or different"), "{html}");
+        let line = course.config.help.line(HelpKind::Emergency);
+        assert!(
+            html.contains(&format!("{}: {}", line.label, line.number)),
+            "{html}"
+        );
+        assert!(
+            !html.contains("Questions for my doctor"),
+            "an empty step is left out: {html}"
         );
     }
 }

@@ -1,6 +1,7 @@
 //! What each screen shows, computed from the course and the learner's record.
 //! The webview only draws these; it decides nothing.
 
+use super::self_check::{questions, QuestionView};
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
@@ -187,6 +188,9 @@ pub struct LessonView {
     pub previous: Option<LessonRef>,
     pub next: Option<LessonRef>,
     pub all_complete: bool,
+    /// Self-check questions, shown after the text; none for a lesson
+    /// without them.
+    pub questions: Vec<QuestionView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -349,6 +353,7 @@ pub fn lesson(course: &Course, record: &LearnerRecord, index: usize) -> LessonVi
         previous: index.checked_sub(1).map(|i| (&course.lessons[i]).into()),
         next: course.lessons.get(index + 1).map(LessonRef::from),
         all_complete: record.all_complete(course),
+        questions: questions(lesson, record),
     }
 }
 

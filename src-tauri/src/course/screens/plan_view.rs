@@ -1,0 +1,124 @@
+//! What the "My plan" screen shows: its four steps with what is written in
+//! each and whether it is complete, the activities to choose from, the
+//! limits, and the help numbers the flare-up step and the printout carry.
+
+use serde::Serialize;
+
+use crate::course::learner::plan::{
+    Plan, PlanList, PlanStep, PlanText, MAX_ENTRY_CHARS, MAX_LIST_ENTRIES, MAX_TEXT_CHARS,
+};
+use crate::course::load::help::{HelpKind, HelpLine};
+use crate::course::{Course, LearnerRecord};
+
+/// Activities the learner may pick for step 1 (`plan.suggestion.<name>` in
+/// the catalog): common things people with back pain want to get back to,
+/// none of them advice.
+pub const ACTIVITY_SUGGESTIONS: [&str; 8] = [
+    "walking",
+    "gardening",
+    "housework",
+    "family",
+    "work",
+    "sport",
+    "travel",
+    "friends",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanView {
+    pub steps: Vec<PlanStepView>,
+    /// Step 1's short list, less what is already chosen.
+    pub suggestions: Vec<String>,
+    pub limits: PlanLimits,
+    pub region: String,
+    pub help: Vec<PlanHelpLine>,
+    /// True when nothing is written yet.
+    pub empty: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanStepView {
+    pub id: PlanStep,
+    pub complete: bool,
+    /// A list step: its name and entries.
+    pub list: Option<PlanListView>,
+    /// A written step: each answer by name.
+    pub fields: Vec<PlanFieldView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanListView {
+    pub name: PlanList,
+    pub entries: Vec<String>,
+    pub full: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanFieldView {
+    pub name: PlanText,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlanLimits {
+    pub max_entries: usize,
+    pub max_entry_chars: usize,
+    pub max_text_chars: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanHelpLine {
+    pub kind: HelpKind,
+    #[serde(flatten)]
+    pub line: HelpLine,
+}
+
+pub fn plan(course: &Course, record: &LearnerRecord) -> PlanView {
+    let plan = &record.plan;
+    let steps = PlanStep::ALL
+        .into_iter()
+        .map(|id| PlanStepView {
+            id,
+            complete: plan.is_complete(id),
+            list: id.list().map(|name| PlanListView {
+                name,
+                entries: plan.list(name).to_vec(),
+                full: plan.list(name).len() >= MAX_LIST_ENTRIES,
+            }),
+            fields: id
+                .fields()
+                .iter()
+                .map(|&name| PlanFieldView {
+                    name,
+                    value: plan.text(name).to_owned(),
+                })
+                .collect(),
+        })
+        .collect();
+    PlanView {
+        steps,
+        suggestions: suggestions(course, plan),
+        limits: PlanLimits {
+            max_entries: MAX_LIST_ENTRIES,
+            max_entry_chars: MAX_ENTRY_CHARS,
+            max_text_chars: MAX_TEXT_CHARS,
+        },
+        region: course.config.help.region.clone(),
+        help: [HelpKind::Emergency, HelpKind::Urgent, HelpKind::Crisis]
+            .into_iter()
+            .map(|kind| PlanHelpLine {
+                kind,
+                line: course.config.help.line(kind).clone(),
+            })
+            .collect(),
+        empty: plan.is_empty(),
+    }
+}
+
+fn suggestions(course: &Course, plan: &Plan) -> Vec<String> {
+    ACTIVITY_SUGGESTIONS
+        .iter()
+        .map(|name| course.words.text(&format!("plan.suggestion.{name}"), &[]))
+        .filter(|s| !plan.activities.iter().any(|a| a.eq_ignore_ascii_case(s)))
+        .collect()
+}
