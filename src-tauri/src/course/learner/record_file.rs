@@ -32,7 +32,8 @@ pub enum SavedRecord {
     /// No file: a first start, or a file that was deleted.
     Missing,
     Valid {
-        record: LearnerRecord,
+        /// Boxed: a record with a plan is far larger than the other cases.
+        record: Box<LearnerRecord>,
         revision: u64,
     },
     /// Saved by a newer app: read nothing from it, and never overwrite it.
@@ -136,9 +137,10 @@ fn parse_record(record: &Value, revision: u64) -> SavedRecord {
         None => return SavedRecord::Damaged(Message::new("damage.no-schema")),
     }
     match serde_json::from_value::<LearnerRecord>(upgrade(record.clone())) {
-        Ok(record) if record.schema_version == SCHEMA_VERSION => {
-            SavedRecord::Valid { record, revision }
-        }
+        Ok(record) if record.schema_version == SCHEMA_VERSION => SavedRecord::Valid {
+            record: Box::new(record),
+            revision,
+        },
         Ok(record) => SavedRecord::Damaged(
             Message::new("damage.unsupported-schema").with("version", record.schema_version),
         ),
@@ -262,7 +264,7 @@ pub(crate) mod tests {
         assert_eq!(
             parse_store(&store_bytes(&record, 7)),
             SavedRecord::Valid {
-                record,
+                record: Box::new(record),
                 revision: 7
             }
         );
@@ -317,7 +319,7 @@ pub(crate) mod tests {
         assert_eq!(
             inspect_backup(&path),
             SavedRecord::Valid {
-                record: sample_record(),
+                record: Box::new(sample_record()),
                 revision: 3
             }
         );

@@ -70,20 +70,20 @@ pub fn recover(store_path: &Path, now: OffsetDateTime) -> Recovered {
         ) if r > revision => {
             // The app stopped between writing the backup and the store.
             Recovered {
-                record: newer,
+                record: *newer,
                 revision: r,
                 rewrite_store: true,
                 ..Recovered::fresh()
             }
         }
         (SavedRecord::Valid { record, revision }, _) => Recovered {
-            record,
+            record: *record,
             revision,
             ..Recovered::fresh()
         },
         (SavedRecord::Missing, SavedRecord::Missing) => Recovered::fresh(),
         (SavedRecord::Missing, SavedRecord::Valid { record, revision }) => Recovered {
-            record,
+            record: *record,
             revision,
             rewrite_store: true,
             notices: vec![Notice::Restored {
@@ -96,7 +96,7 @@ pub fn recover(store_path: &Path, now: OffsetDateTime) -> Recovered {
         (SavedRecord::Damaged(why), SavedRecord::Valid { record, revision }) => {
             match set_aside(store_path, now) {
                 Ok(kept) => Recovered {
-                    record,
+                    record: *record,
                     revision,
                     rewrite_store: true,
                     notices: vec![Notice::Restored {
@@ -162,7 +162,7 @@ pub fn peek(store_path: &Path) -> Recovered {
         .max_by_key(|(revision, _)| *revision);
     match newest {
         Some((revision, record)) => Recovered {
-            record,
+            record: *record,
             revision,
             read_only: true,
             ..Recovered::fresh()
