@@ -287,6 +287,104 @@ fn open_lesson_refuses_ids_that_are_not_in_the_course() {
 }
 
 #[test]
+fn answer_question_saves_the_choice_and_only_then_says_whether_it_was_right() {
+    let app = TestApp::new();
+    assert_eq!(
+        app.err_kind(
+            "answer_question",
+            json!({ "lesson": "why-ongoing", "question": "posture", "choice": 1 })
+        ),
+        "consent_required"
+    );
+    app.consent();
+    let lesson = app.ok("open_lesson", json!({ "id": "why-ongoing" }));
+    let questions = lesson["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 3);
+    // Nothing on the page can tell the right answer before it is chosen.
+    for q in questions {
+        assert!(q["answer"].is_null(), "{q}");
+        assert!(!q.to_string().contains("feedback"), "{q}");
+    }
+    let answered = app.ok(
+        "answer_question",
+        json!({ "lesson": "why-ongoing", "question": "posture", "choice": 1 }),
+    );
+    assert_eq!(answered["answer"]["choice"], 1);
+    assert_eq!(answered["answer"]["correct"], true);
+    assert!(answered["answer"]["feedback"]
+        .as_str()
+        .unwrap()
+        .contains("slouching"));
+    assert_eq!(
+        app.stored()["learner"]["answers"]["why-ongoing"]["posture"]["choice"],
+        1
+    );
+    for (args, kind) in [
+        (
+            json!({ "lesson": "why-ongoing", "question": "nope", "choice": 0 }),
+            "invalid_answer",
+        ),
+        (
+            json!({ "lesson": "why-ongoing", "question": "posture", "choice": 9 }),
+            "invalid_answer",
+        ),
+        (
+            json!({ "lesson": "nope", "question": "posture", "choice": 0 }),
+            "unknown_lesson",
+        ),
+    ] {
+        assert_eq!(
+            app.err_kind("answer_question", args.clone()),
+            kind,
+            "{args}"
+        );
+    }
+}
+
+#[test]
+fn change_plan_saves_each_step_and_refuses_bad_entries_as_data() {
+    let app = TestApp::new();
+    assert_eq!(app.err_kind("get_plan", json!({})), "consent_required");
+    app.consent();
+    let plan = app.ok("get_plan", json!({}));
+    assert_eq!(plan["empty"], true);
+    assert_eq!(plan["steps"].as_array().unwrap().len(), 4);
+    assert_eq!(plan["help"][0]["number"], "000");
+    let plan = app.ok(
+        "change_plan",
+        json!({ "field": "activities", "index": null, "text": "Gardening" }),
+    );
+    assert_eq!(plan["steps"][0]["list"]["entries"], json!(["Gardening"]));
+    assert_eq!(plan["steps"][0]["complete"], true);
+    assert!(!plan["suggestions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("Gardening")));
+    app.ok(
+        "change_plan",
+        json!({ "field": "building_up", "index": null, "text": "A little more each week" }),
+    );
+    let stored = app.stored()["learner"]["plan"].clone();
+    assert_eq!(stored["activities"], json!(["Gardening"]));
+    assert_eq!(stored["building_up"], "A little more each week");
+    let err = app
+        .call(
+            "change_plan",
+            json!({ "field": "activities", "index": null, "text": "  " }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid_plan_entry");
+    assert_eq!(err["message"], "Please write something first.");
+    assert_eq!(
+        app.err_kind(
+            "change_plan",
+            json!({ "field": "schema_version", "index": null, "text": "9" })
+        ),
+        "invalid_plan_entry"
+    );
+}
+
+#[test]
 fn complete_lesson_marks_it_complete_and_counts_progress() {
     let app = TestApp::new();
     app.consent();

@@ -12,6 +12,7 @@ use crate::{LESSONS, NEXT_STEP};
 const SCREENS: &[(&str, &[&str])] = &[
     ("disclaimer", &["#nav-disclaimer"]),
     ("get-help", &["#nav-get-help"]),
+    ("plan", &["#nav-plan"]),
     ("home", &["#nav-home"]),
     ("lesson-1", &["#nav-home", "#open-lesson-why-ongoing"]),
     ("lesson-2", &["#nav-home", "#open-lesson-how-long"]),
@@ -56,6 +57,37 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
     for (id, _) in LESSONS {
         let done = app.invoke("complete_lesson", json!({ "id": id })).await;
         assert!(done.get("ok").is_some(), "{done}");
+    }
+    // Each lesson with one self-check answered right and one not, so their
+    // feedback is checked too; and a plan with something in every step.
+    for (lesson, right, wrong) in [
+        ("why-ongoing", ("posture", 1), ("scan-changes", 1)),
+        ("how-long", ("outlook", 1), ("hope", 0)),
+        ("what-to-do", ("rest", 1), ("quick-fix", 0)),
+    ] {
+        for (question, choice) in [right, wrong] {
+            let answered = app
+                .invoke(
+                    "answer_question",
+                    json!({ "lesson": lesson, "question": question, "choice": choice }),
+                )
+                .await;
+            assert!(answered.get("ok").is_some(), "{answered}");
+        }
+    }
+    for (field, text) in [
+        ("activities", "Walking"),
+        ("movement", "Swimming"),
+        ("flare_up_do", "Rest a little, then move"),
+        ("questions", "Can I still garden?"),
+    ] {
+        let changed = app
+            .invoke(
+                "change_plan",
+                json!({ "field": field, "index": null, "text": text }),
+            )
+            .await;
+        assert!(changed.get("ok").is_some(), "{changed}");
     }
     // The check can fail: an image with no text alternative is reported.
     app.client

@@ -4,6 +4,7 @@
 mod accessibility;
 mod figures;
 mod harness;
+mod learn_by_doing;
 mod shared_device;
 mod words;
 mod your_data;

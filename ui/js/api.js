@@ -11,6 +11,11 @@ export const api = {
   acceptDisclaimer: () => invoke("accept_disclaimer"),
   openLesson: (id) => invoke("open_lesson", { id }),
   completeLesson: (id) => invoke("complete_lesson", { id }),
+  answerQuestion: (lesson, question, choice) => invoke("answer_question", { lesson, question, choice }),
+  plan: () => invoke("get_plan"),
+  // A written answer: (field, text). A list entry: added (index null),
+  // changed, or removed (text null).
+  changePlan: (field, index, text) => invoke("change_plan", { field, index, text }),
   finished: () => invoke("get_finished"),
   openNextStep: () => invoke("open_next_step"),
   openLink: (url) => invoke("open_link", { url }),

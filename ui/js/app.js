@@ -6,6 +6,8 @@ import { afterFirstScreen } from "./bench.js";
 import { h } from "./dom.js";
 import { watchIdle } from "./idle.js";
 import { applyPreferences, displayRules, preferences, setDisplayRules } from "./preferences.js";
+import { entryEditor, planView, refreshStatus, showFieldError } from "./plan.js";
+import { questionView } from "./self_check.js";
 import { installShortcuts } from "./shortcuts.js";
 import { duration, setWords, t } from "./strings.js";
 import * as views from "./views.js";
@@ -77,9 +79,17 @@ const actions = {
   printCourse: () => showPrint().catch(fail),
   print: () => window.print(),
   getHelp: () => showGetHelp().catch(fail),
+  goPlan: () => showPlan().catch(fail),
   async accept() {
     reportSave(await api.acceptDisclaimer());
     await showHome({ keepMessages: true });
+  },
+  // A self-check answer: the question is drawn again with Rust's feedback,
+  // and focus moves to it so a screen reader reads it out.
+  async answer(lessonId, questionId, choice) {
+    const view = reportSave(await api.answerQuestion(lessonId, questionId, choice));
+    document.getElementById(`question-${questionId}`)?.replaceWith(questionView(view, { check: (q, c) => lessonActions.answer(lessonId, q, c) }));
+    document.getElementById(`feedback-${questionId}`)?.focus();
   },
   async complete(id) {
     const view = reportSave(await api.completeLesson(id));
@@ -110,6 +120,7 @@ async function showDisclaimer(options) {
 const lessonActions = {
   ...actions,
   complete: (lessonId) => actions.complete(lessonId).catch(fail),
+  answer: (lessonId, questionId, choice) => actions.answer(lessonId, questionId, choice).catch(fail),
 };
 
 function showLessonView(view, options) {
@@ -124,7 +135,7 @@ async function showLesson(id) {
 
 async function showFinished() {
   const view = await api.finished();
-  show(views.finishedView(view, { openNextStep: () => actions.openNextStep().catch(fail), goHome: actions.goHome }));
+  show(views.finishedView(view, { openNextStep: () => actions.openNextStep().catch(fail), goHome: actions.goHome, goPlan: actions.goPlan }));
 }
 
 function choose(setter, message) {
@@ -154,6 +165,88 @@ async function showReferences({ from, entry } = {}) {
     target.focus();
     target.scrollIntoView({ block: "center" });
   }
+}
+
+// "My plan". The plan on screen, to redraw after a list changes.
+let currentPlan = null;
+
+// A failed change is shown by its field when Rust says what was wrong with
+// it; anything else is handled as everywhere.
+const planFailed = (fieldId) => (error) => {
+  if (error?.kind === "invalid_plan_entry" && showFieldError(fieldId, error.message)) {
+    document.getElementById(fieldId)?.focus();
+    return;
+  }
+  if (error?.kind === "invalid_plan_entry") return warn(error.message);
+  return fail(error);
+};
+
+// Redraws the plan in place (no jump to the top), focus on `focusId`.
+function redrawPlan(view, focusId) {
+  currentPlan = view;
+  const y = window.scrollY;
+  screen.replaceChildren(planView(view, planActions).node);
+  window.scrollTo(0, y);
+  document.getElementById(focusId)?.focus();
+}
+
+const planActions = {
+  print: actions.print,
+  goHome: actions.goHome,
+  getHelp: actions.getHelp,
+  setText(field, text, fieldId) {
+    api.changePlan(field, null, text)
+      .then((view) => {
+        reportSave(view);
+        currentPlan = view;
+        showFieldError(fieldId, null);
+        refreshStatus(view);
+        say(t("plan.saved"));
+      })
+      .catch(planFailed(fieldId));
+  },
+  add(list, text, fromId) {
+    api.changePlan(list, null, text)
+      .then((view) => {
+        reportSave(view);
+        redrawPlan(view, `plan-add-${list}`);
+        say(t("plan.added", { text: text.trim() }));
+      })
+      .catch(planFailed(fromId.startsWith("plan-add-") ? fromId : `plan-add-${list}`));
+  },
+  remove(list, index, text) {
+    api.changePlan(list, index, null)
+      .then((view) => {
+        reportSave(view);
+        const left = view.steps.find((s) => s.list?.name === list).list.entries.length;
+        redrawPlan(view, left > index ? `plan-change-${list}-${index}` : `plan-add-${list}`);
+        say(t("plan.removed", { text }));
+      })
+      .catch(planFailed(`plan-add-${list}`));
+  },
+  startEdit(list, index) {
+    const entry = currentPlan.steps.find((s) => s.list?.name === list).list.entries[index];
+    document.getElementById(`plan-entry-${list}-${index}`)?.replaceWith(entryEditor(list, index, entry, planActions));
+    document.getElementById(`plan-edit-${list}-${index}`)?.focus();
+  },
+  saveEdit(list, index, text, fieldId) {
+    api.changePlan(list, index, text)
+      .then((view) => {
+        reportSave(view);
+        redrawPlan(view, `plan-change-${list}-${index}`);
+        say(t("plan.saved"));
+      })
+      .catch(planFailed(fieldId));
+  },
+  cancelEdit() {
+    const editing = document.querySelector(".plan-entry-editing");
+    redrawPlan(currentPlan, editing ? editing.id.replace("plan-entry-", "plan-change-") : "screen-heading");
+  },
+};
+
+async function showPlan() {
+  currentPlan = await api.plan();
+  show(planView(currentPlan, planActions));
 }
 
 async function showGetHelp() {
@@ -235,6 +328,7 @@ screen.addEventListener("click", (event) => {
 const screens = {
   home: () => showHome(),
   "get-help": showGetHelp,
+  plan: showPlan,
   disclaimer: () => showDisclaimer(),
   references: () => showReferences(),
   settings: showSettings,

@@ -2,6 +2,7 @@
 // actions are passed in by app.js.
 
 import { h, courseHtml } from "./dom.js";
+import { questionsSection } from "./self_check.js";
 import { dateTime, plural, t } from "./strings.js";
 
 const button = (id, label, onclick, cls = "button") =>
@@ -207,7 +208,7 @@ function keyPoints(points, id, level = "h2") {
   );
 }
 
-export function lessonView(view, { complete, openLesson, goFinished, goHome, print, getHelp }) {
+export function lessonView(view, { complete, openLesson, goFinished, goHome, print, getHelp, answer, goPlan }) {
   const done = view.state === "completed";
   const footer = h(
     "div",
@@ -217,6 +218,7 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
       : h("div", { class: "actions" }, button("complete-lesson", t("lesson.mark-complete"), () => complete(view.id))),
     done && view.next ? button("next-lesson", t("lesson.next", { title: view.next.title }), () => openLesson(view.next.id)) : null,
     done && !view.next && view.all_complete ? button("go-finished", t("lesson.finished"), goFinished) : null,
+    view.offers_plan ? button("lesson-make-plan", t("lesson.make-plan"), goPlan, "button button-secondary") : null,
     h(
       "ul",
       { class: "lesson-nav" },
@@ -243,12 +245,13 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
       ),
       keyPoints(view.key_points, "key-points-heading"),
       courseHtml(view.html, { id: "lesson-text" }),
+      questionsSection(view.questions, { check: (question, choice) => answer(view.id, question, choice) }),
       footer,
     ),
   };
 }
 
-export function finishedView(view, { openNextStep, goHome }) {
+export function finishedView(view, { openNextStep, goHome, goPlan }) {
   const body = view.all_complete
     ? h(
         "div",
@@ -262,6 +265,9 @@ export function finishedView(view, { openNextStep, goHome }) {
     t("finished.heading"),
     courseHtml(view.html, { id: "finished-text" }),
     body,
+    h("h2", { id: "finished-plan-heading" }, t("finished.plan-heading")),
+    h("p", {}, t("finished.plan-intro")),
+    button("finished-make-plan", t("finished.make-plan"), goPlan, "button button-secondary"),
     button("back-home", t("finished.home"), goHome, "link-button"),
   );
 }

@@ -582,4 +582,97 @@ mod tests {
         let back: LearnerRecord = serde_json::from_str(&json).unwrap();
         assert_eq!(back, record);
     }
+
+    fn built_in() -> Course {
+        crate::course::load::builtin::builtin_course().unwrap()
+    }
+
+    #[test]
+    fn a_self_check_answer_needs_consent_and_a_real_question_and_choice() {
+        let course = built_in();
+        let mut record = LearnerRecord::default();
+        let now = datetime!(2026-11-25 10:00 UTC);
+        assert_eq!(
+            record.answer_question(&course, "why-ongoing", "posture", 1, now),
+            Err(RuleError::ConsentRequired)
+        );
+        record.accept_disclaimer(&course, now);
+        assert_eq!(
+            record.answer_question(&course, "why-ongoing", "nope", 0, now),
+            Err(RuleError::UnknownQuestion("nope".into()))
+        );
+        assert_eq!(
+            record.answer_question(&course, "why-ongoing", "posture", 2, now),
+            Err(RuleError::InvalidChoice)
+        );
+        assert!(
+            record.answers.is_empty(),
+            "nothing saved for a refused answer"
+        );
+        assert_eq!(
+            record.answer_question(&course, "why-ongoing", "posture", 0, now),
+            Ok((0, 2))
+        );
+        // Not a test: try again, and the last answer is the one kept.
+        record
+            .answer_question(&course, "why-ongoing", "posture", 1, now)
+            .unwrap();
+        let lesson = &course.lessons[0];
+        assert_eq!(record.answer(&lesson.id, &lesson.questions[2]), Some(1));
+        assert_eq!(record.answer(&lesson.id, &lesson.questions[0]), None);
+    }
+
+    #[test]
+    fn the_plan_changes_only_through_its_rules_and_after_consent() {
+        let course = built_in();
+        let mut record = LearnerRecord::default();
+        assert_eq!(
+            record.change_plan(&course, "activities", None, Some("Walking")),
+            Err(RuleError::ConsentRequired)
+        );
+        record.accept_disclaimer(&course, datetime!(2026-11-25 10:00 UTC));
+        record
+            .change_plan(&course, "activities", None, Some("Walking"))
+            .unwrap();
+        record
+            .change_plan(&course, "activities", Some(0), Some("Walking the dog"))
+            .unwrap();
+        record
+            .change_plan(&course, "flare_up_get_help", None, Some("If it is new"))
+            .unwrap();
+        assert_eq!(record.plan.activities, ["Walking the dog"]);
+        assert_eq!(
+            record.change_plan(&course, "activities", None, Some("walking the DOG")),
+            Err(RuleError::Plan(PlanProblem::Duplicate))
+        );
+        assert_eq!(
+            record.change_plan(&course, "<script>", None, Some("x")),
+            Err(RuleError::Plan(PlanProblem::UnknownField(
+                "<script>".into()
+            )))
+        );
+        record
+            .change_plan(&course, "activities", Some(0), None)
+            .unwrap();
+        assert!(record.plan.activities.is_empty());
+        assert_eq!(record.plan.flare_up_get_help, "If it is new");
+    }
+
+    #[test]
+    fn starting_over_also_clears_the_answers_and_the_plan() {
+        let course = built_in();
+        let mut record = LearnerRecord::default();
+        let now = datetime!(2026-11-25 10:00 UTC);
+        record.accept_disclaimer(&course, now);
+        record
+            .answer_question(&course, "how-long", "outlook", 1, now)
+            .unwrap();
+        record
+            .change_plan(&course, "questions", None, Some("Can I run?"))
+            .unwrap();
+        record.set_text_size(2).unwrap();
+        record.start_over();
+        assert!(record.answers.is_empty() && record.plan.is_empty());
+        assert_eq!(record.preferences.text_size, 2);
+    }
 }

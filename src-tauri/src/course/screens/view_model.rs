@@ -191,6 +191,8 @@ pub struct LessonView {
     /// Self-check questions, shown after the text; none for a lesson
     /// without them.
     pub questions: Vec<QuestionView>,
+    /// The last lesson leads on to "My plan".
+    pub offers_plan: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -354,6 +356,7 @@ pub fn lesson(course: &Course, record: &LearnerRecord, index: usize) -> LessonVi
         next: course.lessons.get(index + 1).map(LessonRef::from),
         all_complete: record.all_complete(course),
         questions: questions(lesson, record),
+        offers_plan: index + 1 == course.lessons.len(),
     }
 }
 
