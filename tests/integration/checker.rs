@@ -3,17 +3,14 @@
 //! its exit status.
 //!
 //! After a deliberate change to the output, refresh the snapshots with
-//! `UPDATE_SNAPSHOTS=1 cargo test --test checker`.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test integration`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[path = "support/snapshot.rs"]
-mod support;
+use crate::snapshot::snapshot;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::root;
 
 /// Runs the binary from the repository root with a relative folder, so the
 /// output names the same paths on every machine.
@@ -34,27 +31,27 @@ fn run(args: &[&str]) -> (i32, String, String) {
 fn check_passes_the_shipped_course_with_status_zero_and_a_lesson_table() {
     let (status, out, err) = run(&["check", "content"]);
     assert_eq!(status, 0, "{out}{err}");
-    support::snapshot("check-shipped-course.txt", &out);
+    snapshot("check-shipped-course.txt", &out);
 }
 
 #[test]
 fn check_lists_every_problem_of_a_broken_pack_with_status_one() {
     let (status, out, _) = run(&["check", "tests/fixtures/packs/broken"]);
     assert_eq!(status, 1);
-    support::snapshot("check-broken-pack.txt", &out);
+    snapshot("check-broken-pack.txt", &out);
 }
 
 #[test]
 fn check_names_raw_html_lines_in_a_hostile_pack() {
     let (status, out, _) = run(&["check", "tests/fixtures/packs/hostile-markup"]);
     assert_eq!(status, 1);
-    support::snapshot("check-hostile-markup.txt", &out);
+    snapshot("check-hostile-markup.txt", &out);
 }
 
 #[test]
 fn check_holds_a_clinic_pack_to_the_reading_standards() {
     let (status, out, _) = run(&["check", "tests/fixtures/packs/clinic"]);
-    support::snapshot("check-clinic-pack.txt", &out);
+    snapshot("check-clinic-pack.txt", &out);
     assert_eq!(
         status,
         i32::from(out.contains(": ")),

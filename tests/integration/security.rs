@@ -3,14 +3,11 @@
 //! or inline script.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use back_pain_course::command_names::COMMANDS;
 use serde_json::Value;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::root;
 
 fn capability_files() -> Vec<(String, Value)> {
     let dir = root().join("src-tauri/capabilities");

@@ -9,8 +9,7 @@ use back_pain_course::course::authoring::readability::markdown_stats;
 use back_pain_course::course::load::builtin::builtin_course;
 use back_pain_course::course::load::files::PackFiles;
 
-#[path = "support/snapshot.rs"]
-mod support;
+use crate::snapshot::snapshot;
 
 fn shipped_files() -> PackFiles {
     PackFiles::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
@@ -231,7 +230,7 @@ fn the_built_in_figures_are_drawn_as_their_snapshots() {
             .map(|rest| &rest[..rest.find("</figure>").expect("a figure ends")])
             .collect();
         for (i, figure) in figures.iter().enumerate() {
-            support::snapshot(&format!("figures/{}-{}.html", lesson.id, i + 1), figure);
+            snapshot(&format!("figures/{}-{}.html", lesson.id, i + 1), figure);
         }
         counts.push(figures.len());
     }

@@ -7,9 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::root;
 
 fn english() -> BTreeMap<String, String> {
     let text = std::fs::read_to_string(root().join("ui/locales/en.json")).unwrap();

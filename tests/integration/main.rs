@@ -1,0 +1,23 @@
+//! The integration tests that need no window and no process-wide setting,
+//! in one test binary (one link instead of five, here and for Windows):
+//!
+//! - `checker`: `back-pain-course check DIR` run as a clinic would;
+//! - `content`: the shipped course meets the standards it promises;
+//! - `contrast`: every theme's colours reach WCAG AA;
+//! - `security`: capabilities, CSP and the page scripts grant nothing more;
+//! - `words`: the word catalog and the code agree.
+//!
+//! `commands` (it puts a recording `xdg-open` on PATH for the whole
+//! process), `e2e`, `crash` and `install` are binaries of their own.
+
+mod checker;
+mod content;
+mod contrast;
+mod security;
+mod snapshot;
+mod words;
+
+/// The repository, where the course, the page and the snapshots are.
+fn root() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+}
