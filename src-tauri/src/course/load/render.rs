@@ -201,33 +201,57 @@ pub fn render_with(
 /// references (`#ref-N`) and to app screens stay as they are. Raw HTML is
 /// off, so every tag and attribute here is comrak's own.
 pub fn nest_for_print(html: &str, prefix: &str) -> String {
-    let mut nested = html.to_owned();
-    for level in (2..=5).rev() {
-        nested = nested
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    // One pass over the tags (text holds no '<': comrak escapes it), each
+    // tag changed on its own: lessons with figures are long, and searching
+    // the whole page again for each change was most of loading's time.
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let close = rest.find('>').map_or(rest.len(), |c| c + 1);
+        nest_tag(&rest[..close], prefix, &mut out);
+        rest = &rest[close..];
     }
+    out.push_str(rest);
+    out
+}
+
+/// One tag for print: a heading one level down, its own ids and the
+/// in-page links to them prefixed.
+fn nest_tag(tag: &str, prefix: &str, out: &mut String) {
     let own = |id: &str| id.starts_with(HEADING_ID_PREFIX) || id.starts_with("fn");
-    let mut out = String::with_capacity(nested.len() + 256);
-    let mut rest = nested.as_str();
-    loop {
-        // The next id, or in-page link, whichever comes first.
-        let next = ["id=\"", "href=\"#"]
-            .into_iter()
-            .filter_map(|attr| rest.find(attr).map(|at| at + attr.len()))
-            .min();
-        let Some(value_start) = next else {
-            out.push_str(rest);
-            return out;
-        };
-        out.push_str(&rest[..value_start]);
-        rest = &rest[value_start..];
-        let end = rest.find('"').unwrap_or(rest.len());
-        if own(&rest[..end]) {
+    let name_at = if tag.starts_with("</") { 2 } else { 1 };
+    let bytes = tag.as_bytes();
+    let heading = bytes.get(name_at) == Some(&b'h')
+        && bytes
+            .get(name_at + 1)
+            .is_some_and(|l| (b'2'..=b'5').contains(l))
+        && bytes
+            .get(name_at + 2)
+            .is_some_and(|c| *c == b' ' || *c == b'>');
+    let mut copied = 0;
+    if heading {
+        out.push_str(&tag[..name_at + 1]);
+        out.push(char::from(bytes[name_at + 1] + 1));
+        copied = name_at + 2;
+    }
+    let mut starts: Vec<usize> = ["id=\"", "href=\"#"]
+        .into_iter()
+        .flat_map(|attr| tag.match_indices(attr).map(move |(at, _)| at + attr.len()))
+        .filter(|start| *start >= copied)
+        .collect();
+    starts.sort_unstable();
+    for start in starts {
+        let end = tag[start..].find('"').map_or(tag.len(), |e| start + e);
+        if own(&tag[start..end]) {
+            out.push_str(&tag[copied..start]);
             out.push_str(prefix);
             out.push('-');
+            copied = start;
         }
     }
+    out.push_str(&tag[copied..]);
 }
 
 /// Figure blocks, drawn while the tree was checked, written in place of

@@ -74,12 +74,20 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A number as a label: whole numbers without a decimal point, others with
-/// at most one decimal place (the checks refuse finer ones).
+/// one decimal place (the checks refuse finer ones). Written from whole
+/// tenths: float formatting was a tenth of drawing a chart.
 pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
+    let tenths = (value * 10.0).round();
+    if !tenths.is_finite() || tenths.abs() >= 1e15 {
+        return format!("{value}");
+    }
+    let tenths = tenths as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{value:.1}")
+        format!("{sign}{whole}.{tenth}")
     }
 }
 
@@ -89,11 +97,12 @@ pub fn with_unit(value: f64, unit: &str) -> String {
 }
 
 /// Coordinates written with at most one decimal place, so the SVG stays
-/// small and its snapshot stable.
+/// small and its snapshot stable; never "-0".
 pub fn coord(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    // -0.04 rounds to -0, which would be written "-0".
-    number(if rounded == 0.0 { 0.0 } else { rounded })
+    if (value * 10.0).round() == 0.0 {
+        return "0".to_owned();
+    }
+    number(value)
 }
 
 /// A box a label takes up, to keep labels apart.
@@ -196,6 +205,10 @@ mod tests {
     fn numbers_drop_a_needless_decimal_point() {
         assert_eq!(number(37.0), "37");
         assert_eq!(number(3.5), "3.5");
+        assert_eq!(number(-2.5), "-2.5");
+        assert_eq!(number(-0.5), "-0.5");
+        assert_eq!(number(100.04), "100");
+        assert_eq!(number(f64::NAN), "NaN", "never drawn: the checks refuse it");
         assert_eq!(coord(12.345), "12.3");
         assert_eq!(coord(-0.04), "0");
     }
