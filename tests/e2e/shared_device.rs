@@ -37,6 +37,14 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
     app.click("#open-lesson-moving-again").await;
     app.click("#complete-lesson").await;
     app.wait_for("#completed-note").await;
+    // Something in "My plan" too, which is as personal as it gets.
+    let planned = app
+        .invoke(
+            "change_plan",
+            json!({ "field": "questions", "index": null, "text": "Is my knee related?" }),
+        )
+        .await;
+    assert!(planned.get("ok").is_some(), "{planned}");
     app.click("#nav-home").await;
     app.screen("home").await;
     // Someone else's last lesson is never offered to "continue".
@@ -67,6 +75,11 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
     let overview = app.invoke("get_overview", json!({})).await;
     assert_eq!(overview["ok"]["consent_needed"], true, "{overview}");
     assert_eq!(overview["ok"]["completed"], 0, "{overview}");
+    // The plan went with the rest.
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    let plan = app.invoke("get_plan", json!({})).await;
+    assert_eq!(plan["ok"]["empty"], true, "{plan}");
     app.quit().await;
 
     // The next launch starts nobody's session either, and the clinic's own
