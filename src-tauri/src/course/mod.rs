@@ -5,6 +5,8 @@
 
 /// The standards a pack is checked against before it is handed out.
 pub mod authoring;
+/// Text made safe in HTML, for every page and file the app writes.
+pub mod html_text;
 /// The learner's record (consent, progress, preferences) and its storage.
 pub mod learner;
 /// Loading a course pack: files, config, lessons, references, rendering.

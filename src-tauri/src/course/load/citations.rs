@@ -1,6 +1,7 @@
 //! Inline citations, "(Author et al., 2021)" or "(A, 1977; B et al., 2015)",
 //! found in course text so each can be matched to a reference.
 
+use crate::course::html_text::escape;
 use crate::course::words::Catalog;
 
 /// Longest text between brackets that is still read as a citation group.
@@ -119,13 +120,6 @@ fn spoken_source(number: usize, cite: &str, words: &Catalog) -> String {
     )
 }
 
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 fn unescape_text(text: &str) -> String {
     text.replace("&#x27;", "'")
         .replace("&quot;", "\"")
@@ -202,8 +196,8 @@ fn link_in_text(text: &str, cites: &[&str], words: &Catalog) -> String {
             // same numbered list is one step away under "References".
             out.push_str(&format!(
                 "<a class=\"cite-link\" href=\"#ref-{number}\" tabindex=\"-1\" aria-label=\"{}\" title=\"{}\">{number}</a>",
-                escape_attribute(&spoken_source(*number, cite, words)),
-                escape_attribute(cite),
+                escape(&spoken_source(*number, cite, words)),
+                escape(cite),
             ));
         }
         out.push_str("</sup>");
@@ -316,7 +310,10 @@ mod tests {
             Catalog::english(),
         );
         assert!(html.contains("href=\"#ref-1\""), "{html}");
-        assert!(html.contains("title=\"O'Brien et al., 2020\""), "{html}");
+        assert!(
+            html.contains("title=\"O&#39;Brien et al., 2020\""),
+            "{html}"
+        );
     }
 
     #[test]

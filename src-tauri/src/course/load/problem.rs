@@ -71,6 +71,23 @@ impl fmt::Display for ContentError {
 impl std::error::Error for ContentError {}
 
 /// 1-based line number of a byte offset in `text`.
+/// Why `text` cannot be shown as one line of plain text of at most `max`
+/// characters (figure labels, question text), if it cannot.
+pub fn plain_text_problem(text: &str, max: usize) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Some("must not be empty".into())
+    } else if text.chars().count() > max {
+        Some(format!("is longer than {max} characters"))
+    } else if text.contains(['<', '>']) {
+        Some("must be plain text, without markup".into())
+    } else if text.contains(char::is_control) {
+        Some("must be one line of text".into())
+    } else {
+        None
+    }
+}
+
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end]

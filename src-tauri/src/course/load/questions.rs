@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::problem::{line_of_offset, Problem};
+use super::problem::{line_of_offset, plain_text_problem, Problem};
 use super::toml_file;
 
 /// The info string that marks a lesson's questions.
@@ -103,7 +103,7 @@ pub fn parse_questions(
             ("prompt", &q.prompt, MAX_PROMPT),
             ("feedback", &q.feedback, MAX_FEEDBACK),
         ] {
-            if let Some(reason) = text_problem(text.get_ref(), max) {
+            if let Some(reason) = plain_text_problem(text.get_ref(), max) {
                 at(text.span(), format!("`{field}` {reason}"));
             }
         }
@@ -123,7 +123,7 @@ pub fn parse_questions(
             );
         }
         for choice in &choices {
-            if let Some(reason) = text_problem(choice, MAX_CHOICE) {
+            if let Some(reason) = plain_text_problem(choice, MAX_CHOICE) {
                 at(q.choices.span(), format!("the choice {choice:?} {reason}"));
             }
         }
@@ -164,21 +164,6 @@ pub fn parse_questions(
         Ok(questions)
     } else {
         Err(problems)
-    }
-}
-
-fn text_problem(text: &str, max: usize) -> Option<String> {
-    let text = text.trim();
-    if text.is_empty() {
-        Some("must not be empty".into())
-    } else if text.chars().count() > max {
-        Some(format!("is longer than {max} characters"))
-    } else if text.contains(['<', '>']) {
-        Some("must be plain text, without markup".into())
-    } else if text.contains(char::is_control) {
-        Some("must be one line of text".into())
-    } else {
-        None
     }
 }
 

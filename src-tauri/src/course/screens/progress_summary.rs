@@ -6,6 +6,7 @@
 
 use time::OffsetDateTime;
 
+use crate::course::html_text::escape as esc;
 use crate::course::learner::plan::PlanStep;
 use crate::course::learner::record::{LearnerRecord, LessonState};
 use crate::course::load::help::HelpKind;
@@ -17,22 +18,6 @@ pub const SUGGESTED_FILE_NAME: &str = "back-pain-course-progress.html";
 /// The file type the save dialog offers, in the course's words.
 pub fn file_type_label(course: &Course) -> String {
     course.words.text("summary.file-type", &[])
-}
-
-/// Escapes text for HTML: titles and names come from a clinic's pack.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The summary page, every word from the course's catalog (`summary.*`)

@@ -43,18 +43,8 @@ fn value_column(chart: &BarChart) -> f64 {
 pub fn draw(chart: &BarChart, columns: usize, column: f64) -> Drawn {
     let columns = columns.clamp(1, chart.categories.len().max(1));
     let width = column * columns as f64 + COLUMN_GAP * (columns as f64 - 1.0);
-    let mut svg = String::new();
     let mut y = 0.0;
-    for line in wrap(&chart.value_label, width) {
-        y += LINE;
-        svg.push_str(&label(
-            "figure-axis-label",
-            0.0,
-            y - 4.0,
-            Anchor::Start,
-            &line,
-        ));
-    }
+    let mut svg = text::heading_lines("figure-axis-label", &chart.value_label, width, &mut y);
     y += 8.0;
 
     let labels = label_column(chart);

@@ -22,18 +22,8 @@ pub fn draw(chart: &LineChart, width: f64) -> Result<Drawn, String> {
     } else {
         PLOT_HEIGHT
     };
-    let mut svg = String::new();
     let mut y = 0.0;
-    for line in wrap(&chart.value_label, width) {
-        y += LINE;
-        svg.push_str(&label(
-            "figure-axis-label",
-            0.0,
-            y - 4.0,
-            Anchor::Start,
-            &line,
-        ));
-    }
+    let mut svg = text::heading_lines("figure-axis-label", &chart.value_label, width, &mut y);
     // The key: each line's own dash and marker, then its name.
     for (i, series) in chart.series.iter().enumerate() {
         y += 6.0;

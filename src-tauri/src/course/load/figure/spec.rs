@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::super::problem::{line_of_offset, Problem};
+use super::super::problem::{line_of_offset, plain_text_problem, Problem};
 use super::super::toml_file;
 use super::{bar_room, illustration, BarChart, Drawing, Figure, LineChart, Series, MIN_BAR};
 
@@ -204,14 +204,14 @@ impl Checker<'_> {
     /// A piece of text shown in the figure: one line of plain words.
     fn checked_text(&mut self, field: &str, value: &Spanned<String>, max: usize) -> String {
         let text = value.get_ref().trim().to_owned();
-        if let Some(reason) = text_problem(&text, max) {
+        if let Some(reason) = plain_text_problem(&text, max) {
             self.at(value.span(), format!("`{field}` {reason}"));
         }
         text
     }
 
     fn label(&mut self, field: &str, text: &str, span: Range<usize>) {
-        if let Some(reason) = text_problem(text.trim(), MAX_LABEL) {
+        if let Some(reason) = plain_text_problem(text.trim(), MAX_LABEL) {
             self.at(span, format!("{field} {text:?} {reason}"));
         }
     }
@@ -243,7 +243,7 @@ impl Checker<'_> {
             .as_ref()
             .map(|u| {
                 let text = u.get_ref().trim().to_owned();
-                if text.chars().count() > MAX_UNIT || text_problem(&text, MAX_UNIT).is_some() && !text.is_empty() {
+                if text.chars().count() > MAX_UNIT || plain_text_problem(&text, MAX_UNIT).is_some() && !text.is_empty() {
                     self.at(u.span(), format!("`unit` must be at most {MAX_UNIT} characters of plain text, such as \"%\""));
                 }
                 text
@@ -399,21 +399,6 @@ impl Checker<'_> {
                 series,
             }))
         }
-    }
-}
-
-/// Why `text` cannot be shown in a figure, if it cannot.
-fn text_problem(text: &str, max: usize) -> Option<String> {
-    if text.is_empty() {
-        Some("must not be empty".into())
-    } else if text.chars().count() > max {
-        Some(format!("is longer than {max} characters"))
-    } else if text.contains(['<', '>']) {
-        Some("must be plain text, without markup".into())
-    } else if text.contains(char::is_control) {
-        Some("must be one line of text".into())
-    } else {
-        None
     }
 }
 

@@ -57,21 +57,7 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
     lines.into_iter().map(|(line, _)| line).collect()
 }
 
-/// Text made safe inside an element or a double-quoted attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::course::html_text::escape;
 
 /// A number as a label: whole numbers without a decimal point, others with
 /// one decimal place (the checks refuse finer ones). Written from whole
@@ -159,6 +145,17 @@ impl Anchor {
             Anchor::End => "end",
         }
     }
+}
+
+/// `text` wrapped to `width` as lines of `class` from the left edge, each
+/// moving `y` down a line: a chart's heading above its marks.
+pub fn heading_lines(class: &str, text: &str, width: f64, y: &mut f64) -> String {
+    let mut svg = String::new();
+    for line in wrap(text, width) {
+        *y += LINE;
+        svg.push_str(&label(class, 0.0, *y - 4.0, Anchor::Start, &line));
+    }
+    svg
 }
 
 /// One `<text>` element with the given class.
