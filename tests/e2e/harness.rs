@@ -37,6 +37,9 @@ pub struct Harness {
     _turn: MutexGuard<'static, ()>,
     /// Linux only: the harness's own X display.
     xvfb: Option<Child>,
+    /// The harness's own D-Bus session, when the accessibility bus is on
+    /// (`with_screen_reader_bus`), and its address.
+    session_bus: Option<(Child, String)>,
     driver: Child,
     port: u16,
     /// The X display the app draws on, for tools that drive native dialogs
@@ -83,6 +86,30 @@ fn start_xvfb() -> (Option<Child>, String) {
     (Some(xvfb), display)
 }
 
+/// A D-Bus session of the harness's own, as `dbus-run-session` starts one,
+/// but as a child the harness can stop by its pid; returns it with its
+/// address.
+fn start_session_bus(env: &[(&str, std::ffi::OsString)]) -> (Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut bus = Command::new("dbus-daemon")
+        .args(["--session", "--nofork", "--print-address=1"])
+        .envs(env.iter().cloned())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("dbus-daemon starts (run scripts/setup first)");
+    let mut address = String::new();
+    BufReader::new(bus.stdout.take().unwrap())
+        .read_line(&mut address)
+        .unwrap();
+    let address = address.trim().to_owned();
+    assert!(
+        address.starts_with("unix:"),
+        "dbus-daemon gave no address: {address:?}"
+    );
+    (bus, address)
+}
+
 /// Windows draws on the runner's own desktop.
 #[cfg(windows)]
 fn start_xvfb() -> (Option<Child>, String) {
@@ -117,6 +144,19 @@ impl Harness {
     }
 
     pub fn with_env(env: &[(&str, &str)]) -> Harness {
+        Harness::start(env, false)
+    }
+
+    /// Like `new`, but with the accessibility bus on, as a screen reader
+    /// needs it: the app runs in the harness's own D-Bus session (what
+    /// `dbus-run-session` would give it), without `NO_AT_BRIDGE`, so D-Bus
+    /// starts the accessibility bus when the app first asks for it. Tools
+    /// reading that bus use `session_env`.
+    pub fn with_screen_reader_bus() -> Harness {
+        Harness::start(&[], true)
+    }
+
+    fn start(env: &[(&str, &str)], screen_reader_bus: bool) -> Harness {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let home = tempfile::tempdir().unwrap();
         let bin = home.path().join("bin");
@@ -136,6 +176,17 @@ impl Harness {
         #[cfg(windows)]
         windows_data_dir();
         let (xvfb, display) = start_xvfb();
+        // The folders and display every process of this harness shares: the
+        // accessibility bus's launcher, started by D-Bus, keeps its socket
+        // by them, where the app and the reader both look.
+        let shared_env = [
+            ("DISPLAY", std::ffi::OsString::from(&display)),
+            ("HOME", home.path().into()),
+            ("XDG_DATA_HOME", home.path().join("data").into()),
+            ("XDG_CONFIG_HOME", home.path().join("config").into()),
+            ("XDG_CACHE_HOME", home.path().join("cache").into()),
+        ];
+        let session_bus = screen_reader_bus.then(|| start_session_bus(&shared_env));
         let port = free_port();
         let native_port = free_port();
         let path = std::env::join_paths(std::iter::once(bin.clone()).chain(std::env::split_paths(
@@ -154,20 +205,23 @@ impl Harness {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("DISPLAY", display.clone())
+            .envs(shared_env.iter().cloned())
             .env("PATH", path)
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
             .env("OPENER_LOG", &opener_log)
             // Software rendering under Xvfb: without this the window is blank.
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-            // No accessibility bus here; without this start-up waits for it.
-            .env("NO_AT_BRIDGE", "1")
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log));
+        match &session_bus {
+            Some((_, address)) => {
+                command.env("DBUS_SESSION_BUS_ADDRESS", address);
+            }
+            // No accessibility bus here; without this start-up waits for it.
+            None => {
+                command.env("NO_AT_BRIDGE", "1");
+            }
+        }
         // Windows: the WebView2 runtime's own driver, when not on PATH.
         if let Some(native) = std::env::var_os("MSEDGEDRIVER") {
             command.arg("--native-driver").arg(native);
@@ -181,12 +235,31 @@ impl Harness {
         Harness {
             _turn: turn,
             xvfb,
+            session_bus,
             driver,
             port,
             display,
             home,
             opener_log,
         }
+    }
+
+    /// The environment a tool needs to read the app's accessibility tree:
+    /// the harness's D-Bus session, display and folders (empty without
+    /// `with_screen_reader_bus`).
+    pub fn session_env(&self) -> Vec<(String, PathBuf)> {
+        let Some((_, address)) = &self.session_bus else {
+            return Vec::new();
+        };
+        let home = self.home.path();
+        vec![
+            ("DBUS_SESSION_BUS_ADDRESS".into(), address.into()),
+            ("DISPLAY".into(), self.display.clone().into()),
+            ("HOME".into(), home.into()),
+            ("XDG_DATA_HOME".into(), home.join("data")),
+            ("XDG_CONFIG_HOME".into(), home.join("config")),
+            ("XDG_CACHE_HOME".into(), home.join("cache")),
+        ]
     }
 
     /// Where the app keeps the learner's files in this harness.
@@ -254,6 +327,12 @@ impl Drop for Harness {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        // The bus goes after the app, and takes the accessibility bus it
+        // started with it (its launcher leaves when the session does).
+        if let Some((bus, _)) = &mut self.session_bus {
+            let _ = bus.kill();
+            let _ = bus.wait();
+        }
         if let Some(xvfb) = &mut self.xvfb {
             let _ = xvfb.kill();
             let _ = xvfb.wait();

@@ -1,10 +1,12 @@
 //! End-to-end journeys: the real binary in the real webview, as a learner
 //! uses it.
 
+mod a11y_tree;
 mod accessibility;
 mod figures;
 mod harness;
 mod learn_by_doing;
+mod screen_reader;
 mod shared_device;
 mod words;
 mod your_data;

@@ -22,7 +22,10 @@ function feedbackOf(question) {
 // One question: `check(choice)` sends the chosen answer to Rust.
 export function questionView(question, { check }) {
   const name = `question-${question.id}`;
-  const error = h("p", { class: "field-error", id: `${name}-error`, hidden: true }, t("check.choose-first"));
+  // Empty until shown: the group is described by it, and a screen reader
+  // reads a description even when it is hidden, as if the learner had
+  // already made the mistake.
+  const error = h("p", { class: "field-error", id: `${name}-error`, hidden: true });
   const chosen = () => {
     const picked = document.querySelector(`input[name="${name}"]:checked`);
     return picked ? Number(picked.value) : null;
@@ -53,6 +56,7 @@ export function questionView(question, { check }) {
         onclick: () => {
           const choice = chosen();
           error.hidden = choice !== null;
+          error.textContent = choice === null ? t("check.choose-first") : "";
           if (choice !== null) {
             check(question.id, choice);
             return;
