@@ -165,16 +165,20 @@ pub fn get_plan(state: State<'_, AppState>) -> Result<PlanView, Error> {
 }
 
 /// One change to "My plan": a written answer (`field`, `text`), or a list
-/// entry added (`index` none), edited, or removed (`text` none).
+/// entry added (`index` none), edited, or removed (`text` none); for an
+/// edit or removal, `expected` is the entry the learner saw.
 #[tauri::command]
 pub fn change_plan(
     state: State<'_, AppState>,
     field: String,
     index: Option<usize>,
     text: Option<String>,
+    expected: Option<String>,
 ) -> Result<Changed<PlanView>, Error> {
     state.change(
-        |course, record| Ok(record.change_plan(course, &field, index, text.as_deref())?),
+        |course, record| {
+            Ok(record.change_plan(course, &field, index, text.as_deref(), expected.as_deref())?)
+        },
         |course, record, ()| plan_view::plan(course, record),
     )
 }

@@ -3,7 +3,28 @@
 //! "My plan" is built step by step, saved as it goes, kept across a
 //! restart, and printed as text with the help numbers.
 
-use crate::harness::{Harness, Key};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::harness::{App, Harness, Key};
+
+/// Waits until `check` holds of the saved plan (read back from Rust), so a
+/// test never races a save that is still on its way.
+async fn wait_for_plan(app: &App, what: &str, check: impl Fn(&Value) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let plan = app.invoke("get_plan", json!({})).await;
+        if check(&plan["ok"]) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the plan never showed {what}: {plan}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
@@ -24,6 +45,17 @@ async fn self_checks_explain_each_answer_point_back_to_the_lesson_and_are_rememb
     assert_eq!(
         app.text("#question-posture-error").await,
         "Choose an answer first."
+    );
+    let lesson = app
+        .invoke("open_lesson", json!({ "id": "why-ongoing" }))
+        .await;
+    assert!(
+        lesson["ok"]["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["answer"].is_null()),
+        "{lesson}"
     );
 
     // A right answer: its feedback, read out because focus moves to it.
@@ -109,20 +141,37 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
     app.click("#plan-edit-activities-0-save").await;
     app.wait_for("#plan-change-activities-0").await;
     app.click("#plan-remove-activities-1").await;
-    app.wait_for("#plan-entry-activities-0").await;
-    assert_eq!(app.count(".plan-entry").await, 1);
+    wait_for_plan(&app, "one activity", |p| {
+        p["steps"][0]["list"]["entries"] == json!(["Walking the dog"])
+    })
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.count(".plan-entry").await != 1 {
+        assert!(
+            Instant::now() < deadline,
+            "the removed entry stayed on screen"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert!(app
         .text("#plan-list-activities")
         .await
         .contains("Walking the dog"));
     assert_eq!(app.text("#plan-status-activities").await, "Written");
 
-    // Step 2: saved when the box is left, once, with one "Saved".
+    // Step 2: saved when the box is left, with "Saved".
     let movement = app.wait_for("#plan-field-movement").await;
     movement.send_keys("Walking by the river").await.unwrap();
     app.press(&[Key::Tab]).await;
-    app.wait_for("#notices .notice").await;
-    assert_eq!(app.text("#notices").await, "Saved.");
+    wait_for_plan(&app, "the movement", |p| {
+        p["steps"][1]["fields"][0]["value"] == "Walking by the river"
+    })
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.text("#notices").await != "Saved." {
+        assert!(Instant::now() < deadline, "no \"Saved.\" after the save");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(
         app.focus().await.id,
         "plan-field-starting_amount",
@@ -139,7 +188,18 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
         .await
         .unwrap();
     app.press(&[Key::Tab]).await;
-    app.wait_for("#notices .notice").await;
+    wait_for_plan(&app, "the flare-up answer", |p| {
+        p["steps"][2]["fields"][2]["value"] == "If the pain is new or different"
+    })
+    .await;
+    // Typing that pauses is saved without leaving the box, so closing the
+    // window mid-plan loses nothing.
+    let building = app.wait_for("#plan-field-building_up").await;
+    building.send_keys("A little more each week").await.unwrap();
+    wait_for_plan(&app, "text saved after a pause in typing", |p| {
+        p["steps"][1]["fields"][2]["value"] == "A little more each week"
+    })
+    .await;
     app.screenshot_page("plan-in-progress").await;
     app.quit().await;
 

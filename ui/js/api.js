@@ -14,8 +14,8 @@ export const api = {
   answerQuestion: (lesson, question, choice) => invoke("answer_question", { lesson, question, choice }),
   plan: () => invoke("get_plan"),
   // A written answer: (field, text). A list entry: added (index null),
-  // changed, or removed (text null).
-  changePlan: (field, index, text) => invoke("change_plan", { field, index, text }),
+  // changed, or removed (text null); `expected`, the entry as shown.
+  changePlan: (field, index, text, expected = null) => invoke("change_plan", { field, index, text, expected }),
   finished: () => invoke("get_finished"),
   openNextStep: () => invoke("open_next_step"),
   openLink: (url) => invoke("open_link", { url }),

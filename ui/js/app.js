@@ -6,7 +6,7 @@ import { afterFirstScreen } from "./bench.js";
 import { h } from "./dom.js";
 import { watchIdle } from "./idle.js";
 import { applyPreferences, displayRules, preferences, setDisplayRules } from "./preferences.js";
-import { entryEditor, planView, refreshStatus, showFieldError } from "./plan.js";
+import { entryEditor, planView, refreshStatus, savePendingNow, showFieldError } from "./plan.js";
 import { questionView } from "./self_check.js";
 import { installShortcuts } from "./shortcuts.js";
 import { duration, setWords, t } from "./strings.js";
@@ -43,6 +43,8 @@ function reportSave(result) {
 }
 
 function show({ title, node }, { keepMessages = false } = {}) {
+  // What was being typed in the plan is saved before its screen goes.
+  savePendingNow();
   if (!keepMessages) clearMessages();
   currentLesson = null;
   screen.replaceChildren(node);
@@ -169,6 +171,8 @@ async function showReferences({ from, entry } = {}) {
 
 // "My plan". The plan on screen, to redraw after a list changes.
 let currentPlan = null;
+// A list change on its way to Rust.
+let planBusy = false;
 
 // A failed change is shown by its field when Rust says what was wrong with
 // it; anything else is handled as everywhere.
@@ -206,16 +210,25 @@ const planActions = {
       .catch(planFailed(fieldId));
   },
   add(list, text, fromId) {
+    if (planBusy) return;
+    planBusy = true;
     api.changePlan(list, null, text)
+      .finally(() => { planBusy = false; })
       .then((view) => {
         reportSave(view);
         redrawPlan(view, `plan-add-${list}`);
-        say(t("plan.added", { text: text.trim() }));
+        const entries = view.steps.find((s) => s.list?.name === list).list.entries;
+        say(t("plan.added", { text: entries[entries.length - 1] }));
       })
       .catch(planFailed(fromId.startsWith("plan-add-") ? fromId : `plan-add-${list}`));
   },
   remove(list, index, text) {
-    api.changePlan(list, index, null)
+    // One change at a time: a double click must not remove two entries
+    // (Rust also refuses a removal of an entry that is no longer `text`).
+    if (planBusy) return;
+    planBusy = true;
+    api.changePlan(list, index, null, text)
+      .finally(() => { planBusy = false; })
       .then((view) => {
         reportSave(view);
         const left = view.steps.find((s) => s.list?.name === list).list.entries.length;
@@ -229,8 +242,8 @@ const planActions = {
     document.getElementById(`plan-entry-${list}-${index}`)?.replaceWith(entryEditor(list, index, entry, planActions));
     document.getElementById(`plan-edit-${list}-${index}`)?.focus();
   },
-  saveEdit(list, index, text, fieldId) {
-    api.changePlan(list, index, text)
+  saveEdit(list, index, text, fieldId, before) {
+    api.changePlan(list, index, text, before)
       .then((view) => {
         reportSave(view);
         redrawPlan(view, `plan-change-${list}-${index}`);
@@ -425,5 +438,8 @@ function begin({ overview, disclaimer, notices }) {
   else show(views.homeView(overview, actions));
   if (notices.length) warn(notices.join(" "));
 }
+
+// A window closed while typing in the plan keeps what was typed.
+window.addEventListener("pagehide", savePendingNow);
 
 boot();

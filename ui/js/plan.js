@@ -8,6 +8,16 @@ import { t } from "./strings.js";
 // The learner's own words: shown as written, not catalog words.
 const DATA = { "data-content": "text" };
 
+// How long typing must pause before a box is saved: long enough not to
+// save mid-word, short enough that little is at risk.
+const TYPING_PAUSE_MS = 1500;
+// Saves waiting for that pause, to make at once when the screen changes.
+const pendingSaves = new Set();
+
+export function savePendingNow() {
+  for (const save of [...pendingSaves]) save();
+}
+
 const button = (attrs, label) => h("button", { type: "button", ...attrs }, label);
 
 function statusTag(step) {
@@ -97,9 +107,24 @@ function textStep(step, view, actions) {
       "aria-describedby": `${id}-error`,
     });
     box.value = field.value;
-    // `change` fires once, when an edited box is left: one save and one
-    // "Saved", never one per keystroke.
-    box.addEventListener("change", () => actions.setText(field.name, box.value, id));
+    // Saved when the box is left (`change`), or when typing has paused for
+    // a moment, so a window closed mid-sentence keeps what was written;
+    // each save says "Saved" once, never once per keystroke.
+    let saved = field.value;
+    let timer = null;
+    const save = () => {
+      clearTimeout(timer);
+      pendingSaves.delete(save);
+      if (box.value === saved) return;
+      saved = box.value;
+      actions.setText(field.name, box.value, id);
+    };
+    box.addEventListener("input", () => {
+      clearTimeout(timer);
+      pendingSaves.add(save);
+      timer = setTimeout(save, TYPING_PAUSE_MS);
+    });
+    box.addEventListener("change", save);
     return h("div", { class: "plan-field" }, h("label", { for: id }, t(`plan.field.${field.name}`)), fieldError(id), box);
   });
 }
@@ -175,7 +200,7 @@ export function entryEditor(list, index, text, { saveEdit, cancelEdit }) {
   const id = `plan-edit-${list}-${index}`;
   const box = h("input", { type: "text", class: "input", id, "aria-describedby": `${id}-error` });
   box.value = text;
-  const save = () => saveEdit(list, index, box.value, id);
+  const save = () => saveEdit(list, index, box.value, id, text);
   box.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();

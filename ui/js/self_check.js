@@ -36,7 +36,7 @@ export function questionView(question, { check }) {
     h(
       "fieldset",
       { class: "fieldset", "aria-describedby": `${name}-error` },
-      h("legend", DATA, question.prompt),
+      h("legend", { id: `${name}-prompt`, ...DATA }, question.prompt),
       question.choices.map((choice, i) =>
         h(
           "div",
@@ -53,6 +53,8 @@ export function questionView(question, { check }) {
         type: "button",
         class: "button button-secondary",
         id: `${name}-check`,
+        // Every question has this button: the prompt tells them apart.
+        "aria-describedby": `${name}-prompt`,
         onclick: () => {
           const choice = chosen();
           error.hidden = choice !== null;

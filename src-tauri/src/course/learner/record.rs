@@ -350,19 +350,28 @@ impl LearnerRecord {
 
     /// Changes "My plan": a written answer (`field` names it) or a list
     /// entry (add when `index` is `None`, else edit it, or remove it when
-    /// `text` is `None`). Needs consent, like the lessons it follows.
+    /// `text` is `None`; `expected` is the entry as the learner saw it).
+    /// Needs consent, like the lessons it follows.
     pub fn change_plan(
         &mut self,
         course: &Course,
         field: &str,
         index: Option<usize>,
         text: Option<&str>,
+        expected: Option<&str>,
     ) -> Result<(), RuleError> {
         self.require_consent(course)?;
         let result = if let Some(field) = PlanText::from_name(field) {
             self.plan.set_text(field, text.unwrap_or_default())
         } else if let Some(list) = PlanList::from_name(field) {
+            // An entry is changed or removed only if it is still the one the
+            // learner saw there: a second click on "Remove" while the first
+            // is on its way must not take the next entry too.
+            let moved = index.zip(expected).is_some_and(|(i, seen)| {
+                self.plan.list(list).get(i).map(String::as_str) != Some(seen)
+            });
             match (index, text) {
+                _ if moved => Err(PlanProblem::NoSuchEntry),
                 (None, Some(text)) => self.plan.add(list, text),
                 (Some(i), Some(text)) => self.plan.edit(list, i, text),
                 (Some(i), None) => self.plan.remove(list, i),
@@ -627,32 +636,55 @@ mod tests {
         let course = built_in();
         let mut record = LearnerRecord::default();
         assert_eq!(
-            record.change_plan(&course, "activities", None, Some("Walking")),
+            record.change_plan(&course, "activities", None, Some("Walking"), None),
             Err(RuleError::ConsentRequired)
         );
         record.accept_disclaimer(&course, datetime!(2026-11-25 10:00 UTC));
         record
-            .change_plan(&course, "activities", None, Some("Walking"))
+            .change_plan(&course, "activities", None, Some("Walking"), None)
             .unwrap();
         record
-            .change_plan(&course, "activities", Some(0), Some("Walking the dog"))
+            .change_plan(
+                &course,
+                "activities",
+                Some(0),
+                Some("Walking the dog"),
+                None,
+            )
             .unwrap();
         record
-            .change_plan(&course, "flare_up_get_help", None, Some("If it is new"))
+            .change_plan(
+                &course,
+                "flare_up_get_help",
+                None,
+                Some("If it is new"),
+                None,
+            )
             .unwrap();
         assert_eq!(record.plan.activities, ["Walking the dog"]);
         assert_eq!(
-            record.change_plan(&course, "activities", None, Some("walking the DOG")),
+            record.change_plan(&course, "activities", None, Some("walking the DOG"), None),
             Err(RuleError::Plan(PlanProblem::Duplicate))
         );
         assert_eq!(
-            record.change_plan(&course, "<script>", None, Some("x")),
+            record.change_plan(&course, "<script>", None, Some("x"), None),
             Err(RuleError::Plan(PlanProblem::UnknownField(
                 "<script>".into()
             )))
         );
+        assert_eq!(
+            record.change_plan(&course, "activities", Some(0), None, Some("Walking")),
+            Err(RuleError::Plan(PlanProblem::NoSuchEntry)),
+            "an entry that changed since it was seen is not removed"
+        );
         record
-            .change_plan(&course, "activities", Some(0), None)
+            .change_plan(
+                &course,
+                "activities",
+                Some(0),
+                None,
+                Some("Walking the dog"),
+            )
             .unwrap();
         assert!(record.plan.activities.is_empty());
         assert_eq!(record.plan.flare_up_get_help, "If it is new");
@@ -668,7 +700,7 @@ mod tests {
             .answer_question(&course, "how-long", "outlook", 1, now)
             .unwrap();
         record
-            .change_plan(&course, "questions", None, Some("Can I run?"))
+            .change_plan(&course, "questions", None, Some("Can I run?"), None)
             .unwrap();
         record.set_text_size(2).unwrap();
         record.start_over();

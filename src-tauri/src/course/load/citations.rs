@@ -152,12 +152,12 @@ pub fn link_citations(html: &str, cites: &[&str], words: &Catalog) -> String {
         rest = &rest[text_end..];
         let tag_end = rest.find('>').map_or(rest.len(), |i| i + 1);
         let tag = &rest[..tag_end];
-        if ["<a ", "<a>", "<code", "<pre"]
+        if ["<a ", "<a>", "<code", "<pre", "<svg"]
             .iter()
             .any(|t| tag.starts_with(t))
         {
             inside += 1;
-        } else if ["</a>", "</code>", "</pre>"].contains(&tag) {
+        } else if ["</a>", "</code>", "</pre>", "</svg>"].contains(&tag) {
             inside = inside.saturating_sub(1);
         }
         out.push_str(tag);

@@ -120,6 +120,13 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 return None;
             };
             let rendered = render_with(name, text, nesting, words_now, problems);
+            if let Some((line, _)) = rendered.questions {
+                problems.push(Problem::at_line(
+                    name,
+                    line,
+                    "questions: self-check questions go at the end of a lesson, not here",
+                ));
+            }
             rendered.links.iter().for_each(|u| links.allow(u));
             citations.insert(name.to_owned(), cited_in(text, &rendered));
             Some((text.to_owned(), rendered.html))

@@ -2,7 +2,6 @@
 //! to show: no raw HTML, no images from anywhere, only `https` links, headings
 //! in order under the page's own title.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Mutex;
 
@@ -99,7 +98,8 @@ pub fn render_with(
             check_heading(file, line, heading.level, &mut last_heading_level, problems);
             heading.level = (heading.level + nesting).min(6);
             drop(data);
-            let text = plain_text(node);
+            // The text the heading adapter is given, breaks as spaces.
+            let text = node.collect_text();
             let id = format!("{HEADING_ID_PREFIX}{}", heading_ids.anchorize(&text));
             rendered.headings.push((text, id));
             continue;
@@ -124,17 +124,23 @@ pub fn render_with(
             {
                 match parse_figure(file, line, &block.literal) {
                     Ok(figure) => {
-                        let number = figures.html.len() + 1;
+                        let number = figures.html.iter().filter(|h| !h.is_empty()).count() + 1;
                         if let Some(cite) = &figure.source {
                             rendered.figure_sources.push(Citation {
                                 cite: cite.clone(),
                                 line,
                             });
                         }
-                        let html = figure_html(&figure, number, &figure.drawn, words);
-                        figures.html.insert(block.literal.clone(), html);
+                        figures
+                            .html
+                            .push(figure_html(&figure, number, &figure.drawn, words));
                     }
-                    Err(found) => problems.extend(found),
+                    Err(found) => {
+                        // Nothing is written for it (the course is refused),
+                        // but it keeps its place in the order.
+                        figures.html.push(String::new());
+                        problems.extend(found);
+                    }
                 }
             }
             NodeValue::CodeBlock(block)
@@ -255,12 +261,12 @@ fn nest_tag(tag: &str, prefix: &str, out: &mut String) {
 }
 
 /// Figure blocks, drawn while the tree was checked, written in place of
-/// their fenced code. Keyed by the block's text: comrak gives the renderer
-/// no position unless every element carries one. A block that failed its
-/// checks has no entry and writes nothing (the course is refused anyway).
+/// their fenced code in the same (document) order: comrak gives the
+/// renderer no position unless every element carries one.
 #[derive(Default)]
 struct FigureBlocks {
-    html: HashMap<String, String>,
+    html: Vec<String>,
+    written: std::sync::atomic::AtomicUsize,
 }
 
 impl CodefenceRendererAdapter for FigureBlocks {
@@ -269,10 +275,13 @@ impl CodefenceRendererAdapter for FigureBlocks {
         output: &mut dyn fmt::Write,
         _lang: &str,
         _meta: &str,
-        code: &str,
+        _code: &str,
         _sourcepos: Option<Sourcepos>,
     ) -> fmt::Result {
-        output.write_str(self.html.get(code).map_or("", String::as_str))
+        let next = self
+            .written
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        output.write_str(self.html.get(next).map_or("", String::as_str))
     }
 }
 
@@ -291,20 +300,6 @@ impl CodefenceRendererAdapter for Nothing {
     ) -> fmt::Result {
         Ok(())
     }
-}
-
-/// The text of a heading (or any inline container), as the heading adapter
-/// is given it.
-fn plain_text<'a>(node: &'a comrak::nodes::AstNode<'a>) -> String {
-    let mut text = String::new();
-    for d in node.descendants() {
-        match &d.data().value {
-            NodeValue::Text(t) => text.push_str(t),
-            NodeValue::Code(c) => text.push_str(&c.literal),
-            _ => {}
-        }
-    }
-    text
 }
 
 /// Headings with ids (for in-page links) but without comrak's empty

@@ -99,7 +99,8 @@ impl Figure {
     /// The drawing in each layout it has: narrow, for any window, and for
     /// charts a wide one (bar groups side by side), shown when the column
     /// has room for it at the label size (see `.figure-wide` in app.css).
-    /// Fails only for a line chart whose values cannot all be labelled.
+    /// Fails for a line chart whose values cannot all be labelled, or an
+    /// illustration the app does not have.
     pub fn layouts(&self) -> Result<Vec<Drawn>, String> {
         match &self.drawing {
             Drawing::Bar(chart) if chart.categories.len() > 1 => Ok(vec![

@@ -7,9 +7,10 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::super::citations::find_citations;
 use super::super::problem::{line_of_offset, plain_text_problem, Problem};
 use super::super::toml_file;
-use super::{bar_room, illustration, BarChart, Drawing, Figure, LineChart, Series, MIN_BAR};
+use super::{bar_room, illustration, text, BarChart, Drawing, Figure, LineChart, Series, MIN_BAR};
 
 /// Limits that keep a figure readable, and its block small.
 pub const MAX_TITLE: usize = 100;
@@ -201,13 +202,31 @@ impl Checker<'_> {
         ));
     }
 
-    /// A piece of text shown in the figure: one line of plain words.
+    /// A piece of text shown in the figure: one line of plain words, with
+    /// its source in `source`, not in brackets (a numbered marker cannot go
+    /// inside a drawing).
     fn checked_text(&mut self, field: &str, value: &Spanned<String>, max: usize) -> String {
         let text = value.get_ref().trim().to_owned();
         if let Some(reason) = plain_text_problem(&text, max) {
             self.at(value.span(), format!("`{field}` {reason}"));
+        } else if !find_citations(&text).is_empty() {
+            self.at(
+                value.span(),
+                format!("`{field}` cites a source in brackets; name it in `source` instead"),
+            );
         }
         text
+    }
+
+    /// A label that is drawn: each of its words must fit in `room`, or it
+    /// would run off the drawing (lines wrap only at spaces).
+    fn fits(&mut self, what: &str, text: &str, room: f64, span: Range<usize>) {
+        if let Some(word) = text.split_whitespace().find(|w| text::bold_width(w) > room) {
+            self.at(
+                span,
+                format!("{what} {text:?} has a word too wide to fit in the drawing ({word:?}); shorten it or add a space"),
+            );
+        }
     }
 
     fn label(&mut self, field: &str, text: &str, span: Range<usize>) {
@@ -251,9 +270,13 @@ impl Checker<'_> {
             .unwrap_or_default();
         if let Some(label) = value_label {
             self.checked_text("value_label", label, MAX_LABEL);
+            self.fits("`value_label`", label.get_ref(), text::WIDTH, label.span());
         }
         if let Some(label) = groups_label {
             self.checked_text(groups_field, label, MAX_LABEL);
+            if kind == "line" {
+                self.fits("`x_label`", label.get_ref(), text::WIDTH, label.span());
+            }
         }
         let max_value = max.map(|m| {
             let value = *m.get_ref();
@@ -278,6 +301,7 @@ impl Checker<'_> {
                 }
                 for c in categories.get_ref() {
                     self.label("the category", c, categories.span());
+                    self.fits("the category", c, text::WIDTH, categories.span());
                 }
                 n
             }
@@ -323,6 +347,15 @@ impl Checker<'_> {
         }
         for s in list {
             self.label("the series label", &s.label, span.clone());
+            if kind == "line" {
+                // Beside its line's sample in the key.
+                self.fits(
+                    "the series label",
+                    &s.label,
+                    text::WIDTH - 34.0,
+                    span.clone(),
+                );
+            }
             if s.values.len() != points {
                 self.at(
                     span.clone(),
@@ -628,5 +661,14 @@ values = [84, 29]
             accepted > 0 && refused > 0,
             "{accepted} accepted, {refused} refused"
         );
+    }
+
+    #[test]
+    fn a_word_too_wide_for_the_drawing_or_a_bracketed_source_is_refused() {
+        let p = problems(&BAR.replace("\"Disc bulge\"", "\"Bandscheibenvorwoelbungen\""));
+        assert!(p[0].message.contains("too wide to fit"), "{p:?}");
+        let p = problems(&BAR.replace("Bars for each change.", "Bars (Hall et al., 2021)."));
+        assert!(p[0].message.contains("name it in `source`"), "{p:?}");
+        assert!(text::width("椎間板ヘルニア") >= 7.0 * text::FONT);
     }
 }

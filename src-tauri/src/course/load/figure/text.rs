@@ -21,6 +21,8 @@ pub fn width(text: &str) -> f64 {
         .chars()
         .map(|c| match c {
             ' ' => 0.32,
+            // Chinese, Japanese, Korean and emoji: a full em each.
+            c if u32::from(c) >= 0x1100 => 1.0,
             '%' | 'm' | 'w' | 'M' | 'W' | '@' => 0.98,
             c if c.is_ascii_digit() => 0.64,
             c if c.is_uppercase() => 0.78,
