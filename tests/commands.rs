@@ -316,8 +316,8 @@ fn answer_question_saves_the_choice_and_only_then_says_whether_it_was_right() {
         .unwrap()
         .contains("slouching"));
     assert_eq!(
-        app.stored()["learner"]["answers"]["why-ongoing"]["posture"]["choice"],
-        1
+        app.stored()["learner"]["answers"]["why-ongoing"]["posture"]["chosen"],
+        "False"
     );
     for (args, kind) in [
         (

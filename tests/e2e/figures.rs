@@ -78,7 +78,7 @@ async fn each_figure_is_in_its_lesson_named_and_described_and_its_numbers_open_b
         app.press(&[Key::Tab]).await;
         let focus = app.focus().await;
         if focus.tag == "summary" {
-            assert_eq!(focus.text, "Show the numbers");
+            assert_eq!(focus.text, "Show the numbers for figure 1");
             assert!(focus.focus_visible && focus.in_view, "{focus:?}");
             reached = true;
             break;

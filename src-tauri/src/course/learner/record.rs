@@ -43,7 +43,9 @@ pub struct LearnerRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
-    pub choice: usize,
+    /// The chosen answer's words, not its place: a pack that reorders or
+    /// rewrites its choices must not turn an old answer into another one.
+    pub chosen: String,
     #[serde(with = "time::serde::rfc3339")]
     pub answered_at: OffsetDateTime,
 }
@@ -321,21 +323,22 @@ impl LearnerRecord {
             .iter()
             .position(|q| q.id == question)
             .ok_or_else(|| RuleError::UnknownQuestion(question.chars().take(80).collect()))?;
-        if choice >= questions[question_index].choices.len() {
+        let Some(chosen) = questions[question_index].choices.get(choice) else {
             return Err(RuleError::InvalidChoice);
-        }
+        };
+        let chosen = chosen.clone();
         self.answers.entry(id).or_default().insert(
             question.to_owned(),
             Answer {
-                choice,
+                chosen,
                 answered_at: now,
             },
         );
         Ok((lesson_index, question_index))
     }
 
-    /// The learner's last answer to a question, if it is still one of its
-    /// choices (a changed course may have fewer).
+    /// The learner's last answer to a question, as the place of its choice
+    /// today; none if a changed course no longer offers that choice.
     pub fn answer(
         &self,
         lesson: &LessonId,
@@ -344,8 +347,7 @@ impl LearnerRecord {
         self.answers
             .get(lesson)?
             .get(&question.id)
-            .map(|a| a.choice)
-            .filter(|c| *c < question.choices.len())
+            .and_then(|a| question.choices.iter().position(|c| *c == a.chosen))
     }
 
     /// Changes "My plan": a written answer (`field` names it) or a list
@@ -706,5 +708,22 @@ mod tests {
         record.start_over();
         assert!(record.answers.is_empty() && record.plan.is_empty());
         assert_eq!(record.preferences.text_size, 2);
+    }
+
+    #[test]
+    fn an_answer_follows_its_words_when_a_pack_reorders_or_drops_choices() {
+        let mut course = built_in();
+        let mut record = LearnerRecord::default();
+        let now = datetime!(2026-11-25 10:00 UTC);
+        record.accept_disclaimer(&course, now);
+        record
+            .answer_question(&course, "why-ongoing", "posture", 1, now)
+            .unwrap();
+        let lesson = course.lessons[0].id.clone();
+        let question = &mut course.lessons[0].questions[2];
+        question.choices.reverse();
+        assert_eq!(record.answer(&lesson, question), Some(0), "still \"False\"");
+        question.choices = vec!["Yes".into(), "No".into()];
+        assert_eq!(record.answer(&lesson, question), None);
     }
 }

@@ -41,7 +41,7 @@ pub fn figure_html(figure: &Figure, number: usize, layouts: &[Drawn], words: &Ca
     if let Some(table) = numbers_table(figure) {
         html.push_str(&format!(
             "<details class=\"figure-numbers\"><summary>{}</summary>\n<table>\n<caption>{}</caption>\n{table}</table>\n</details>\n",
-            escape(&words.text("figure.show-numbers", &[])),
+            escape(&words.text("figure.show-numbers", &[("n", &n)])),
             escape(&words.text("figure.numbers-caption", &[("n", &n)])),
         ));
     }
@@ -95,7 +95,7 @@ mod tests {
         assert!(html.contains("<span class=\"figure-title\">Figure 2: Pain a year</span> It eased &amp; slowly. (Wallwork et al., 2024)</figcaption>"), "{html}");
         assert!(html.contains("<svg class=\"figure-svg\" role=\"img\""));
         assert!(html.contains("<title>Pain a year</title><desc>Two lines.</desc>"));
-        assert!(html.contains("<summary>Show the numbers</summary>"));
+        assert!(html.contains("<summary>Show the numbers for figure 2</summary>"));
         assert!(html.contains("<caption>The numbers in figure 2</caption>"));
         assert!(
             html.contains("<tr><th scope=\"row\">52</th><td>40</td></tr>"),
