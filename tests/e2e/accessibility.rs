@@ -111,11 +111,8 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
     let mut pages = Vec::new();
     for theme in THEMES {
         for size in [0, 4] {
-            app.click("#nav-settings").await;
-            app.click(&format!("label[for=theme-{theme}]")).await;
-            app.wait_for(&format!("#theme-{theme}:checked")).await;
-            app.click(&format!("label[for=text-size-{size}]")).await;
-            app.wait_for(&format!("#text-size-{size}:checked")).await;
+            app.choose_theme(theme).await;
+            app.choose_text_size(size).await;
             for (name, clicks) in SCREENS {
                 for css in *clicks {
                     app.click(css).await;
@@ -164,11 +161,8 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
     // Whole-page pictures of the safety screens and a lesson, per theme,
     // for a person to look at (docs/screenshots/ keeps a set).
     for theme in THEMES {
-        app.click("#nav-settings").await;
-        app.click(&format!("label[for=theme-{theme}]")).await;
-        app.wait_for(&format!("#theme-{theme}:checked")).await;
-        app.click("label[for=text-size-0]").await;
-        app.wait_for("#text-size-0:checked").await;
+        app.choose_theme(theme).await;
+        app.choose_text_size(0).await;
         for (name, clicks) in SCREENS
             .iter()
             .filter(|(n, _)| ["disclaimer", "get-help", "lesson-1"].contains(n))
@@ -349,9 +343,7 @@ async fn a_chosen_theme_applies_at_once_and_after_a_restart() {
         app.client.execute(drawn, vec![]).await.unwrap(),
         json!(["light", "rgb(240, 244, 245)"])
     );
-    app.click("#nav-settings").await;
-    app.click("label[for=theme-dark]").await;
-    app.wait_for("#theme-dark:checked").await;
+    app.choose_theme("dark").await;
     assert_eq!(
         app.client.execute(drawn, vec![]).await.unwrap(),
         json!(["dark", "rgb(17, 21, 24)"])
@@ -368,9 +360,7 @@ async fn a_chosen_theme_applies_at_once_and_after_a_restart() {
         app.client.execute(drawn, vec![]).await.unwrap(),
         json!(["dark", "rgb(17, 21, 24)"])
     );
-    app.click("#nav-settings").await;
-    app.click("label[for=theme-high_contrast]").await;
-    app.wait_for("#theme-high_contrast:checked").await;
+    app.choose_theme("high_contrast").await;
     assert_eq!(
         app.client.execute(drawn, vec![]).await.unwrap(),
         json!(["high-contrast", "rgb(0, 0, 0)"])
@@ -388,9 +378,7 @@ async fn at_the_smallest_window_and_double_text_nothing_scrolls_sideways() {
     let app = harness.launch().await;
     app.screen("disclaimer").await;
     app.client.set_window_size(480, 480).await.unwrap();
-    app.click("#nav-settings").await;
-    app.click("label[for=text-size-4]").await;
-    app.wait_for("#text-size-4:checked").await;
+    app.choose_text_size(4).await;
     app.click("#nav-disclaimer").await;
     app.click("#accept-disclaimer").await;
     let widths = "return [document.documentElement.scrollWidth, window.innerWidth];";

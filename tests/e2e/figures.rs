@@ -105,9 +105,7 @@ async fn each_figure_is_in_its_lesson_named_and_described_and_its_numbers_open_b
     // Every figure in each theme, for a person to look at (docs/screenshots/
     // keeps a set).
     for theme in ["light", "dark", "high_contrast"] {
-        app.click("#nav-settings").await;
-        app.click(&format!("label[for=theme-{theme}]")).await;
-        app.wait_for(&format!("#theme-{theme}:checked")).await;
+        app.choose_theme(theme).await;
         for (id, _) in LESSONS {
             app.click("#nav-home").await;
             app.click(&format!("#open-lesson-{id}")).await;
@@ -137,9 +135,7 @@ async fn figure_labels_stay_near_the_body_text_size_at_every_text_size_and_windo
     for width in [1280u32, 480] {
         app.client.set_window_size(width, 900).await.unwrap();
         for size in 0..=4 {
-            app.click("#nav-settings").await;
-            app.click(&format!("label[for=text-size-{size}]")).await;
-            app.wait_for(&format!("#text-size-{size}:checked")).await;
+            app.choose_text_size(size).await;
             for (id, _) in LESSONS {
                 app.click("#nav-home").await;
                 app.click(&format!("#open-lesson-{id}")).await;

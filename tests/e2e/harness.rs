@@ -551,6 +551,38 @@ impl App {
             .unwrap()
     }
 
+    /// Waits until `what` holds, checking every 50 ms, and fails the test
+    /// after `WAIT`, naming it: for what the page shows once Rust answers.
+    pub async fn wait_until<F, Fut>(&self, what: &str, mut holds: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + WAIT;
+        while !holds().await {
+            assert!(Instant::now() < deadline, "waited in vain for {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Picks a colour theme on "Text and colours", as the learner does,
+    /// and waits until it is chosen.
+    pub async fn choose_theme(&self, theme: &str) {
+        self.choose("theme", theme).await;
+    }
+
+    /// Picks a text size step (0 to 4) on "Text and colours", as the
+    /// learner does, and waits until it is chosen.
+    pub async fn choose_text_size(&self, step: u8) {
+        self.choose("text-size", &step.to_string()).await;
+    }
+
+    async fn choose(&self, group: &str, value: &str) {
+        self.click("#nav-settings").await;
+        self.click(&format!("label[for={group}-{value}]")).await;
+        self.wait_for(&format!("#{group}-{value}:checked")).await;
+    }
+
     /// Saves what the learner sees, for a person to look at, when
     /// `SCREENSHOTS=1` asks for pictures (the run that refreshes
     /// `docs/screenshots/`); otherwise does nothing, to keep the suite fast.

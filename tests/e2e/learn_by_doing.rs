@@ -3,8 +3,6 @@
 //! "My plan" is built step by step, saved as it goes, kept across a
 //! restart, and printed as text with the help numbers.
 
-use std::time::{Duration, Instant};
-
 use serde_json::{json, Value};
 
 use crate::harness::{App, Harness, Key};
@@ -12,18 +10,10 @@ use crate::harness::{App, Harness, Key};
 /// Waits until `check` holds of the saved plan (read back from Rust), so a
 /// test never races a save that is still on its way.
 async fn wait_for_plan(app: &App, what: &str, check: impl Fn(&Value) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let plan = app.invoke("get_plan", json!({})).await;
-        if check(&plan["ok"]) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the plan never showed {what}: {plan}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.wait_until(what, || async {
+        check(&app.invoke("get_plan", json!({})).await["ok"])
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -145,14 +135,10 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
         p["steps"][0]["list"]["entries"] == json!(["Walking the dog"])
     })
     .await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while app.count(".plan-entry").await != 1 {
-        assert!(
-            Instant::now() < deadline,
-            "the removed entry stayed on screen"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.wait_until("the removed entry to leave the screen", || async {
+        app.count(".plan-entry").await == 1
+    })
+    .await;
     assert!(app
         .text("#plan-list-activities")
         .await
@@ -167,11 +153,10 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
         p["steps"][1]["fields"][0]["value"] == "Walking by the river"
     })
     .await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while app.text("#notices").await != "Saved." {
-        assert!(Instant::now() < deadline, "no \"Saved.\" after the save");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    app.wait_until("\"Saved.\" after the save", || async {
+        app.text("#notices").await == "Saved."
+    })
+    .await;
     assert_eq!(
         app.focus().await.id,
         "plan-field-starting_amount",

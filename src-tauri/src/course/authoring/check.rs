@@ -108,23 +108,19 @@ pub fn check_pack(folder: &Path) -> Report {
                 ),
             ));
         }
-        if row.grade > MAX_GRADE {
-            report.problems.push(Problem::in_file(
-                &lesson.file,
-                format!(
-                    "reads at grade {:.1}; patient text should be grade {MAX_GRADE} or below (shorter sentences, shorter words)",
-                    row.grade
-                ),
-            ));
-        }
-        if row.question_grade > MAX_GRADE {
-            report.problems.push(Problem::in_file(
-                &lesson.file,
-                format!(
-                    "its questions and their feedback read at grade {:.1}; keep them to grade {MAX_GRADE} or below",
-                    row.question_grade
-                ),
-            ));
+        // The lesson's text, then its questions, held to the same grade.
+        for (grade, what) in [
+            (row.grade, "reads"),
+            (row.question_grade, "its questions and their feedback read"),
+        ] {
+            if grade > MAX_GRADE {
+                report.problems.push(Problem::in_file(
+                    &lesson.file,
+                    format!(
+                        "{what} at grade {grade:.1}; patient text should be grade {MAX_GRADE} or below (shorter sentences, shorter words)"
+                    ),
+                ));
+            }
         }
         report.lessons.push(row);
     }

@@ -54,14 +54,7 @@ pub fn erase_learner_files(store_path: &Path) -> Result<usize, Vec<(PathBuf, io:
 mod tests {
     use super::*;
 
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::course::learner::test_support::names_in as names;
 
     #[test]
     fn every_learner_file_goes_and_nothing_else() {

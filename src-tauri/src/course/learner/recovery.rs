@@ -228,12 +228,7 @@ mod tests {
             backup_path(&self.store())
         }
         fn names(&self) -> Vec<String> {
-            let mut names: Vec<String> = fs::read_dir(self.dir.path())
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect();
-            names.sort();
-            names
+            crate::course::learner::test_support::names_in(self.dir.path())
         }
     }
 
