@@ -18,6 +18,8 @@ pub const COMMANDS: &[&str] = &[
     "use_built_in_course",
     "set_text_size",
     "set_theme",
+    "set_reading_speed",
+    "choose_voice",
     "start_over",
     "delete_my_data",
     "get_about",

@@ -17,9 +17,10 @@ use crate::course::screens::progress_summary::{
 };
 use crate::course::screens::self_check::{self, QuestionView};
 use crate::course::screens::view_model::{
-    self, AboutView, DisclaimerView, FinishedView, HelpView, LessonView, Overview, PrintView,
+    self, AboutView, DisclaimerView, FinishedView, GetHelpView, LessonView, Overview, PrintView,
     ReferenceView, StartView,
 };
+use crate::course::screens::voice::{self, OfferedVoice, VoiceChoice, Webview};
 use crate::course::words::Catalog;
 use crate::course::RuleError;
 use crate::error::Error;
@@ -80,9 +81,25 @@ pub fn get_disclaimer(state: State<'_, AppState>) -> Result<DisclaimerView, Erro
 
 /// "Get help now": open to everyone, before consent too.
 #[tauri::command]
-pub fn get_help(state: State<'_, AppState>) -> Result<HelpView, Error> {
+pub fn get_help(state: State<'_, AppState>) -> Result<GetHelpView, Error> {
     let fallback = state.is_fallback();
-    state.read(|course, _| Ok(view_model::help(course, fallback)))
+    state.read(|course, _| Ok(view_model::get_help(course, fallback)))
+}
+
+/// The voice "Listen" may use, from those the webview offers: none means
+/// the control stays hidden.
+#[tauri::command]
+pub fn choose_voice(
+    state: State<'_, AppState>,
+    voices: Vec<OfferedVoice>,
+) -> Result<VoiceChoice, Error> {
+    state.read(|course, _| {
+        Ok(voice::choose(
+            &course.config.language,
+            &voices,
+            Webview::current(),
+        ))
+    })
 }
 
 #[tauri::command]
@@ -249,6 +266,18 @@ pub fn set_text_size(state: State<'_, AppState>, step: u8) -> Result<Changed<Pre
 pub fn set_theme(state: State<'_, AppState>, theme: String) -> Result<Changed<Preferences>, Error> {
     state.change(
         |_, record| record.set_theme(&theme).map_err(Error::from),
+        |_, record, ()| record.preferences.clone(),
+    )
+}
+
+/// Sets how fast "Listen" reads ("slower", "normal" or "faster").
+#[tauri::command]
+pub fn set_reading_speed(
+    state: State<'_, AppState>,
+    speed: String,
+) -> Result<Changed<Preferences>, Error> {
+    state.change(
+        |_, record| record.set_reading_speed(&speed).map_err(Error::from),
         |_, record, ()| record.preferences.clone(),
     )
 }

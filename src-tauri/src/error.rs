@@ -56,9 +56,11 @@ impl Error {
             Error::Rule(RuleError::ConsentRequired) => "consent_required",
             Error::Rule(RuleError::UnknownLesson(_)) => "unknown_lesson",
             Error::Rule(RuleError::NotFinished { .. }) => "not_finished",
-            Error::Rule(RuleError::InvalidTextSize(_) | RuleError::UnknownTheme(_)) => {
-                "invalid_setting"
-            }
+            Error::Rule(
+                RuleError::InvalidTextSize(_)
+                | RuleError::UnknownTheme(_)
+                | RuleError::UnknownReadingSpeed(_),
+            ) => "invalid_setting",
             Error::Rule(RuleError::NotSharedDevice) => "not_shared_device",
             Error::Rule(RuleError::UnknownQuestion(_) | RuleError::InvalidChoice) => {
                 "invalid_answer"

@@ -71,6 +71,8 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
             commands::use_built_in_course,
             commands::set_text_size,
             commands::set_theme,
+            commands::set_reading_speed,
+            commands::choose_voice,
             commands::start_over,
             commands::delete_my_data,
             commands::get_about,

@@ -40,6 +40,8 @@ pub struct Harness {
     /// The harness's own D-Bus session, when the accessibility bus is on
     /// (`with_screen_reader_bus`), and its address.
     session_bus: Option<(Child, String)>,
+    /// A PulseAudio server with a silent sink (`with_sound`).
+    sound: Option<Child>,
     driver: Child,
     port: u16,
     /// The X display the app draws on, for tools that drive native dialogs
@@ -84,6 +86,46 @@ fn start_xvfb() -> (Option<Child>, String) {
         "Xvfb gave no display number: {line:?}"
     );
     (Some(xvfb), display)
+}
+
+/// A PulseAudio server of the harness's own, its socket in `runtime`, with
+/// one silent sink (`module-null-sink`, which plays in real time).
+#[cfg(not(windows))]
+fn start_sound(env: &[(&str, std::ffi::OsString)], runtime: &Path) -> Child {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(runtime).unwrap();
+    std::fs::set_permissions(runtime, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let child = Command::new("pulseaudio")
+        .args([
+            "--daemonize=no",
+            "-n",
+            "--load=module-null-sink",
+            "--load=module-native-protocol-unix",
+            "--exit-idle-time=-1",
+            "--disallow-exit",
+        ])
+        .envs(env.iter().cloned())
+        .env("XDG_RUNTIME_DIR", runtime)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("pulseaudio starts (run scripts/setup first)");
+    let socket = runtime.join("pulse/native");
+    let deadline = Instant::now() + WAIT;
+    while !socket.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "pulseaudio made no socket at {}",
+            socket.display()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child
+}
+
+#[cfg(windows)]
+fn start_sound(_: &[(&str, std::ffi::OsString)], _: &Path) -> Child {
+    unreachable!("WebView2 speaks through Windows' own audio")
 }
 
 /// A D-Bus session of the harness's own, as `dbus-run-session` starts one,
@@ -144,7 +186,15 @@ impl Harness {
     }
 
     pub fn with_env(env: &[(&str, &str)]) -> Harness {
-        Harness::start(env, false)
+        Harness::start(env, false, false)
+    }
+
+    /// Like `new`, with a sound server whose only output is a silent sink
+    /// that plays at real speed: speech then takes as long as it would on
+    /// speakers (with no audio device at all, WebKit finishes each
+    /// utterance at once, and nothing could be paused).
+    pub fn with_sound() -> Harness {
+        Harness::start(&[], false, true)
     }
 
     /// Like `new`, but with the accessibility bus on, as a screen reader
@@ -153,10 +203,10 @@ impl Harness {
     /// starts the accessibility bus when the app first asks for it. Tools
     /// reading that bus use `session_env`.
     pub fn with_screen_reader_bus() -> Harness {
-        Harness::start(&[], true)
+        Harness::start(&[], true, false)
     }
 
-    fn start(env: &[(&str, &str)], screen_reader_bus: bool) -> Harness {
+    fn start(env: &[(&str, &str)], screen_reader_bus: bool, with_sound: bool) -> Harness {
         let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let home = tempfile::tempdir().unwrap();
         let bin = home.path().join("bin");
@@ -187,6 +237,8 @@ impl Harness {
             ("XDG_CACHE_HOME", home.path().join("cache").into()),
         ];
         let session_bus = screen_reader_bus.then(|| start_session_bus(&shared_env));
+        let runtime = home.path().join("runtime");
+        let sound = with_sound.then(|| start_sound(&shared_env, &runtime));
         let port = free_port();
         let native_port = free_port();
         let path = std::env::join_paths(std::iter::once(bin.clone()).chain(std::env::split_paths(
@@ -213,6 +265,12 @@ impl Harness {
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log));
+        if sound.is_some() {
+            command.env("XDG_RUNTIME_DIR", &runtime).env(
+                "PULSE_SERVER",
+                format!("unix:{}", runtime.join("pulse/native").display()),
+            );
+        }
         match &session_bus {
             Some((_, address)) => {
                 command.env("DBUS_SESSION_BUS_ADDRESS", address);
@@ -236,6 +294,7 @@ impl Harness {
             _turn: turn,
             xvfb,
             session_bus,
+            sound,
             driver,
             port,
             display,
@@ -332,6 +391,10 @@ impl Drop for Harness {
         if let Some((bus, _)) = &mut self.session_bus {
             let _ = bus.kill();
             let _ = bus.wait();
+        }
+        if let Some(sound) = &mut self.sound {
+            let _ = sound.kill();
+            let _ = sound.wait();
         }
         if let Some(xvfb) = &mut self.xvfb {
             let _ = xvfb.kill();
@@ -687,13 +750,20 @@ impl App {
     /// Presses keys as a keyboard would: each of `chords` is held down
     /// together (e.g. Alt then Right arrow), then released in reverse.
     pub async fn press(&self, chord: &[Key]) {
+        let chars: Vec<char> = chord.iter().map(|&key| key.into()).collect();
+        self.press_chars(&chars).await;
+    }
+
+    /// As `press`, for chords with letters in them (Key names only the
+    /// special keys): e.g. `[Key::Alt.into(), 'l']`.
+    pub async fn press_chars(&self, chord: &[char]) {
         trace(&format!("press {chord:?}"));
         let mut keys = KeyActions::new("keyboard".into());
-        for &key in chord {
-            keys = keys.then(KeyAction::Down { value: key.into() });
+        for &value in chord {
+            keys = keys.then(KeyAction::Down { value });
         }
-        for &key in chord.iter().rev() {
-            keys = keys.then(KeyAction::Up { value: key.into() });
+        for &value in chord.iter().rev() {
+            keys = keys.then(KeyAction::Up { value });
         }
         tokio::time::timeout(WAIT, self.client.perform_actions(keys))
             .await
@@ -701,14 +771,16 @@ impl App {
             .unwrap();
     }
 
-    /// What has focus: its id, tag and text, whether the browser shows a
+    /// What has focus: its id, tag and text (for an element named by
+    /// another, as a screen or feedback region is, that one's: what a
+    /// screen reader says), whether the browser shows a
     /// focus indicator on it, and whether it is inside the window (WCAG
     /// 2.4.11: focus not obscured).
     pub async fn focus(&self) -> Focus {
         let script = "const el = document.activeElement;\
             const r = el.getBoundingClientRect();\
             return { position: Array.prototype.indexOf.call(document.getElementsByTagName('*'), el), id: el.id || '', tag: el.tagName.toLowerCase(),\
-              text: (el.innerText || '').trim().slice(0, 120),\
+              text: ((((el.getAttribute('aria-labelledby') && document.getElementById(el.getAttribute('aria-labelledby'))) || el).innerText) || '').trim().slice(0, 120),\
               focus_visible: el.matches(':focus-visible'),\
               in_view: r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth && r.width > 0 };";
         let value = tokio::time::timeout(WAIT, self.client.execute(script, vec![]))

@@ -6,6 +6,7 @@ mod accessibility;
 mod figures;
 mod harness;
 mod learn_by_doing;
+mod listen;
 mod screen_reader;
 mod shared_device;
 mod words;

@@ -23,6 +23,9 @@ export const api = {
   useBuiltInCourse: () => invoke("use_built_in_course"),
   setTextSize: (step) => invoke("set_text_size", { step }),
   setTheme: (theme) => invoke("set_theme", { theme }),
+  setReadingSpeed: (speed) => invoke("set_reading_speed", { speed }),
+  // The webview's voices, as {name, lang, local_service, default}.
+  chooseVoice: (voices) => invoke("choose_voice", { voices }),
   startOver: () => invoke("start_over"),
   deleteMyData: () => invoke("delete_my_data"),
   about: () => invoke("get_about"),

@@ -7,6 +7,7 @@ import { h } from "./dom.js";
 import { watchIdle } from "./idle.js";
 import { applyPreferences, displayRules, preferences, setDisplayRules } from "./preferences.js";
 import { entryEditor, planView, refreshStatus, savePendingNow, showFieldError } from "./plan.js";
+import { findVoice, stopReading, toggleReading, voiceInfo } from "./listen.js";
 import { questionView } from "./self_check.js";
 import { installShortcuts } from "./shortcuts.js";
 import { duration, setWords, t } from "./strings.js";
@@ -43,11 +44,13 @@ function reportSave(result) {
 }
 
 function show({ title, node }, { keepMessages = false } = {}) {
-  // What was being typed in the plan is saved before its screen goes.
+  // What was being typed in the plan is saved before its screen goes, and
+  // reading aloud stops with the screen it was reading.
   savePendingNow();
+  stopReading();
   if (!keepMessages) clearMessages();
   currentLesson = null;
-  screen.replaceChildren(node);
+  mount(node);
   screen.removeAttribute("aria-busy");
   // Tell assistive tech (and sighted users) which part of the course this is.
   for (const item of nav.querySelectorAll("[data-nav]")) {
@@ -56,9 +59,20 @@ function show({ title, node }, { keepMessages = false } = {}) {
   }
   document.title = title === courseTitle ? courseTitle : t("chrome.page-title", { screen: title, course: courseTitle });
   window.scrollTo(0, 0);
-  // Move focus to the new heading so keyboard and screen-reader users start
-  // at the top of the new screen.
-  document.getElementById("screen-heading")?.focus();
+  // Focus moves to the new screen, named by its heading, so keyboard and
+  // screen-reader users start at its top. Not to the h1 itself: Orca (43)
+  // ignores focus on a heading, and, its last focus gone with the old
+  // screen, then says nothing more, not even the keys pressed.
+  node.focus({ preventScroll: true });
+}
+
+// Puts a screen in the window as one region named by its heading, which
+// can take focus.
+function mount(node) {
+  Object.assign(node, { id: "current-screen", tabIndex: -1 });
+  node.setAttribute("role", "region");
+  node.setAttribute("aria-labelledby", "screen-heading");
+  screen.replaceChildren(node);
 }
 
 function fail(error) {
@@ -152,7 +166,7 @@ function choose(setter, message) {
 }
 
 async function showSettings() {
-  show(views.settingsView(preferences(), displayRules(), {
+  show(views.settingsView(preferences(), displayRules(), voiceInfo(), {
     chooseTextSize: choose(api.setTextSize, (label) => t("settings.size-saved", { label })),
     chooseTheme: choose(api.setTheme, (label) => t("settings.theme-saved", { label })),
   }));
@@ -189,7 +203,7 @@ const planFailed = (fieldId) => (error) => {
 function redrawPlan(view, focusId) {
   currentPlan = view;
   const y = window.scrollY;
-  screen.replaceChildren(planView(view, planActions).node);
+  mount(planView(view, planActions).node);
   window.scrollTo(0, y);
   document.getElementById(focusId)?.focus();
 }
@@ -253,7 +267,7 @@ const planActions = {
   },
   cancelEdit() {
     const editing = document.querySelector(".plan-entry-editing");
-    redrawPlan(currentPlan, editing ? editing.id.replace("plan-entry-", "plan-change-") : "screen-heading");
+    redrawPlan(currentPlan, editing ? editing.id.replace("plan-entry-", "plan-change-") : "current-screen");
   },
 };
 
@@ -360,6 +374,7 @@ installShortcuts({
   previousLesson: () => currentLesson?.previous && actions.openLesson(currentLesson.previous.id),
   home: () => !nav.hidden && actions.goHome(),
   help: () => !nav.hidden && showHelp().catch(fail),
+  listen: toggleReading,
 });
 
 function fillChrome(overview) {
@@ -417,6 +432,8 @@ async function boot() {
     Promise.resolve(fail(error)).catch((e) => warn(e?.message ?? t("error.generic")));
   }
   afterFirstScreen();
+  // After the first screen: the voices are not needed to draw it.
+  findVoice(warn).catch(() => {});
 }
 
 // The start-up data, from one call: the words in the course's language,

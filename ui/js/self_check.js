@@ -13,8 +13,16 @@ function feedbackOf(question) {
   if (!answer) return null;
   return h(
     "div",
-    { class: `feedback ${answer.correct ? "feedback-right" : "feedback-try-again"}`, id: `feedback-${question.id}`, tabindex: "-1" },
-    h("p", {}, h("strong", {}, answer.correct ? t("check.right") : t("check.not-quite")), " ", h("span", DATA, answer.feedback)),
+    // A region named by its verdict, so a screen reader says it when focus
+    // moves here (Orca ignores focus on a plain block).
+    {
+      class: `feedback ${answer.correct ? "feedback-right" : "feedback-try-again"}`,
+      id: `feedback-${question.id}`,
+      tabindex: "-1",
+      role: "region",
+      "aria-labelledby": `feedback-${question.id}-result`,
+    },
+    h("p", { id: `feedback-${question.id}-result` }, h("strong", {}, answer.correct ? t("check.right") : t("check.not-quite")), " ", h("span", DATA, answer.feedback)),
     h("p", {}, h("a", { href: `#${question.section_id}` }, t("check.read-again", { section: question.section_title }))),
   );
 }

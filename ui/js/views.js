@@ -2,6 +2,7 @@
 // actions are passed in by app.js.
 
 import { h, courseHtml } from "./dom.js";
+import { listenControl } from "./listen.js";
 import { questionsSection } from "./self_check.js";
 import { dateTime, plural, t } from "./strings.js";
 
@@ -90,6 +91,7 @@ export function getHelpView(view, { print }) {
   return screenOf(
     "get-help",
     t("get-help.heading"),
+    listenControl(view.listen),
     helpGroups(view, "h2"),
     h("div", { class: "actions" }, button("print-help", t("get-help.print"), print, "button button-secondary")),
   );
@@ -109,7 +111,8 @@ export function disclaimerView(view, { accept, goHome }) {
   return screenOf(
     "disclaimer",
     t("disclaimer.heading"),
-    h("p", { class: "lead" }, t("disclaimer.intro")),
+    listenControl(view.listen),
+    h("p", { class: "lead", id: "disclaimer-intro" }, t("disclaimer.intro")),
     h(
       "section",
       { class: "panel panel-help", id: "disclaimer-help", "aria-labelledby": "disclaimer-help-heading" },
@@ -198,11 +201,12 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
   };
 }
 
-function keyPoints(points, id, level = "h2") {
+// `sectionId`: where "Listen" lights up while the points are read.
+function keyPoints(points, id, level = "h2", sectionId = null) {
   if (!points.length) return null;
   return h(
     "section",
-    { class: "panel key-points", "aria-labelledby": id },
+    { class: "panel key-points", id: sectionId, "aria-labelledby": id },
     h(level, { id }, t("lesson.key-points")),
     h("ul", {}, points.map((point) => h("li", DATA, point))),
   );
@@ -243,7 +247,8 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
         h("span", { class: "lesson-minutes" }, t("lesson.time", { duration: plural("minutes", view.minutes) })),
         stateTag(view.state, "lesson-state"),
       ),
-      keyPoints(view.key_points, "key-points-heading"),
+      listenControl(view.listen),
+      keyPoints(view.key_points, "key-points-heading", "h2", "key-points"),
       courseHtml(view.html, { id: "lesson-text" }),
       questionsSection(view.questions, { check: (question, choice) => answer(view.id, question, choice) }),
       footer,
@@ -263,10 +268,11 @@ export function finishedView(view, { openNextStep, goHome, goPlan }) {
   return screenOf(
     "finished",
     t("finished.heading"),
+    listenControl(view.listen),
     courseHtml(view.html, { id: "finished-text" }),
     body,
     h("h2", { id: "finished-plan-heading" }, t("finished.plan-heading")),
-    h("p", {}, t("finished.plan-intro")),
+    h("p", { id: "finished-plan-intro" }, t("finished.plan-intro")),
     button("finished-make-plan", t("finished.make-plan"), goPlan, "button button-secondary"),
     button("back-home", t("finished.home"), goHome, "link-button"),
   );
@@ -350,7 +356,13 @@ function radioGroup(name, legend, options, chosen, onChoose) {
 }
 
 // `rules`: the steps and themes there are, from Rust; the labels are words.
-export function settingsView(preferences, rules, { chooseTextSize, chooseTheme }) {
+// Whether "Listen" is offered on this computer, and with which voice.
+function readingAloud({ state, name }) {
+  const text = state === "ready" ? t("settings.listen-on", { voice: name }) : state === "none" ? t("settings.listen-off") : t("settings.listen-checking");
+  return [h("h2", { id: "listen-heading" }, t("settings.listen-heading")), h("p", { id: "listen-offered" }, text)];
+}
+
+export function settingsView(preferences, rules, voice, { chooseTextSize, chooseTheme }) {
   return screenOf(
     "settings",
     t("settings.heading"),
@@ -358,12 +370,13 @@ export function settingsView(preferences, rules, { chooseTextSize, chooseTheme }
     radioGroup("text-size", t("settings.size-legend"), rules.text_sizes.map((_, step) => [step, t(`settings.size.${step}`)]), preferences.text_size, chooseTextSize),
     h("p", { class: "panel", id: "text-size-sample" }, t("settings.sample")),
     radioGroup("theme", t("settings.theme-legend"), rules.themes.map((theme) => [theme.name, t(`settings.theme.${theme.name}`)]), preferences.theme, chooseTheme),
+    readingAloud(voice),
   );
 }
 
 // The rows of the keyboard table, in order; each names its keys and what
 // they do in the catalog (`help.shortcut.<name>.keys` and `.action`).
-const SHORTCUTS = ["tab", "shift-tab", "press", "next", "previous", "home", "help"];
+const SHORTCUTS = ["tab", "shift-tab", "press", "next", "previous", "home", "help", "listen"];
 
 export function helpView({ printCourse }) {
   return screenOf(

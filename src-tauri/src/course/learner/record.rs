@@ -17,7 +17,8 @@ use crate::course::words::{display_in_english, Message};
 /// 1: consent, lessons, last lesson, preferences.
 /// 2: adds self-check `answers` and `plan` (`record_file::upgrade` moves a
 ///    version-1 record up on load).
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: adds `preferences.reading_speed`, for reading aloud.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything stored for the learner: the one record in the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,6 +65,50 @@ pub struct Preferences {
     pub text_size: u8,
     #[serde(default)]
     pub theme: Theme,
+    /// How fast "Listen" reads.
+    pub reading_speed: ReadingSpeed,
+}
+
+/// How fast read-aloud speaks, as the learner chose.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadingSpeed {
+    Slower,
+    #[default]
+    Normal,
+    Faster,
+}
+
+impl ReadingSpeed {
+    pub const ALL: [ReadingSpeed; 3] = [
+        ReadingSpeed::Slower,
+        ReadingSpeed::Normal,
+        ReadingSpeed::Faster,
+    ];
+
+    /// The name the page and the store use; unknown names are refused.
+    pub fn from_name(name: &str) -> Option<ReadingSpeed> {
+        ReadingSpeed::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ReadingSpeed::Slower => "slower",
+            ReadingSpeed::Normal => "normal",
+            ReadingSpeed::Faster => "faster",
+        }
+    }
+
+    /// The speech rate (1 is the voice's own pace). Slower is a clear step
+    /// down for a tired listener; faster a modest step up, as speech much
+    /// quicker than this is hard to follow for many older listeners.
+    pub fn rate(self) -> f32 {
+        match self {
+            ReadingSpeed::Slower => 0.75,
+            ReadingSpeed::Normal => 1.0,
+            ReadingSpeed::Faster => 1.3,
+        }
+    }
 }
 
 /// The colours the app is drawn in.
@@ -159,6 +204,7 @@ pub enum RuleError {
     NotFinished { completed: usize, total: usize },
     InvalidTextSize(u8),
     UnknownTheme(String),
+    UnknownReadingSpeed(String),
     NotSharedDevice,
     UnknownQuestion(String),
     InvalidChoice,
@@ -178,6 +224,9 @@ impl RuleError {
                 .with("step", step)
                 .with("max", MAX_TEXT_SIZE_STEP),
             RuleError::UnknownTheme(name) => Message::new("rule.unknown-theme").with("name", name),
+            RuleError::UnknownReadingSpeed(name) => {
+                Message::new("rule.unknown-reading-speed").with("name", name)
+            }
             RuleError::NotSharedDevice => Message::new("rule.not-shared-device"),
             RuleError::UnknownQuestion(id) => Message::new("rule.unknown-question").with("id", id),
             RuleError::InvalidChoice => Message::new("rule.invalid-choice"),
@@ -286,6 +335,12 @@ impl LearnerRecord {
             return Err(RuleError::InvalidTextSize(step));
         }
         self.preferences.text_size = step;
+        Ok(())
+    }
+
+    pub fn set_reading_speed(&mut self, name: &str) -> Result<(), RuleError> {
+        self.preferences.reading_speed = ReadingSpeed::from_name(name)
+            .ok_or_else(|| RuleError::UnknownReadingSpeed(name.chars().take(80).collect()))?;
         Ok(())
     }
 

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 
 use super::atomic_write::write_atomically;
 use super::plan::Plan;
-use super::record::{LearnerRecord, SCHEMA_VERSION};
+use super::record::{LearnerRecord, ReadingSpeed, SCHEMA_VERSION};
 use crate::course::words::Message;
 
 /// The key of the learner's record inside the store file.
@@ -164,6 +164,16 @@ pub fn upgrade(mut record: Value) -> Value {
             serde_json::to_value(Plan::default()).expect("a plan always serialises"),
         );
         fields.insert("schema_version".into(), json!(2));
+    }
+    if fields.get("schema_version").and_then(Value::as_u64) == Some(2) {
+        // 3: a reading speed for "Listen", at the voice's own pace.
+        if let Some(preferences) = fields.get_mut("preferences").and_then(Value::as_object_mut) {
+            preferences.insert(
+                "reading_speed".into(),
+                json!(ReadingSpeed::default().name()),
+            );
+        }
+        fields.insert("schema_version".into(), json!(3));
     }
     record
 }
@@ -381,6 +391,55 @@ pub(crate) mod tests {
             assert_eq!(record.preferences.theme.name(), "dark");
             assert!(record.answers.is_empty() && record.plan.is_empty());
         }
+    }
+
+    /// The file the version-2 app wrote (tests/fixtures/records/v2, from
+    /// the e2e plan journey: consent and a plan part filled in), and its
+    /// backup, load with the plan and consent kept and the normal speed.
+    #[test]
+    fn a_real_version_2_file_and_its_backup_are_upgraded_with_nothing_lost() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/v2");
+        for (name, parsed) in [
+            (
+                "learner.json",
+                parse_store(&std::fs::read(dir.join("learner.json")).unwrap()),
+            ),
+            (
+                "learner.backup.json",
+                parse_backup(&std::fs::read(dir.join("learner.backup.json")).unwrap()),
+            ),
+        ] {
+            let SavedRecord::Valid { record, revision } = parsed else {
+                panic!("{name}: {parsed:?}");
+            };
+            assert_eq!(record.schema_version, SCHEMA_VERSION, "{name}");
+            assert_eq!(revision, 8, "{name}");
+            assert_eq!(
+                record.consent.as_ref().unwrap().disclaimer_version,
+                "bc4cbb610659ec3e"
+            );
+            assert_eq!(record.plan.activities, ["Walking the dog"], "{name}");
+            assert_eq!(record.plan.movement, "Walking by the river", "{name}");
+            assert_eq!(record.plan.building_up, "A little more each week");
+            assert_eq!(
+                record.plan.flare_up_get_help,
+                "If the pain is new or different"
+            );
+            assert_eq!(record.preferences.reading_speed, ReadingSpeed::Normal);
+            assert_eq!(record.preferences.theme.name(), "system");
+        }
+    }
+
+    #[test]
+    fn a_version_3_record_must_carry_its_reading_speed() {
+        let mut value = serde_json::to_value(LearnerRecord::default()).unwrap();
+        value["preferences"]
+            .as_object_mut()
+            .unwrap()
+            .remove("reading_speed");
+        let bytes = serde_json::to_vec(&json!({ "learner": value })).unwrap();
+        assert!(matches!(parse_store(&bytes), SavedRecord::Damaged(_)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Inline citations, "(Author et al., 2021)" or "(A, 1977; B et al., 2015)",
 //! found in course text so each can be matched to a reference.
 
-use crate::course::html_text::escape;
+use crate::course::html_text::{escape, unescape};
 use crate::course::words::Catalog;
 
 /// Longest text between brackets that is still read as a citation group.
@@ -120,14 +120,6 @@ fn spoken_source(number: usize, cite: &str, words: &Catalog) -> String {
     )
 }
 
-fn unescape_text(text: &str) -> String {
-    text.replace("&#x27;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// Replaces each citation group in rendered `html` with small numbered
 /// markers, each a link to its entry on the references list (`#ref-N`,
 /// N being the entry's place in `cites`, from 1) with a name a screen
@@ -171,7 +163,7 @@ fn link_in_text(text: &str, cites: &[&str], words: &Catalog) -> String {
     let mut from = 0;
     for group in groups(text) {
         // Unescaped before splitting: "&#x27;" holds a ';'.
-        let numbers: Option<Vec<(usize, String)>> = unescape_text(&group.inner)
+        let numbers: Option<Vec<(usize, String)>> = unescape(&group.inner)
             .split(';')
             .map(str::trim)
             .filter(|p| !p.is_empty())

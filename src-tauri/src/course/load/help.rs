@@ -44,7 +44,7 @@ pub enum HelpKind {
 }
 
 impl HelpKind {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             HelpKind::Emergency => "emergency",
             HelpKind::Urgent => "urgent",

@@ -16,4 +16,5 @@ pub mod problem;
 pub mod questions;
 pub mod references;
 pub mod render;
+pub mod spoken;
 pub mod toml_file;

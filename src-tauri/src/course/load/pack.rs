@@ -15,6 +15,7 @@ use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
 use super::render::{nest_for_print, render_with, Rendered};
+use super::spoken;
 use crate::course::words::{pack_catalog::pack_words, Catalog};
 
 pub const DISCLAIMER_FILE: &str = "disclaimer.md";
@@ -197,14 +198,28 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             // once, at load.
             let cites: Vec<&str> = references.iter().map(|r| r.cite.as_str()).collect();
             let link = |html: &mut String| *html = link_citations(html, &cites, &words);
-            link(&mut disclaimer.html);
+            // Text a Listen control reads has its parts marked, once, with
+            // ids unique on its screen.
+            let link_and_mark = |html: &mut String, prefix: &str| {
+                link(html);
+                *html = spoken::mark(html, prefix);
+            };
+            link_and_mark(&mut disclaimer.html, "say-disclaimer");
             link(&mut intro.html);
-            link(&mut finished.html);
-            link(&mut help.intro_html);
-            help.groups.iter_mut().for_each(|g| link(&mut g.body_html));
+            link_and_mark(&mut finished.html, "say-finished");
+            link_and_mark(&mut help.intro_html, "say-help-intro");
+            for group in &mut help.groups {
+                link_and_mark(
+                    &mut group.body_html,
+                    &format!("say-help-{}", group.kind.name()),
+                );
+            }
             for lesson in &mut lessons {
+                // The printed copy is not read aloud: it is made before
+                // the marks, which it would repeat once per lesson.
                 link(&mut lesson.html);
                 lesson.print_html = nest_for_print(&lesson.html, &format!("printed-{}", lesson.id));
+                lesson.html = spoken::mark(&lesson.html, "say-lesson");
             }
             Ok(Course {
                 config,

@@ -1,7 +1,9 @@
 //! What each screen shows, computed from the course and the learner's record.
 //! The webview only draws these; it decides nothing.
 
+use super::listen::{self, ListenView};
 use super::self_check::{questions, QuestionView};
+use super::voice::Webview;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
@@ -41,7 +43,7 @@ pub struct LessonCard {
     pub state: LessonState,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overview {
     pub title: String,
     pub provider: String,
@@ -70,7 +72,7 @@ pub struct Overview {
 
 /// The display choices there are, and how each is drawn: the page keeps
 /// no list of its own.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DisplayRules {
     /// The root font size of each text size step, e.g. "112.5%".
     pub text_sizes: Vec<String>,
@@ -78,6 +80,16 @@ pub struct DisplayRules {
     /// What "system" draws when the computer is set to light or to dark.
     pub system_light: &'static str,
     pub system_dark: &'static str,
+    /// The reading speeds "Listen" offers in this webview, slowest first,
+    /// with their rates.
+    pub reading_speeds: Vec<SpeedRule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeedRule {
+    pub name: &'static str,
+    /// The speech rate (1 is the voice's own pace).
+    pub rate: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,13 +111,21 @@ pub fn display_rules() -> DisplayRules {
             .collect(),
         system_light: Theme::Light.draws().unwrap_or_default(),
         system_dark: Theme::Dark.draws().unwrap_or_default(),
+        reading_speeds: Webview::current()
+            .reading_speeds()
+            .into_iter()
+            .map(|speed| SpeedRule {
+                name: speed.name(),
+                rate: speed.rate(),
+            })
+            .collect(),
     }
 }
 
 /// Everything the first screen needs, in one call: the page's chrome and
 /// home, the disclaimer when it still needs accepting, and anything the
 /// learner must be told (e.g. a damaged save set aside).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StartView {
     pub overview: Overview,
     /// Set when consent is needed: the disclaimer is then the first screen.
@@ -174,6 +194,7 @@ pub struct DisclaimerView {
     pub accepted: bool,
     /// RFC 3339, when the current text was accepted.
     pub accepted_at: Option<String>,
+    pub listen: ListenView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -193,6 +214,7 @@ pub struct LessonView {
     pub questions: Vec<QuestionView>,
     /// The last lesson leads on to "My plan".
     pub offers_plan: bool,
+    pub listen: ListenView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -204,6 +226,15 @@ pub struct FinishedView {
     pub next_step_label: String,
     /// Shown beside the button so the learner knows where it goes.
     pub next_step_url: String,
+    pub listen: ListenView,
+}
+
+/// The "Get help now" screen: its groups and what "Listen" reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GetHelpView {
+    #[serde(flatten)]
+    pub help: HelpView,
+    pub listen: ListenView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -339,6 +370,7 @@ pub fn disclaimer(course: &Course, record: &LearnerRecord, fallback: bool) -> Di
             .as_ref()
             .filter(|_| accepted)
             .and_then(|c| c.accepted_at.format(&Rfc3339).ok()),
+        listen: listen::disclaimer(course, fallback),
     }
 }
 
@@ -357,6 +389,7 @@ pub fn lesson(course: &Course, record: &LearnerRecord, index: usize) -> LessonVi
         all_complete: record.all_complete(course),
         questions: questions(lesson, record),
         offers_plan: index + 1 == course.lessons.len(),
+        listen: listen::lesson(course, index),
     }
 }
 
@@ -368,6 +401,14 @@ pub fn finished(course: &Course, record: &LearnerRecord) -> FinishedView {
         total: course.lessons.len(),
         next_step_label: course.config.next_step.label.clone(),
         next_step_url: course.config.next_step.url.to_string(),
+        listen: listen::finished(course),
+    }
+}
+
+pub fn get_help(course: &Course, fallback: bool) -> GetHelpView {
+    GetHelpView {
+        help: help(course, fallback),
+        listen: listen::get_help(course, fallback),
     }
 }
 
