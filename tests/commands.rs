@@ -226,7 +226,12 @@ fn get_help_answers_before_consent_and_the_disclaimer_carries_the_same_help() {
         .as_str()
         .unwrap()
         .contains("chest pain"));
-    assert_eq!(app.ok("get_disclaimer", json!({}))["help"], help);
+    // The same groups above the disclaimer; "Listen" on each screen reads
+    // its own screen.
+    let mut groups = help.clone();
+    groups.as_object_mut().unwrap().remove("listen");
+    assert_eq!(app.ok("get_disclaimer", json!({}))["help"], groups);
+    assert_eq!(help["listen"]["parts"][0]["text"], "Get help now");
     assert!(!app.store.exists(), "reading help stores nothing");
 }
 
@@ -811,6 +816,51 @@ fn set_theme_is_remembered_and_refuses_unknown_themes() {
         again.ok("get_overview", json!({}))["preferences"]["theme"],
         "dark"
     );
+}
+
+#[test]
+fn the_reading_speed_is_remembered_and_unknown_speeds_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("learner.json");
+    {
+        let app = TestApp::open(store.clone());
+        assert_eq!(
+            app.ok("get_overview", json!({}))["preferences"]["reading_speed"],
+            "normal"
+        );
+        assert_eq!(
+            app.ok("set_reading_speed", json!({ "speed": "slower" }))["reading_speed"],
+            "slower"
+        );
+        assert_eq!(
+            app.err_kind("set_reading_speed", json!({ "speed": "warp" })),
+            "invalid_setting"
+        );
+        app.quit();
+    }
+    let again = TestApp::open(store);
+    let overview = again.ok("get_overview", json!({}));
+    assert_eq!(overview["preferences"]["reading_speed"], "slower");
+    // The page offers the speeds this webview can keep up, with their rates.
+    let speeds = overview["display"]["reading_speeds"].as_array().unwrap();
+    assert_eq!(speeds[0], json!({ "name": "slower", "rate": 0.75 }));
+    assert_eq!(speeds[1], json!({ "name": "normal", "rate": 1.0 }));
+}
+
+#[test]
+fn choose_voice_allows_only_a_local_voice_in_the_course_language() {
+    let app = TestApp::new();
+    let voice = |name: &str, lang: &str, local: bool| json!({ "name": name, "lang": lang, "local_service": local, "default": false });
+    let offered = json!({ "voices": [
+        voice("Online English", "en-GB", false),
+        voice("Amelie", "fr-CA", true),
+        voice("Karen", "en-AU", true),
+    ] });
+    assert_eq!(app.ok("choose_voice", offered)["voice"], "Karen");
+    let none = json!({ "voices": [voice("Online English", "en-GB", false)] });
+    assert_eq!(app.ok("choose_voice", none)["voice"], Value::Null);
+    // A voice list that is not one is refused, not guessed at.
+    assert!(app.call("choose_voice", json!({ "voices": 5 })).is_err());
 }
 
 #[test]

@@ -46,6 +46,12 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
     // screens this test visits anyway, plus the states only seen first.
     let mut stray = Vec::new();
     app.screen("disclaimer").await;
+    // "Listen" is shown once its voice is found, just after start: then it
+    // is in every check below.
+    app.wait_until("the Listen control", || async {
+        app.count("#listen:not([hidden])").await == 1
+    })
+    .await;
     stray.extend(words_not_from_catalog(&app, "first start").await);
     app.click("#accept-disclaimer").await;
     app.screen("home").await;

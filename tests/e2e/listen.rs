@@ -50,6 +50,7 @@ async fn listen_reads_the_longest_lesson_part_by_part_pauses_carries_on_stops_an
     .await;
     app.click("#accept-disclaimer").await;
     open_longest_lesson(&app).await;
+    app.screenshot("listen-control").await;
 
     // Slower, chosen in the control, is what the learner keeps (WebKitGTK
     // offers no faster: it stalls above the voice's own pace).
@@ -100,6 +101,10 @@ async fn listen_reads_the_longest_lesson_part_by_part_pauses_carries_on_stops_an
     assert_eq!(now["speaking"], true, "{now}");
     assert_eq!(now["status"], format!("Reading: {title}"), "{now}");
     assert_eq!(now["play"], "Pause", "{now}");
+    // The control while it reads, and the part lit up, pass axe too.
+    let found = app.axe().await;
+    assert!(found.is_empty(), "{found:?}");
+    app.screenshot("listen-reading").await;
     // ...and its `end` moves on to the next part.
     let now = wait_for_state(&app, "the first paragraph to end", |s| {
         s["lit"][0] != first_paragraph.as_str()
@@ -137,6 +142,7 @@ async fn listen_reads_the_longest_lesson_part_by_part_pauses_carries_on_stops_an
 
     // The speed is kept across a restart.
     let app = harness.launch().await;
+    app.screen("home").await;
     open_longest_lesson(&app).await;
     app.wait_until("the kept speed to be shown", || async {
         app.client

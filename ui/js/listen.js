@@ -66,6 +66,7 @@ function showState() {
   status.textContent = !reading ? "" : reading.paused ? t("listen.paused", { section }) : t("listen.reading", { section });
   play.textContent = !reading ? t("listen.play") : reading.paused ? t("listen.resume") : t("listen.pause");
   stop.hidden = !reading;
+  control().toggleAttribute("data-reading", Boolean(reading));
 }
 
 function light(target) {
