@@ -7,6 +7,7 @@ mod figures;
 mod harness;
 mod learn_by_doing;
 mod listen;
+mod orca;
 mod screen_reader;
 mod shared_device;
 mod words;

@@ -9,6 +9,11 @@ import { dateTime, plural, t } from "./strings.js";
 const button = (id, label, onclick, cls = "button") =>
   h("button", { type: "button", id, class: cls, onclick }, label);
 
+const described = (node, by = "completed-note") => {
+  node.setAttribute("aria-describedby", by);
+  return node;
+};
+
 function heading(text, attrs = {}) {
   return h("h1", { id: "screen-heading", tabindex: "-1", ...attrs }, text);
 }
@@ -220,8 +225,11 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
     done
       ? h("div", { class: "panel panel-done" }, h("p", { id: "completed-note" }, t("lesson.completed-note")))
       : h("div", { class: "actions" }, button("complete-lesson", t("lesson.mark-complete"), () => complete(view.id))),
-    done && view.next ? button("next-lesson", t("lesson.next", { title: view.next.title }), () => openLesson(view.next.id)) : null,
-    done && !view.next && view.all_complete ? button("go-finished", t("lesson.finished"), goFinished) : null,
+    // Completing moves focus to the way on, which is described by the note
+    // that the lesson is complete, so a screen reader says that too (Orca
+    // 43 reads no live region in WebKitGTK).
+    done && view.next ? described(button("next-lesson", t("lesson.next", { title: view.next.title }), () => openLesson(view.next.id))) : null,
+    done && !view.next && view.all_complete ? described(button("go-finished", t("lesson.finished"), goFinished)) : null,
     view.offers_plan ? button("lesson-make-plan", t("lesson.make-plan"), goPlan, "button button-secondary") : null,
     h(
       "ul",
