@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Runs the course app and the bare Tauri baseline alternately under Xvfb and
+"""Runs the course app and the two bare Tauri baselines (the page with the
+app's stylesheet, and a plain page with none) in turn under Xvfb and
 measures, per run: start to first screen painted with its data (spawn to the
 `bench ready` line), and idle memory (PSS of the process and every process it
 started, after a settle time). Then one `timings` run of the app for its
@@ -113,7 +114,7 @@ def read_lines_until(proc, done, timeout):
     return None
 
 
-def launch(binary, mode, work):
+def launch(binary, mode, work, extra_env=None):
     """Fresh data folders under `work` (on disk, so fsync is real), a display
     of its own, and the documented variable set to `mode`."""
     home = tempfile.mkdtemp(prefix="run-", dir=work)
@@ -129,6 +130,7 @@ def launch(binary, mode, work):
         "XDG_RUNTIME_DIR": os.path.join(home, "runtime"),
         "BACK_PAIN_COURSE_BENCH": mode,
         **SHARED_ENV,
+        **(extra_env or {}),
     }
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700)
     start = time.monotonic()
@@ -150,8 +152,9 @@ def stop(proc, xvfb, home):
     shutil.rmtree(home, ignore_errors=True)
 
 
-def one_run(binary, settle, work):
-    proc, xvfb, home, start = launch(binary, "ready", work)
+def one_run(subject, settle, work):
+    binary, extra_env = subject
+    proc, xvfb, home, start = launch(binary, "ready", work, extra_env)
     try:
         lines = read_lines_until(proc, lambda l: l.startswith(READY), timeout=60)
         if lines is None:
@@ -211,12 +214,18 @@ def main():
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    subjects = {"app": args.app, "baseline": args.baseline}
-    runs = {"app": [], "baseline": []}
+    subjects = {
+        "app": (args.app, {}),
+        "baseline": (args.baseline, {}),
+        # The same binary showing a plain page with no stylesheet.
+        "plain": (args.baseline, {"BENCH_BASELINE_PAGE": "plain"}),
+    }
+    runs = {name: [] for name in subjects}
+    names = list(subjects)
     for i in range(args.warmup + args.runs):
-        # Alternate which goes first in each pair, so neither always runs
-        # on a machine the other has just warmed (or left busy).
-        order = ["app", "baseline"] if i % 2 == 0 else ["baseline", "app"]
+        # Rotate which goes first in each round, so none always runs on a
+        # machine another has just warmed (or left busy).
+        order = names[i % len(names):] + names[:i % len(names)]
         for name in order:
             result = one_run(subjects[name], args.settle, args.work)
             counted = i >= args.warmup

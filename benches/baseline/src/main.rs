@@ -23,6 +23,20 @@ mod commands {
 fn main() {
     tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![commands::bench_ready])
+        .setup(|app| {
+            // Two baselines from one binary: the page with the app's
+            // stylesheet (index.html), or with `BENCH_BASELINE_PAGE=plain` a
+            // plain page with none (plain.html), so the ratio to it shows what
+            // the app costs beyond the webview itself.
+            let page = match std::env::var("BENCH_BASELINE_PAGE").as_deref() {
+                Ok("plain") => "plain.html",
+                _ => "index.html",
+            };
+            let mut config = app.config().app.windows[0].clone();
+            config.url = tauri::WebviewUrl::App(page.into());
+            tauri::WebviewWindowBuilder::from_config(app, &config)?.build()?;
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("error while running the baseline");
 }
