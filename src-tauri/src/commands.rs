@@ -277,7 +277,11 @@ pub fn set_reading_speed(
     speed: String,
 ) -> Result<Changed<Preferences>, Error> {
     state.change(
-        |_, record| record.set_reading_speed(&speed).map_err(Error::from),
+        |_, record| {
+            record
+                .set_reading_speed(&speed, &Webview::current().reading_speeds())
+                .map_err(Error::from)
+        },
         |_, record, ()| record.preferences.clone(),
     )
 }

@@ -190,3 +190,88 @@ async fn a_course_in_a_language_with_no_voice_hides_listen_and_says_why() {
     app.quit().await;
     drop(dir);
 }
+
+/// Each part "Listen" reads is an element of its screen, met in the order
+/// the page shows them: Rust's list and the page's layout cannot drift.
+const TARGETS_IN_ORDER: &str = "const targets = arguments[0];\
+    const all = [...document.querySelectorAll('#screen *')];\
+    const missing = targets.filter((id) => !document.getElementById(id));\
+    const places = targets.map((id) => all.indexOf(document.getElementById(id)));\
+    const backwards = targets.filter((id, i) => i > 0 && places[i] < places[i - 1]);\
+    return { missing, backwards };";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    target_os = "macos",
+    ignore = "skipped on macOS: there is no WebDriver for WKWebView (runs on Linux and Windows)"
+)]
+async fn every_part_listen_reads_is_on_its_screen_in_the_order_shown() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    let mut wrong = Vec::new();
+    let mut check = |name: String, view: Value, found: Value| {
+        let parts = view["listen"]["parts"].as_array().map_or(0, Vec::len);
+        if parts == 0 || found != serde_json::json!({ "missing": [], "backwards": [] }) {
+            wrong.push(format!("{name}: {parts} parts; {found}"));
+        }
+    };
+    let targets = |view: &Value| {
+        let ids: Vec<Value> = view["listen"]["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["target"].clone())
+            .collect();
+        vec![Value::Array(ids)]
+    };
+    let view = app.invoke("get_disclaimer", serde_json::json!({})).await["ok"].clone();
+    let found = app
+        .client
+        .execute(TARGETS_IN_ORDER, targets(&view))
+        .await
+        .unwrap();
+    check("disclaimer".into(), view, found);
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    for id in ["why-ongoing", "how-long", "what-to-do"] {
+        app.click("#nav-home").await;
+        app.click(&format!("#open-lesson-{id}")).await;
+        app.wait_for(&format!("[data-lesson={id}]")).await;
+        let view = app
+            .invoke("open_lesson", serde_json::json!({ "id": id }))
+            .await["ok"]
+            .clone();
+        let found = app
+            .client
+            .execute(TARGETS_IN_ORDER, targets(&view))
+            .await
+            .unwrap();
+        check(id.into(), view, found);
+    }
+    app.click("#nav-get-help").await;
+    app.screen("get-help").await;
+    let view = app.invoke("get_help", serde_json::json!({})).await["ok"].clone();
+    let found = app
+        .client
+        .execute(TARGETS_IN_ORDER, targets(&view))
+        .await
+        .unwrap();
+    check("get-help".into(), view, found);
+    for (id, _) in crate::LESSONS {
+        app.invoke("complete_lesson", serde_json::json!({ "id": id }))
+            .await;
+    }
+    app.click("#nav-home").await;
+    app.click("#finished-panel #go-finished").await;
+    app.screen("finished").await;
+    let view = app.invoke("get_finished", serde_json::json!({})).await["ok"].clone();
+    let found = app
+        .client
+        .execute(TARGETS_IN_ORDER, targets(&view))
+        .await
+        .unwrap();
+    check("finished".into(), view, found);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    app.quit().await;
+}

@@ -433,7 +433,12 @@ async function boot() {
   }
   afterFirstScreen();
   // After the first screen: the voices are not needed to draw it.
-  findVoice(warn).catch(() => {});
+  findVoice({
+    failed: warn,
+    chooseSpeed: choose(api.setReadingSpeed, (label) => t("listen.speed-saved", { label })),
+    // "Text and colours" may be on screen, saying it is still looking.
+    voiceKnown: () => document.getElementById("listen-offered")?.replaceChildren(views.readingAloudText(voiceInfo())),
+  }).catch(() => {});
 }
 
 // The start-up data, from one call: the words in the course's language,

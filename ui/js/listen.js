@@ -6,7 +6,7 @@
 
 import { api } from "./api.js";
 import { h } from "./dom.js";
-import { applyPreferences, displayRules, preferences } from "./preferences.js";
+import { displayRules, preferences } from "./preferences.js";
 import { t } from "./strings.js";
 
 const synth = window.speechSynthesis;
@@ -18,8 +18,9 @@ let voice = null;
 // The reading in progress: { id, view, index, paused }, or null.
 let reading = null;
 let nextId = 1;
-// Told when reading could not go on (the page shows the message).
-let onFailure = () => {};
+// What app.js does: show a message when reading could not go on, save a
+// speed the learner chose, and tell the page the voice is known.
+let handlers = { failed: () => {}, chooseSpeed: () => {}, voiceKnown: () => {} };
 
 const control = () => document.getElementById("listen");
 
@@ -36,10 +37,11 @@ function offeredVoices() {
 }
 
 // Asks Rust which voice may read; shows the control once one may.
-export async function findVoice(failed) {
-  onFailure = failed;
+export async function findVoice(given) {
+  handlers = given;
   if (!synth) {
     voiceState = "none";
+    handlers.voiceKnown();
     return;
   }
   const voices = await offeredVoices();
@@ -49,6 +51,7 @@ export async function findVoice(failed) {
   voiceState = voice ? "ready" : "none";
   const shown = control();
   if (shown) shown.hidden = !voice;
+  handlers.voiceKnown();
 }
 
 // For the display settings screen: whether Listen is offered, and why not.
@@ -62,6 +65,10 @@ function showState() {
   const play = document.getElementById("listen-play");
   const stop = document.getElementById("listen-stop");
   if (!status || !play || !stop) return;
+  // Focus never goes down with what is hidden (Stop once reading ends, the
+  // choices while it reads): it moves to the one button that stays.
+  const hiding = reading ? control().querySelector(".listen-options") : stop;
+  if (hiding.contains(document.activeElement)) play.focus();
   const section = reading ? reading.view.sections[reading.view.parts[reading.index].section].title : "";
   status.textContent = !reading ? "" : reading.paused ? t("listen.paused", { section }) : t("listen.reading", { section });
   play.textContent = !reading ? t("listen.play") : reading.paused ? t("listen.resume") : t("listen.pause");
@@ -104,13 +111,20 @@ function say(id, index) {
     // Stopping or restarting a reading cancels its utterance: not a failure.
     if (reading?.id !== id || event.error === "interrupted" || event.error === "canceled") return;
     stopReading();
-    onFailure(t("listen.failed"));
+    handlers.failed(t("listen.failed"));
   });
   synth.speak(utterance);
 }
 
-function start(view, from) {
+// Cancelling leaves a paused synthesiser paused (WebView2 then never starts
+// the next utterance): it is resumed, with nothing left to say.
+function cancelSpeech() {
   synth.cancel();
+  if (synth.paused) synth.resume();
+}
+
+function start(view, from) {
+  cancelSpeech();
   reading = { id: nextId++, view, index: from, paused: false };
   say(reading.id, from);
   showState();
@@ -122,7 +136,7 @@ function start(view, from) {
 export function stopReading() {
   if (!reading && !synth?.speaking) return;
   reading = null;
-  synth.cancel();
+  cancelSpeech();
   light(null);
   showState();
 }
@@ -146,19 +160,6 @@ export function toggleReading() {
   if (!reading) start(el.listenView, Number(document.getElementById("listen-from").value));
   else if (reading.paused) resume();
   else pause();
-}
-
-function chooseSpeed(name) {
-  api.setReadingSpeed(name)
-    .then((result) => {
-      applyPreferences(result);
-      // The part being read starts again at the new speed.
-      if (reading && !reading.paused) {
-        const { view, index } = reading;
-        start(view, index);
-      }
-    })
-    .catch((error) => onFailure(error?.message ?? t("listen.failed")));
 }
 
 // The control for a screen's `listen` view: hidden until (and unless) a
@@ -190,7 +191,7 @@ export function listenControl(view) {
         h("label", { for: "listen-speed" }, t("listen.speed")),
         h(
           "select",
-          { id: "listen-speed", onchange: (event) => chooseSpeed(event.target.value) },
+          { id: "listen-speed", onchange: (event) => handlers.chooseSpeed(event.target.value, event.target.selectedOptions[0].textContent) },
           speeds.map((s) => h("option", { value: s.name, selected: s.name === chosen }, t(`listen.speed.${s.name}`))),
         ),
       ),

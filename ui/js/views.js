@@ -365,9 +365,12 @@ function radioGroup(name, legend, options, chosen, onChoose) {
 
 // `rules`: the steps and themes there are, from Rust; the labels are words.
 // Whether "Listen" is offered on this computer, and with which voice.
-function readingAloud({ state, name }) {
-  const text = state === "ready" ? t("settings.listen-on", { voice: name }) : state === "none" ? t("settings.listen-off") : t("settings.listen-checking");
-  return [h("h2", { id: "listen-heading" }, t("settings.listen-heading")), h("p", { id: "listen-offered" }, text)];
+export function readingAloudText({ state, name }) {
+  return state === "ready" ? t("settings.listen-on", { voice: name }) : state === "none" ? t("settings.listen-off") : t("settings.listen-checking");
+}
+
+function readingAloud(voice) {
+  return [h("h2", { id: "listen-heading" }, t("settings.listen-heading")), h("p", { id: "listen-offered" }, readingAloudText(voice))];
 }
 
 export function settingsView(preferences, rules, voice, { chooseTextSize, chooseTheme }) {

@@ -66,6 +66,7 @@ pub struct Preferences {
     #[serde(default)]
     pub theme: Theme,
     /// How fast "Listen" reads.
+    #[serde(default)]
     pub reading_speed: ReadingSpeed,
 }
 
@@ -338,8 +339,15 @@ impl LearnerRecord {
         Ok(())
     }
 
-    pub fn set_reading_speed(&mut self, name: &str) -> Result<(), RuleError> {
+    /// `offered`: the speeds this webview can keep up (a speed it cannot
+    /// would stall the reading), as the page offers them.
+    pub fn set_reading_speed(
+        &mut self,
+        name: &str,
+        offered: &[ReadingSpeed],
+    ) -> Result<(), RuleError> {
         self.preferences.reading_speed = ReadingSpeed::from_name(name)
+            .filter(|speed| offered.contains(speed))
             .ok_or_else(|| RuleError::UnknownReadingSpeed(name.chars().take(80).collect()))?;
         Ok(())
     }
@@ -592,6 +600,25 @@ mod tests {
         }
         assert_eq!(record.set_text_size(5), Err(RuleError::InvalidTextSize(5)));
         assert_eq!(record.preferences.text_size, MAX_TEXT_SIZE_STEP);
+    }
+
+    #[test]
+    fn reading_speed_takes_only_a_speed_the_webview_offers() {
+        let mut record = LearnerRecord::default();
+        let offered = [ReadingSpeed::Slower, ReadingSpeed::Normal];
+        record.set_reading_speed("slower", &offered).unwrap();
+        assert_eq!(record.preferences.reading_speed, ReadingSpeed::Slower);
+        for refused in ["faster", "warp", ""] {
+            assert_eq!(
+                record.set_reading_speed(refused, &offered),
+                Err(RuleError::UnknownReadingSpeed(refused.into()))
+            );
+        }
+        assert_eq!(record.preferences.reading_speed, ReadingSpeed::Slower);
+        record
+            .set_reading_speed("faster", &ReadingSpeed::ALL)
+            .unwrap();
+        assert_eq!(record.preferences.reading_speed, ReadingSpeed::Faster);
     }
 
     #[test]

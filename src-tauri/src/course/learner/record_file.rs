@@ -432,14 +432,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_version_3_record_must_carry_its_reading_speed() {
-        let mut value = serde_json::to_value(LearnerRecord::default()).unwrap();
-        value["preferences"]
-            .as_object_mut()
-            .unwrap()
-            .remove("reading_speed");
-        let bytes = serde_json::to_vec(&json!({ "learner": value })).unwrap();
-        assert!(matches!(parse_store(&bytes), SavedRecord::Damaged(_)));
+    fn a_version_1_record_without_preferences_is_upgraded_to_the_normal_speed() {
+        let bytes = br#"{"learner": {"schema_version": 1, "consent": null, "lessons": {}, "last_lesson": null}, "revision": 2}"#;
+        let SavedRecord::Valid { record, .. } = parse_store(bytes) else {
+            panic!("{:?}", parse_store(bytes));
+        };
+        assert_eq!(record.schema_version, SCHEMA_VERSION);
+        assert_eq!(record.preferences.reading_speed, ReadingSpeed::Normal);
     }
 
     #[test]

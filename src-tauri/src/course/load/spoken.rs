@@ -181,6 +181,14 @@ fn end_sentence(text: &mut String) {
     text.push(' ');
 }
 
+/// Marks that are links, not words: citation and footnote numbers and the
+/// footnotes' way back; and the figures' number tables (`details`).
+fn unspoken(name: &str, tag: &str) -> bool {
+    (name == "sup" && (has_class(tag, "cite") || has_class(tag, "footnote-ref")))
+        || (name == "a" && has_class(tag, "footnote-backref"))
+        || name == "details"
+}
+
 /// The parts `mark` made in `html`, in reading order, with their words.
 pub fn parts(html: &str) -> Vec<SpokenPart> {
     let mut parts = Vec::new();
@@ -218,7 +226,7 @@ pub fn parts(html: &str) -> Vec<SpokenPart> {
                     _ => {}
                 }
                 in_figure_title |= name == "span" && has_class(tag, "figure-title");
-                if (name == "sup" && has_class(tag, "cite")) || name == "details" {
+                if unspoken(name, tag) {
                     skipping = Some((name, 0));
                     continue;
                 }
@@ -235,6 +243,11 @@ pub fn parts(html: &str) -> Vec<SpokenPart> {
                 if let Some((_, _, text, open_name, depth)) = &mut open {
                     if open_name == name {
                         *depth += 1;
+                    }
+                    // A list or table inside a part starts a new sentence:
+                    // "Walking" then its sub-item "10 minutes" is two.
+                    if ["ul", "ol", "table", "blockquote"].contains(&name) {
+                        end_sentence(text);
                     }
                     if (name == "td" || name == "th") && !in_thead {
                         if let Some(column) = headers.get(cell).filter(|h| !h.is_empty()) {
@@ -325,12 +338,12 @@ pub fn parts(html: &str) -> Vec<SpokenPart> {
 /// The words of a piece of course HTML (a heading's inside), as said.
 pub fn words_of(html: &str) -> String {
     let mut text = String::new();
+    // How deep inside an unspoken mark we are (every element in it counted).
     let mut skipping = 0usize;
     for token in tokens(html) {
         match token {
-            Token::Start("sup", tag) if has_class(tag, "cite") => skipping += 1,
-            Token::Start("sup", _) if skipping > 0 => skipping += 1,
-            Token::End("sup", _) if skipping > 0 => skipping -= 1,
+            Token::Start(name, tag) if skipping > 0 || unspoken(name, tag) => skipping += 1,
+            Token::End(..) if skipping > 0 => skipping -= 1,
             Token::Text(raw) if skipping == 0 => text.push_str(&unescape(raw)),
             _ => {}
         }
@@ -390,7 +403,24 @@ mod tests {
     fn citation_markers_are_not_read_in_the_middle_of_a_sentence() {
         let html = "<p>Pain can settle<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-3\" aria-label=\"Source 3\">3</a>,<a href=\"#ref-4\">4</a></sup> with time.</p>";
         assert_eq!(said(html)[0].1, "Pain can settle with time.");
-        assert_eq!(words_of("Soon<sup class=\"cite\"><a>2</a></sup>"), "Soon");
+        assert_eq!(
+            words_of("Soon<sup class=\"cite\"><a>2</a>,<a>3</a></sup> after"),
+            "Soon after"
+        );
+    }
+
+    #[test]
+    fn footnote_numbers_and_their_way_back_are_not_read() {
+        let html = "<p>Pain can settle<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> with time.</p>\n<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>A review. <a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" aria-label=\"Back to reference 1\">↩</a></p>\n</li>\n</ol>\n</section>\n";
+        let spoken = said(html);
+        assert_eq!(spoken[0].1, "Pain can settle with time.");
+        assert_eq!(spoken[1].1, "A review.");
+    }
+
+    #[test]
+    fn a_tight_sub_list_is_read_as_its_own_sentence() {
+        let html = "<ul>\n<li>Walking\n<ul>\n<li>10 minutes</li>\n</ul>\n</li>\n</ul>\n";
+        assert_eq!(said(html)[0].1, "Walking. 10 minutes.");
     }
 
     #[test]
