@@ -213,7 +213,8 @@ function keyPoints(points, id, level = "h2", sectionId = null) {
     "section",
     { class: "panel key-points", id: sectionId, "aria-labelledby": id },
     h(level, { id }, t("lesson.key-points")),
-    h("ul", {}, points.map((point) => h("li", DATA, point))),
+    // Each point has an id where "Listen" lights it up (`key-points-N`).
+    h("ul", {}, points.map((point, i) => h("li", { ...DATA, id: sectionId ? `${sectionId}-${i + 1}` : null }, point))),
   );
 }
 

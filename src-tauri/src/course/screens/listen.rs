@@ -127,11 +127,13 @@ pub fn lesson(course: &Course, index: usize) -> ListenView {
             &course.words.text("lesson.key-points", &[]),
             2,
         ));
+        // Each point lit up on its own (`views.js` gives them these ids).
         spoken.extend(
             lesson
                 .key_points
                 .iter()
-                .map(|point| SpokenPart::new("key-points", point, 0)),
+                .enumerate()
+                .map(|(i, point)| SpokenPart::new(&format!("key-points-{}", i + 1), point, 0)),
         );
     }
     spoken.extend(parts(&lesson.html));
