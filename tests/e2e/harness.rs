@@ -595,6 +595,12 @@ impl App {
         value.as_str().unwrap_or_default().trim().to_owned()
     }
 
+    /// What page script `script` returns, as text (empty if not text).
+    pub async fn script_text(&self, script: &str) -> String {
+        let value = self.client.execute(script, vec![]).await.unwrap();
+        value.as_str().unwrap_or_default().to_owned()
+    }
+
     pub async fn count(&self, css: &str) -> usize {
         self.client.find_all(Locator::Css(css)).await.unwrap().len()
     }

@@ -197,17 +197,9 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
         .text("#plan-list-activities")
         .await
         .contains("Walking the dog"));
-    let kept: String = app
-        .client
-        .execute(
-            "return document.getElementById('plan-field-movement').value;",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let kept = app
+        .script_text("return document.getElementById('plan-field-movement').value;")
+        .await;
     assert_eq!(kept, "Walking by the river");
     let printed: String = app
         .client

@@ -82,17 +82,9 @@ async fn listen_reads_the_longest_lesson_part_by_part_pauses_carries_on_stops_an
     app.click(&format!("#listen-from option[value=\"{first_section}\"]"))
         .await;
     app.click("#listen-play").await;
-    let first_paragraph: String = app
-        .client
-        .execute(
-            "return document.querySelector('#lesson-text p[data-say]').id;",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let first_paragraph = app
+        .script_text("return document.querySelector('#lesson-text p[data-say]').id;")
+        .await;
     // `start` of the first paragraph's utterance lights it up...
     let now = wait_for_state(&app, "the first paragraph to be read", |s| {
         s["lit"][0] == first_paragraph.as_str()
@@ -210,54 +202,19 @@ async fn every_part_listen_reads_is_on_its_screen_in_the_order_shown() {
     let app = harness.launch().await;
     app.screen("disclaimer").await;
     let mut wrong = Vec::new();
-    let mut check = |name: String, view: Value, found: Value| {
-        let parts = view["listen"]["parts"].as_array().map_or(0, Vec::len);
-        if parts == 0 || found != serde_json::json!({ "missing": [], "backwards": [] }) {
-            wrong.push(format!("{name}: {parts} parts; {found}"));
-        }
-    };
-    let targets = |view: &Value| {
-        let ids: Vec<Value> = view["listen"]["parts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["target"].clone())
-            .collect();
-        vec![Value::Array(ids)]
-    };
-    let view = app.invoke("get_disclaimer", serde_json::json!({})).await["ok"].clone();
-    let found = app
-        .client
-        .execute(TARGETS_IN_ORDER, targets(&view))
-        .await
-        .unwrap();
-    check("disclaimer".into(), view, found);
+    wrong.extend(parts_out_of_place(&app, "get_disclaimer", serde_json::json!({})).await);
     app.click("#accept-disclaimer").await;
     app.screen("home").await;
     for id in ["why-ongoing", "how-long", "what-to-do"] {
         app.click("#nav-home").await;
         app.click(&format!("#open-lesson-{id}")).await;
         app.wait_for(&format!("[data-lesson={id}]")).await;
-        let view = app
-            .invoke("open_lesson", serde_json::json!({ "id": id }))
-            .await["ok"]
-            .clone();
-        let found = app
-            .client
-            .execute(TARGETS_IN_ORDER, targets(&view))
-            .await
-            .unwrap();
-        check(id.into(), view, found);
+        wrong
+            .extend(parts_out_of_place(&app, "open_lesson", serde_json::json!({ "id": id })).await);
     }
     app.click("#nav-get-help").await;
     app.screen("get-help").await;
-    let view = app.invoke("get_help", serde_json::json!({})).await["ok"].clone();
-    let found = app
-        .client
-        .execute(TARGETS_IN_ORDER, targets(&view))
-        .await
-        .unwrap();
-    check("get-help".into(), view, found);
+    wrong.extend(parts_out_of_place(&app, "get_help", serde_json::json!({})).await);
     for (id, _) in crate::LESSONS {
         app.invoke("complete_lesson", serde_json::json!({ "id": id }))
             .await;
@@ -265,13 +222,24 @@ async fn every_part_listen_reads_is_on_its_screen_in_the_order_shown() {
     app.click("#nav-home").await;
     app.click("#finished-panel #go-finished").await;
     app.screen("finished").await;
-    let view = app.invoke("get_finished", serde_json::json!({})).await["ok"].clone();
-    let found = app
-        .client
-        .execute(TARGETS_IN_ORDER, targets(&view))
-        .await
-        .unwrap();
-    check("finished".into(), view, found);
+    wrong.extend(parts_out_of_place(&app, "get_finished", serde_json::json!({})).await);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     app.quit().await;
+}
+
+/// What is wrong with the parts that `command`'s view reads on the screen
+/// now shown: none, or parts missing or out of order.
+async fn parts_out_of_place(app: &App, command: &str, args: Value) -> Option<String> {
+    let view = app.invoke(command, args).await["ok"].clone();
+    let targets: Vec<Value> = view["listen"]["parts"]
+        .as_array()
+        .map(|parts| parts.iter().map(|p| p["target"].clone()).collect())
+        .unwrap_or_default();
+    let found = app
+        .client
+        .execute(TARGETS_IN_ORDER, vec![Value::Array(targets.clone())])
+        .await
+        .unwrap();
+    (targets.is_empty() || found != serde_json::json!({ "missing": [], "backwards": [] }))
+        .then(|| format!("{command}: {} parts; {found}", targets.len()))
 }

@@ -357,23 +357,28 @@ pub(crate) mod tests {
         assert!(matches!(parse_backup(&bytes), SavedRecord::Damaged(_)));
     }
 
+    /// The store file and backup an older app wrote, from
+    /// `tests/fixtures/records/<version>`, each as this app reads it.
+    fn fixture_files(version: &str) -> [(&'static str, SavedRecord); 2] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/records")
+            .join(version);
+        let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
+        [
+            ("learner.json", parse_store(&read("learner.json"))),
+            (
+                "learner.backup.json",
+                parse_backup(&read("learner.backup.json")),
+            ),
+        ]
+    }
+
     /// The file today's version-1 app wrote (tests/fixtures/records/v1:
     /// consent, one lesson complete, one started, text size and theme),
     /// and its backup, load into today's record with nothing lost.
     #[test]
     fn a_real_version_1_file_and_its_backup_are_upgraded_with_nothing_lost() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/v1");
-        for (name, parsed) in [
-            (
-                "learner.json",
-                parse_store(&std::fs::read(dir.join("learner.json")).unwrap()),
-            ),
-            (
-                "learner.backup.json",
-                parse_backup(&std::fs::read(dir.join("learner.backup.json")).unwrap()),
-            ),
-        ] {
+        for (name, parsed) in fixture_files("v1") {
             let SavedRecord::Valid { record, revision } = parsed else {
                 panic!("{name}: {parsed:?}");
             };
@@ -398,18 +403,7 @@ pub(crate) mod tests {
     /// backup, load with the plan and consent kept and the normal speed.
     #[test]
     fn a_real_version_2_file_and_its_backup_are_upgraded_with_nothing_lost() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records/v2");
-        for (name, parsed) in [
-            (
-                "learner.json",
-                parse_store(&std::fs::read(dir.join("learner.json")).unwrap()),
-            ),
-            (
-                "learner.backup.json",
-                parse_backup(&std::fs::read(dir.join("learner.backup.json")).unwrap()),
-            ),
-        ] {
+        for (name, parsed) in fixture_files("v2") {
             let SavedRecord::Valid { record, revision } = parsed else {
                 panic!("{name}: {parsed:?}");
             };
