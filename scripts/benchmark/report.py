@@ -143,6 +143,8 @@ def tables(data, sizes, profile):
         ("… click → style and layout done", "open_lesson_click_to_layout", "p95 ≤ 8 ms",
          lambda f: f["p95"] <= 8),
         ("… click → next frame begins (rAF)", "open_lesson_click_to_frame", "", None),
+        ("… frames the lesson waited after the first one after the click (0: painted in it)",
+         "open_lesson_frames_late", "p95 = 0 (≥ 95% in that frame)", lambda f: f["p95"] == 0),
         ("`open_lesson` command round trip alone", "open_lesson_round_trip", "", None),
         ("frame interval with nothing to draw", "frame_interval", "", None),
         ("store write with fsync (real save path)", "store_write_fsync", "p99 ≤ 20 ms",

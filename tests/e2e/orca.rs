@@ -53,6 +53,7 @@ impl Orca {
         std::fs::create_dir_all(config.join("modules")).unwrap();
         let runtime = home.join("orca-runtime");
         std::fs::create_dir_all(&runtime).unwrap();
+        #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&runtime, std::fs::Permissions::from_mode(0o700)).unwrap();

@@ -10,6 +10,8 @@
 import { api } from "./api.js";
 
 const OPENS = 100;
+// The display's frame at 60 Hz, to count frames between two timestamps.
+const FRAME_MS = 1000 / 60;
 const mode = window.__BACK_PAIN_COURSE_BENCH__;
 const screen = document.getElementById("screen");
 // Modules run in import order, so this is about when app.js starts: every
@@ -35,12 +37,13 @@ if (mode) {
 
 // rAF callbacks run just before a frame is drawn; a task queued from one runs
 // after that frame, so resolving there means the new screen has been painted.
-// Resolves with the time the frame began and the time it was done.
+// Resolves with the time the frame began, the time it was done, and the
+// frame's own timestamp (the same for every callback of one frame).
 const nextPaint = () =>
   new Promise((resolve) =>
-    requestAnimationFrame(() => {
+    requestAnimationFrame((stamp) => {
       const frame = performance.now();
-      setTimeout(() => resolve({ frame, painted: performance.now() }), 0);
+      setTimeout(() => resolve({ frame, painted: performance.now(), stamp }), 0);
     }));
 
 const current = () => screen.firstElementChild?.dataset.screen;
@@ -59,6 +62,9 @@ function screenShown(name) {
 
 async function clickAndWait(element, name) {
   const shown = screenShown(name);
+  // The first frame after the click, to tell whether it is the one that
+  // paints the new screen or the screen waited for a later one.
+  const firstFrame = new Promise((resolve) => requestAnimationFrame(resolve));
   const start = performance.now();
   element.click();
   await shown;
@@ -67,8 +73,11 @@ async function clickAndWait(element, name) {
   // display's next refresh and the painting itself.
   screen.getBoundingClientRect();
   const layout = performance.now();
-  const { frame, painted } = await nextPaint();
-  return { dom: dom - start, layout: layout - start, frame: frame - start, paint: painted - start };
+  const { frame, painted, stamp } = await nextPaint();
+  const first = await firstFrame;
+  // Frames between the first after the click and the one that painted.
+  const late = Math.max(0, Math.round((stamp - first) / FRAME_MS));
+  return { dom: dom - start, layout: layout - start, frame: frame - start, paint: painted - start, late };
 }
 
 async function timeLessonOpens() {
@@ -85,6 +94,7 @@ async function timeLessonOpens() {
     open_lesson_click_to_layout: [],
     open_lesson_click_to_frame: [],
     open_lesson_click_to_paint: [],
+    open_lesson_frames_late: [],
     open_lesson_round_trip: [],
     frame_interval: [],
   };
@@ -95,6 +105,7 @@ async function timeLessonOpens() {
     series.open_lesson_click_to_layout.push(t.layout);
     series.open_lesson_click_to_frame.push(t.frame);
     series.open_lesson_click_to_paint.push(t.paint);
+    series.open_lesson_frames_late.push(t.late);
   }
   for (let i = 0; i < OPENS; i += 1) {
     const start = performance.now();
