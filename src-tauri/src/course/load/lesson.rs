@@ -8,6 +8,7 @@ use toml::Spanned;
 use super::problem::{line_of_offset, Problem};
 use super::questions::{parse_questions, Question};
 use super::render::Rendered;
+use super::spoken::SpokenPart;
 use super::toml_file;
 
 /// A lesson id: lowercase letters, digits and hyphens, so it is safe in a
@@ -77,6 +78,9 @@ pub struct Lesson {
     /// The same, as it sits in the whole course printed on one page (see
     /// `render::nest_for_print`); made once, at load.
     pub print_html: String,
+    /// What "Listen" reads of `html`, part by part (`spoken::parts`); made
+    /// once, at load, not at each open.
+    pub spoken: Vec<SpokenPart>,
     /// Where it came from, for messages about it.
     pub file: String,
     /// Self-check questions, shown after the text.
@@ -165,6 +169,7 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
             key_points,
             html: rendered.html.clone(),
             print_html: String::new(),
+            spoken: Vec::new(),
             file: file.to_owned(),
             questions,
         }),

@@ -220,6 +220,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 link(&mut lesson.html);
                 lesson.print_html = nest_for_print(&lesson.html, &format!("printed-{}", lesson.id));
                 lesson.html = spoken::mark(&lesson.html, "say-lesson");
+                lesson.spoken = spoken::parts(&lesson.html);
             }
             Ok(Course {
                 config,

@@ -136,7 +136,7 @@ pub fn lesson(course: &Course, index: usize) -> ListenView {
                 .map(|(i, point)| SpokenPart::new(&format!("key-points-{}", i + 1), point, 0)),
         );
     }
-    spoken.extend(parts(&lesson.html));
+    spoken.extend(lesson.spoken.iter().cloned());
     ListenView::from_parts(spoken)
 }
 
