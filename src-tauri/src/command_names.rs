@@ -1,5 +1,7 @@
 /// Every command the webview may call. One list for the ACL manifest
 /// (build.rs includes this file), the capability test and the docs.
+/// A `get_` command only reads: the page keeps lesson views across those
+/// calls and forgets them at any other (`ui/js/api.js`).
 pub const COMMANDS: &[&str] = &[
     "get_start",
     "get_overview",

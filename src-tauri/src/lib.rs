@@ -9,6 +9,7 @@ pub mod command_names;
 pub mod commands;
 pub mod console;
 pub mod course;
+pub mod engine;
 pub mod error;
 pub mod state;
 pub mod store;
@@ -135,6 +136,7 @@ pub fn run() {
     }
     match invocation {
         cli::Invocation::Run { pack } => {
+            engine::prepare();
             let source = PackSearch::from_system(pack).find();
             app_builder(tauri::Builder::default())
                 .setup(move |app| setup(app, source))

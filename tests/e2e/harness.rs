@@ -360,6 +360,34 @@ impl Harness {
         App { client }
     }
 
+    /// Linux: every process the harness's driver started, at any depth (the
+    /// native driver, the app, WebKit's processes), as (pid, name).
+    #[cfg(target_os = "linux")]
+    pub fn started_processes(&self) -> Vec<(u32, String)> {
+        // (pid, parent, name) of every process, from /proc/PID/stat, whose
+        // name is in brackets and may hold spaces.
+        let all: Vec<(u32, u32, String)> = std::fs::read_dir("/proc")
+            .unwrap()
+            .filter_map(|entry| {
+                let pid: u32 = entry.ok()?.file_name().to_str()?.parse().ok()?;
+                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+                let (head, tail) = stat.rsplit_once(')')?;
+                let name = head.split_once('(')?.1.to_owned();
+                let parent = tail.split_whitespace().nth(1)?.parse().ok()?;
+                Some((pid, parent, name))
+            })
+            .collect();
+        let mut found = vec![self.driver.id()];
+        let mut started = Vec::new();
+        while let Some(parent) = found.pop() {
+            for (pid, _, name) in all.iter().filter(|(_, p, _)| *p == parent) {
+                found.push(*pid);
+                started.push((*pid, name.clone()));
+            }
+        }
+        started
+    }
+
     /// What the app asked the system to open, one line a request.
     pub fn opened(&self) -> Vec<String> {
         std::fs::read_to_string(&self.opener_log)

@@ -76,6 +76,31 @@ async fn self_checks_explain_each_answer_point_back_to_the_lesson_and_are_rememb
     app.click("label[for=question-scan-changes-0]").await;
     app.click("#question-scan-changes-check").await;
     app.wait_for("#feedback-scan-changes.feedback-right").await;
+
+    // Opened again, the lesson shows the answers: the view the page kept
+    // from its first open, before them, is not what is drawn.
+    let answers_shown = || async {
+        assert_eq!(app.count("#question-posture-1:checked").await, 1);
+        assert_eq!(app.count("#question-scan-changes-0:checked").await, 1);
+        assert_eq!(app.count(".feedback-right").await, 2);
+    };
+    app.click("#back-home").await;
+    app.screen("home").await;
+    app.click("#open-lesson-why-ongoing").await;
+    app.screen("lesson").await;
+    answers_shown().await;
+    // Once more with nothing changed since: the lesson is drawn in the
+    // click's own task, from the view Rust gave the last time.
+    app.click("#back-home").await;
+    app.screen("home").await;
+    let drawn = app
+        .script_text(
+            "document.getElementById('open-lesson-why-ongoing').click();
+             return document.querySelector('#screen > [data-screen]').dataset.screen;",
+        )
+        .await;
+    assert_eq!(drawn, "lesson");
+    answers_shown().await;
     app.quit().await;
 
     // After a restart the answers and their feedback are still there.

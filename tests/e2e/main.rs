@@ -3,6 +3,7 @@
 
 mod a11y_tree;
 mod accessibility;
+mod engine;
 mod figures;
 mod harness;
 mod learn_by_doing;

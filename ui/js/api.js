@@ -1,7 +1,27 @@
 // The only module that talks to Rust. Each call returns a Promise of a view,
 // or rejects with {kind, message, problems} from the app's error type.
 
-const invoke = (command, args) => window.__TAURI__.core.invoke(command, args);
+const tauriInvoke = (command, args) => window.__TAURI__.core.invoke(command, args);
+
+// The lesson views Rust last returned, by lesson id, so a lesson opened
+// again can be drawn in the click's own task, with no frame spent waiting
+// for the round trip (docs/benchmarks.md). Rust is still asked each time and
+// has the last word. Opening a lesson changes no other lesson's view; any
+// other call that is not a plain read may change the record, so the kept
+// views are forgotten as it is made.
+const keptLessons = new Map();
+const KEEPS_LESSON = new Set(["open_lesson", "complete_lesson"]);
+
+async function invoke(command, args) {
+  if (command !== "open_lesson" && !command.startsWith("get_")) keptLessons.clear();
+  const result = await tauriInvoke(command, args);
+  if (KEEPS_LESSON.has(command)) {
+    // A save error belongs to the call that met it, not to the view.
+    const { save_error: _, ...view } = result;
+    keptLessons.set(view.id, view);
+  }
+  return result;
+}
 
 export const api = {
   start: () => invoke("get_start"),
@@ -33,3 +53,7 @@ export const api = {
   saveProgressSummary: () => invoke("save_progress_summary"),
   benchReport: (report) => invoke("bench_report", { report }),
 };
+
+// The view Rust last returned for this lesson, if nothing since may have
+// changed it; else undefined. Not on `api`: it asks Rust nothing.
+export const keptLesson = (id) => keptLessons.get(id);

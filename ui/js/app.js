@@ -1,9 +1,9 @@
 // Wiring: which screen is shown, what each button does, and where focus
 // goes. Every rule (consent, completion, which link may open) is Rust's.
 
-import { api } from "./api.js";
+import { api, keptLesson } from "./api.js";
 import { afterFirstScreen } from "./bench.js";
-import { h } from "./dom.js";
+import { afterNextPaint, h } from "./dom.js";
 import { watchIdle } from "./idle.js";
 import { applyPreferences, displayRules, preferences, setDisplayRules } from "./preferences.js";
 import { entryEditor, planView, refreshStatus, savePendingNow, showFieldError } from "./plan.js";
@@ -144,10 +144,18 @@ function showLessonView(view, options) {
   currentLesson = view;
 }
 
+// A lesson opened before is drawn at once from the view Rust gave then;
+// Rust's answer to this open is drawn over it only if it differs (a save
+// error to show, say) and the learner has not moved on.
 async function showLesson(id) {
+  const kept = keptLesson(id);
+  if (kept) showLessonView(kept);
   const view = reportSave(await api.openLesson(id));
+  if (kept && (currentLesson !== kept || sameView(kept, view))) return;
   showLessonView(view, { keepMessages: Boolean(view.save_error) });
 }
+
+const sameView = (kept, { save_error: error, ...view }) => !error && JSON.stringify(kept) === JSON.stringify(view);
 
 async function showFinished() {
   const view = await api.finished();
@@ -432,7 +440,10 @@ async function boot() {
     Promise.resolve(fail(error)).catch((e) => warn(e?.message ?? t("error.generic")));
   }
   afterFirstScreen();
-  // After the first screen: the voices are not needed to draw it.
+  // Once the first screen is painted: the voices are not needed to draw it,
+  // and asking the webview for them first starts its speech engine, which
+  // would hold that first frame back (docs/benchmarks.md).
+  await afterNextPaint();
   findVoice({
     failed: warn,
     chooseSpeed: choose(api.setReadingSpeed, (label) => t("listen.speed-saved", { label })),

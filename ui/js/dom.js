@@ -24,3 +24,8 @@ export function courseHtml(html, attrs = {}) {
   el.innerHTML = html;
   return el;
 }
+
+// Resolves once the next frame has been painted: a callback queued from
+// requestAnimationFrame runs just before the frame is drawn, and a task
+// queued from there runs after it.
+export const afterNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
