@@ -1,7 +1,5 @@
 /// Every command the webview may call. One list for the ACL manifest
 /// (build.rs includes this file), the capability test and the docs.
-/// A `get_` command only reads: the page keeps lesson views across those
-/// calls and forgets them at any other (`ui/js/api.js`).
 pub const COMMANDS: &[&str] = &[
     "get_start",
     "get_overview",
@@ -26,6 +24,26 @@ pub const COMMANDS: &[&str] = &[
     "delete_my_data",
     "get_about",
     "get_print_course",
+    "save_progress_summary",
+];
+
+/// The commands that change nothing in the learner's record (so nothing a
+/// lesson view shows): the page keeps the lesson views it has across these
+/// calls and forgets them at any other (`ui/js/api.js`, whose list a test
+/// keeps equal to this one).
+pub const READ_ONLY: &[&str] = &[
+    "get_start",
+    "get_overview",
+    "get_disclaimer",
+    "get_help",
+    "get_plan",
+    "get_finished",
+    "get_references",
+    "get_about",
+    "get_print_course",
+    "open_link",
+    "open_next_step",
+    "choose_voice",
     "save_progress_summary",
 ];
 

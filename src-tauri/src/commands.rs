@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
 use time::OffsetDateTime;
 use url::Url;
 
@@ -239,9 +238,7 @@ pub fn get_references(state: State<'_, AppState>) -> Result<Vec<ReferenceView>, 
 }
 
 fn open_in_browser<R: Runtime>(app: &AppHandle<R>, url: &Url) -> Result<(), Error> {
-    app.opener()
-        .open_url(url.as_str(), None::<&str>)
-        .map_err(|err| Error::Opener(err.to_string()))
+    crate::browser::open(app, url)
 }
 
 /// After a clinic's pack failed to load, carries on with the built-in course:

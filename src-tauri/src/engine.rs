@@ -4,8 +4,7 @@
 //! script to machine code (its JIT). The course's scripts are a few hundred
 //! lines that build a screen when asked; they gain nothing a learner could
 //! notice from compiled code, and the JIT costs the web process about
-//! 3.6 MiB of memory for its compilers and their code (measured with
-//! `/proc/PID/smaps`, see docs/benchmarks.md). Without it there is also no
+//! 6 MiB of memory for its compilers and their code (docs/benchmarks.md). Without it there is also no
 //! writable-then-executable memory in the process showing the course, which
 //! is why browsers' hardened modes (Lockdown Mode in Safari, Edge's enhanced
 //! security) turn it off too.
@@ -14,9 +13,11 @@
 //! the web process starts, and WebKit starts that process from this one, so
 //! setting the variable here, before any thread or window exists, reaches it.
 //! A value already set by whoever started the app (a developer tracing a
-//! problem) is kept.
+//! problem) is kept. What the app sets is for its own page only: the
+//! browser it opens links in does not get it (`browser`).
 
 use std::ffi::OsStr;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The environment variable JavaScriptCore reads for its JIT switch.
 pub const JIT_VARIABLE: &str = "JSC_useJIT";
@@ -30,6 +31,19 @@ pub fn jit_setting(current: Option<&OsStr>) -> Option<&'static str> {
     }
 }
 
+/// Whether `prepare` set [`JIT_VARIABLE`] (rather than finding it set).
+static SET_BY_THE_APP: AtomicBool = AtomicBool::new(false);
+
+/// The variables the app set for its own page, which programs it starts
+/// for the learner (the browser) must not inherit.
+pub fn set_for_the_page_only() -> &'static [&'static str] {
+    if SET_BY_THE_APP.load(Ordering::Relaxed) {
+        &[JIT_VARIABLE]
+    } else {
+        &[]
+    }
+}
+
 /// Sets up the web engine's environment. Call first thing in `run`, while
 /// this is the only thread: changing the environment later could race a
 /// library reading it.
@@ -37,6 +51,7 @@ pub fn prepare() {
     #[cfg(target_os = "linux")]
     if let Some(value) = jit_setting(std::env::var_os(JIT_VARIABLE).as_deref()) {
         std::env::set_var(JIT_VARIABLE, value);
+        SET_BY_THE_APP.store(true, Ordering::Relaxed);
     }
 }
 

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod browser;
 pub mod checker;
 pub mod cli;
 pub mod command_names;

@@ -215,7 +215,7 @@ impl Harness {
         let recorder = bin.join("xdg-open");
         std::fs::write(
             &recorder,
-            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$OPENER_LOG\"\n",
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$OPENER_LOG\"\nprintf '%s\\n' \"${JSC_useJIT-unset}\" >> \"$OPENER_LOG.jit\"\n",
         )
         .unwrap();
         #[cfg(unix)]
@@ -391,6 +391,17 @@ impl Harness {
     /// What the app asked the system to open, one line a request.
     pub fn opened(&self) -> Vec<String> {
         std::fs::read_to_string(&self.opener_log)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Linux: the JavaScript JIT setting each program the app asked to open
+    /// something with was started with, one line a request ("unset": none).
+    #[cfg(target_os = "linux")]
+    pub fn opener_jit_settings(&self) -> Vec<String> {
+        std::fs::read_to_string(self.opener_log.with_extension("log.jit"))
             .unwrap_or_default()
             .lines()
             .map(str::to_owned)
@@ -634,7 +645,10 @@ impl App {
     }
 
     /// Calls a Rust command through the webview's real IPC, as page script
-    /// would: `{"ok": value}` or `{"err": {kind, message}}`.
+    /// would: `{"ok": value}` or `{"err": {kind, message}}`. It goes round
+    /// `ui/js/api.js`, so the page does not forget the lesson views it kept:
+    /// after a change made this way, a lesson reopened through the page is
+    /// first drawn as it was (and then as Rust says).
     pub async fn invoke(&self, command: &str, args: Value) -> Value {
         let script = "const done = arguments[arguments.length - 1];\
             window.__TAURI__.core.invoke(arguments[0], arguments[1])\

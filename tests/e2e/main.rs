@@ -307,6 +307,10 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
         .await;
     assert_eq!(refused["err"]["kind"], "link_refused", "{refused}");
     assert_eq!(harness.opened(), vec![first_doi.to_owned()]);
+    // The browser gets none of the engine settings made for the course's
+    // own page (src-tauri/src/engine.rs).
+    #[cfg(target_os = "linux")]
+    assert_eq!(harness.opener_jit_settings(), ["unset"]);
     app.quit().await;
 }
 

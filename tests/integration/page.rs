@@ -44,3 +44,68 @@ fn the_preload_scan_reads_hrefs_of_modulepreload_links_only() {
     let found: Vec<_> = preloaded(html).into_iter().collect();
     assert_eq!(found, ["js/a.js", "js/b.js"]);
 }
+
+/// The quoted names in `const READ_ONLY = new Set([...])` of `ui/js/api.js`.
+fn page_read_only_commands() -> BTreeSet<String> {
+    let api = std::fs::read_to_string(root().join("ui/js/api.js")).unwrap();
+    let start = api
+        .find("const READ_ONLY = new Set([")
+        .expect("ui/js/api.js has no READ_ONLY set");
+    let list = &api[start..start + api[start..].find("]);").unwrap()];
+    list.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The text of each `#[tauri::command]` function in commands.rs, by name.
+fn command_bodies() -> Vec<(String, String)> {
+    let source = std::fs::read_to_string(root().join("src-tauri/src/commands.rs")).unwrap();
+    source
+        .split("#[tauri::command]")
+        .skip(1)
+        .filter_map(|body| {
+            let name = body.split(" fn ").nth(1)?.split(['(', '<']).next()?;
+            Some((name.to_owned(), body.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_page_keeps_lesson_views_only_across_commands_that_change_no_record() {
+    use back_pain_course::command_names::{COMMANDS, READ_ONLY};
+    let rust: BTreeSet<String> = READ_ONLY.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        page_read_only_commands(),
+        rust,
+        "ui/js/api.js READ_ONLY differs from command_names.rs READ_ONLY"
+    );
+    // What a command that writes calls on the app's state.
+    const WRITES: [&str; 6] = [
+        ".change(",
+        "lesson_change(",
+        ".start_over(",
+        ".erase_learner_data(",
+        ".fall_back_to_built_in(",
+        ".clear_shared_session_at_launch(",
+    ];
+    let bodies = command_bodies();
+    for name in READ_ONLY {
+        assert!(COMMANDS.contains(name), "{name} is not a command");
+        let (_, body) = bodies
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("commands.rs has no command {name}"));
+        let writes: Vec<_> = WRITES.iter().filter(|w| body.contains(*w)).collect();
+        assert!(
+            writes.is_empty(),
+            "{name} is listed read-only but calls {writes:?}"
+        );
+    }
+    // The scan sees the writes where they are.
+    let (_, complete) = bodies.iter().find(|(n, _)| n == "complete_lesson").unwrap();
+    assert!(complete.contains("lesson_change("));
+    let (_, answer) = bodies.iter().find(|(n, _)| n == "answer_question").unwrap();
+    assert!(WRITES.iter().any(|w| answer.contains(w)));
+}

@@ -6,16 +6,28 @@ const tauriInvoke = (command, args) => window.__TAURI__.core.invoke(command, arg
 // The lesson views Rust last returned, by lesson id, so a lesson opened
 // again can be drawn in the click's own task, with no frame spent waiting
 // for the round trip (docs/benchmarks.md). Rust is still asked each time and
-// has the last word. Opening a lesson changes no other lesson's view; any
-// other call that is not a plain read may change the record, so the kept
-// views are forgotten as it is made.
+// has the last word. Any call that may change the record forgets them as it
+// is made, and a view that comes back after such a call is not kept: it may
+// be from before it.
 const keptLessons = new Map();
+let changes = 0;
+// What changes nothing a lesson view shows: command_names.rs READ_ONLY (a
+// test keeps the two equal). Opening a lesson changes only its own view.
+const READ_ONLY = new Set([
+  "get_start", "get_overview", "get_disclaimer", "get_help", "get_plan", "get_finished",
+  "get_references", "get_about", "get_print_course",
+  "open_link", "open_next_step", "choose_voice", "save_progress_summary",
+]);
 const KEEPS_LESSON = new Set(["open_lesson", "complete_lesson"]);
 
 async function invoke(command, args) {
-  if (command !== "open_lesson" && !command.startsWith("get_")) keptLessons.clear();
+  if (!READ_ONLY.has(command) && command !== "open_lesson") {
+    keptLessons.clear();
+    changes += 1;
+  }
+  const before = changes;
   const result = await tauriInvoke(command, args);
-  if (KEEPS_LESSON.has(command)) {
+  if (KEEPS_LESSON.has(command) && changes === before) {
     // A save error belongs to the call that met it, not to the view.
     const { save_error: _, ...view } = result;
     keptLessons.set(view.id, view);
@@ -57,3 +69,7 @@ export const api = {
 // The view Rust last returned for this lesson, if nothing since may have
 // changed it; else undefined. Not on `api`: it asks Rust nothing.
 export const keptLesson = (id) => keptLessons.get(id);
+
+// Counts the calls that may have changed the record, so a reply can be
+// told apart from one that came back after such a change.
+export const changesMade = () => changes;

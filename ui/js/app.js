@@ -1,7 +1,7 @@
 // Wiring: which screen is shown, what each button does, and where focus
 // goes. Every rule (consent, completion, which link may open) is Rust's.
 
-import { api, keptLesson } from "./api.js";
+import { api, changesMade, keptLesson } from "./api.js";
 import { afterFirstScreen } from "./bench.js";
 import { afterNextPaint, h } from "./dom.js";
 import { watchIdle } from "./idle.js";
@@ -144,18 +144,23 @@ function showLessonView(view, options) {
   currentLesson = view;
 }
 
-// A lesson opened before is drawn at once from the view Rust gave then;
-// Rust's answer to this open is drawn over it only if it differs (a save
-// error to show, say) and the learner has not moved on.
+// A lesson opened before is drawn at once from the view Rust gave then.
+// Rust's answer to this open is drawn over it only if it shows something
+// else, the learner is still on it, and nothing was changed meanwhile (an
+// answer given in between must not be drawn away). A save error is shown
+// by reportSave either way.
 async function showLesson(id) {
   const kept = keptLesson(id);
   if (kept) showLessonView(kept);
+  const before = changesMade();
   const view = reportSave(await api.openLesson(id));
-  if (kept && (currentLesson !== kept || sameView(kept, view))) return;
-  showLessonView(view, { keepMessages: Boolean(view.save_error) });
+  if (!kept) return showLessonView(view, { keepMessages: Boolean(view.save_error) });
+  if (currentLesson === kept && changesMade() === before && !sameView(kept, view)) {
+    showLessonView(view, { keepMessages: true });
+  }
 }
 
-const sameView = (kept, { save_error: error, ...view }) => !error && JSON.stringify(kept) === JSON.stringify(view);
+const sameView = (kept, { save_error: _, ...view }) => JSON.stringify(kept) === JSON.stringify(view);
 
 async function showFinished() {
   const view = await api.finished();

@@ -27,5 +27,10 @@ export function courseHtml(html, attrs = {}) {
 
 // Resolves once the next frame has been painted: a callback queued from
 // requestAnimationFrame runs just before the frame is drawn, and a task
-// queued from there runs after it.
-export const afterNextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// queued from there runs after it. A window that is hidden or minimised
+// draws no frames, so it also resolves after half a second.
+export const afterNextPaint = () =>
+  new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 500);
+  });
