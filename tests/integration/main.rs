@@ -4,7 +4,7 @@
 //! - `checker`: `back-pain-course check DIR` run as a clinic would;
 //! - `content`: the shipped course meets the standards it promises;
 //! - `contrast`: every theme's colours reach WCAG AA;
-//! - `page`: what `index.html` asks for before its script runs;
+//! - `page`: what the page keeps between calls, checked against Rust;
 //! - `security`: capabilities, CSP and the page scripts grant nothing more;
 //! - `words`: the word catalog and the code agree.
 //!
