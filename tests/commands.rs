@@ -212,16 +212,23 @@ fn get_help_answers_before_consent_and_the_disclaimer_carries_the_same_help() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|g| (g["kind"].as_str().unwrap(), g["number"].as_str().unwrap()))
+        .map(|g| {
+            (
+                g["kind"].as_str().unwrap(),
+                g["contacts"][0]["number"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         numbers,
         vec![
             ("emergency", "000"),
-            ("urgent", "1800 022 222"),
+            ("urgent", "1800 633 422"),
             ("crisis", "13 11 14")
         ]
     );
+    assert_eq!(help["groups"][2]["contacts"][1]["by"], "text");
+    assert_eq!(help["checked"], "Numbers checked December 2026.");
     assert!(help["groups"][0]["body_html"]
         .as_str()
         .unwrap()
@@ -469,9 +476,9 @@ fn get_references_lists_the_sources_with_doi_links() {
     let app = TestApp::new();
     let refs = app.ok("get_references", json!({}));
     let refs = refs.as_array().unwrap();
-    assert_eq!(refs.len(), 17);
+    assert_eq!(refs.len(), 19);
     let numbers: Vec<u64> = refs.iter().map(|r| r["number"].as_u64().unwrap()).collect();
-    assert_eq!(numbers, (1..=17).collect::<Vec<u64>>());
+    assert_eq!(numbers, (1..=19).collect::<Vec<u64>>());
     assert_eq!(
         refs.iter()
             .filter(|r| !r["added"].as_bool().unwrap())
@@ -618,8 +625,8 @@ fn a_clinic_pack_is_used_instead_of_the_built_in_course() {
     );
     let help = app.ok("get_help", json!({}));
     assert_eq!(help["region"], "the United Kingdom");
-    assert_eq!(help["groups"][0]["number"], "999");
-    assert_eq!(help["groups"][2]["number"], "116 123");
+    assert_eq!(help["groups"][0]["contacts"][0]["number"], "999");
+    assert_eq!(help["groups"][2]["contacts"][0]["number"], "116 123");
 }
 
 /// An error's problems as "file:line: message", from the data it carries.
@@ -1034,7 +1041,7 @@ fn get_start_gives_the_first_screen_in_one_call() {
     assert_eq!(first["words"]["nav.get-help"], "Get help now");
     assert!(first["error"].is_null(), "{first}");
     assert_eq!(
-        first["disclaimer"]["help"]["groups"][0]["number"], "000",
+        first["disclaimer"]["help"]["groups"][0]["contacts"][0]["number"], "000",
         "the disclaimer, with where to get help, is the first screen"
     );
     assert_eq!(first["notices"], json!([]));

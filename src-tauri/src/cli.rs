@@ -10,9 +10,11 @@ pub enum Invocation {
     Run {
         pack: Option<PathBuf>,
     },
-    /// Check a pack folder and print its problems; no window.
+    /// Check a pack folder and print its problems; no window. `today` is
+    /// the date the numbers' age is measured from (`None`: the clock's).
     Check {
         folder: PathBuf,
+        today: Option<time::Date>,
     },
     Help,
     Version,
@@ -27,6 +29,8 @@ Usage:
   back-pain-course                 open the course
   back-pain-course --pack DIR      open the course pack in folder DIR
   back-pain-course check DIR       check the course pack in DIR and print every problem
+  back-pain-course check DIR --today YYYY-MM-DD
+                                   the same, as on that day (how old the help numbers are)
   back-pain-course --help          show this help
   back-pain-course --version       show the version
 
@@ -61,17 +65,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
         Some("--help" | "-h" | "help") => return Invocation::Help,
         Some("--version" | "-V") => return Invocation::Version,
         Some("check") => {
-            return match &args[1..] {
-                [folder] => Invocation::Check {
-                    folder: PathBuf::from(folder),
-                },
-                [] => Invocation::Invalid(
-                    "`check` needs the folder of a course pack: back-pain-course check DIR".into(),
-                ),
-                _ => Invocation::Invalid(
-                    "`check` takes one folder: back-pain-course check DIR".into(),
-                ),
-            }
+            return parse_check(&args[1..]);
         }
         _ => {}
     }
@@ -92,6 +86,43 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
         }
     }
     Invocation::Run { pack }
+}
+
+/// `check DIR [--today YYYY-MM-DD]`, the flag before or after the folder.
+fn parse_check(args: &[OsString]) -> Invocation {
+    let mut folder = None;
+    let mut today = None;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--today" {
+            let Some(date) = iter.next().and_then(|d| d.to_str()) else {
+                return Invocation::Invalid("`--today` needs a date: --today 2026-12-03".into());
+            };
+            match parse_date(date) {
+                Some(date) => today = Some(date),
+                None => return Invocation::Invalid(format!(
+                    "`--today` needs a date written YYYY-MM-DD, such as 2026-12-03, not {date:?}"
+                )),
+            }
+        } else if folder.is_some() {
+            return Invocation::Invalid(
+                "`check` takes one folder: back-pain-course check DIR".into(),
+            );
+        } else {
+            folder = Some(PathBuf::from(arg));
+        }
+    }
+    match folder {
+        Some(folder) => Invocation::Check { folder, today },
+        None => Invocation::Invalid(
+            "`check` needs the folder of a course pack: back-pain-course check DIR".into(),
+        ),
+    }
+}
+
+fn parse_date(text: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, format).ok()
 }
 
 #[cfg(test)]
@@ -128,6 +159,7 @@ mod tests {
         assert_eq!(
             args(&["check", "/p"]),
             Invocation::Check {
+                today: None,
                 folder: "/p".into()
             }
         );
@@ -135,6 +167,33 @@ mod tests {
             matches!(args(&["check"]), Invocation::Invalid(m) if m.contains("needs the folder"))
         );
         assert!(matches!(args(&["check", "a", "b"]), Invocation::Invalid(_)));
+    }
+
+    #[test]
+    fn check_takes_a_today_date_before_or_after_the_folder() {
+        let day = time::macros::date!(2027 - 01 - 31);
+        for list in [
+            &["check", "/p", "--today", "2027-01-31"][..],
+            &["check", "--today", "2027-01-31", "/p"],
+        ] {
+            assert_eq!(
+                args(list),
+                Invocation::Check {
+                    folder: "/p".into(),
+                    today: Some(day)
+                }
+            );
+        }
+        for bad in ["2027-13-01", "31/01/2027", "tomorrow"] {
+            assert!(
+                matches!(args(&["check", "/p", "--today", bad]), Invocation::Invalid(m) if m.contains("YYYY-MM-DD")),
+                "{bad} accepted"
+            );
+        }
+        assert!(matches!(
+            args(&["check", "/p", "--today"]),
+            Invocation::Invalid(_)
+        ));
     }
 
     #[test]

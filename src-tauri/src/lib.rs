@@ -144,7 +144,9 @@ pub fn run() {
                 .run(tauri::generate_context!())
                 .expect("error while running the course app");
         }
-        cli::Invocation::Check { folder } => std::process::exit(checker::run(&folder)),
+        cli::Invocation::Check { folder, today } => {
+            std::process::exit(checker::run(&folder, today.unwrap_or_else(checker::today)))
+        }
         cli::Invocation::Help => println!("{}", cli::USAGE),
         cli::Invocation::Version => println!("back-pain-course {}", env!("CARGO_PKG_VERSION")),
         cli::Invocation::Invalid(message) => {

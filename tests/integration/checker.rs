@@ -14,9 +14,15 @@ use crate::root;
 
 /// Runs the binary from the repository root with a relative folder, so the
 /// output names the same paths on every machine.
+/// `check` runs as on the day the shipped numbers were checked, so no test
+/// turns red by the calendar alone.
 fn run(args: &[&str]) -> (i32, String, String) {
+    let mut args = args.to_vec();
+    if args.first() == Some(&"check") && !args.contains(&"--today") {
+        args.extend(["--today", "2026-12-03"]);
+    }
     let output = Command::new(env!("CARGO_BIN_EXE_back-pain-course"))
-        .args(args)
+        .args(&args)
         .current_dir(root())
         .output()
         .expect("the binary runs");
@@ -128,12 +134,26 @@ fn check_help(help: &str) -> (i32, String) {
     (status, out)
 }
 
-const HELP: &str = "[help]\nregion = \"Ireland\"\nemergency = { label = \"Emergency\", number = \"112\" }\nurgent = { label = \"Your GP\", number = \"01 234 5678\" }\ncrisis = { label = \"Samaritans\", number = \"116 123\" }\n";
+const HELP: &str = "[help]\nregion = \"Ireland\"\nchecked = \"2026-10\"\n[help.emergency]\nheading = \"Emergency: call now\"\ncontact = [{ label = \"Emergency\", number = \"112\" }]\n[help.urgent]\nheading = \"See a doctor within a day or two\"\ncontact = [{ label = \"Your GP\", number = \"01 234 5678\" }]\n[help.crisis]\nheading = \"If you feel low or hopeless\"\ncontact = [{ label = \"Samaritans\", number = \"116 123\" }]\n";
 
 #[test]
 fn check_accepts_a_pack_with_its_own_help_numbers() {
     let (status, out) = check_help(HELP);
     assert_eq!(status, 0, "{out}");
+}
+
+#[test]
+fn check_refuses_numbers_checked_over_a_year_ago_naming_the_line() {
+    let pack = clinic_pack_with_help(HELP);
+    let folder = pack.path().to_str().unwrap();
+    let (status, _, _) = run(&["check", folder, "--today", "2027-10-31"]);
+    assert_eq!(status, 0, "twelve months is still current");
+    let (status, out, _) = run(&["check", "--today", "2027-11-01", folder]);
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.starts_with("course.toml:13: the help numbers were last checked in 2026-10, 13 months before 2027-11-01"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -146,16 +166,16 @@ fn check_refuses_a_pack_without_help_numbers() {
 #[test]
 fn check_names_the_line_of_a_malformed_help_number_or_label() {
     // In the clinic fixture, [help] starts on line 11: region is on 12,
-    // then emergency, urgent and crisis.
+    // the date on 13, then emergency (contact on 16), urgent (19) and crisis.
     let (status, out) = check_help(&HELP.replace("\"112\"", "\"call 112\""));
     assert_eq!(status, 1, "{out}");
     assert!(
-        out.contains("course.toml:13: `help.emergency.number` must be digits"),
+        out.contains("course.toml:16: `help.emergency.contact[1].number` must be digits"),
         "{out}"
     );
     let (_, out) = check_help(&HELP.replace("\"Your GP\"", "\"<a href='tel:1'>GP</a>\""));
     assert!(
-        out.contains("course.toml:14: `help.urgent.label` must be one line"),
+        out.contains("course.toml:19: `help.urgent.contact[1].label` must be one line"),
         "{out}"
     );
 }
@@ -164,6 +184,6 @@ fn check_names_the_line_of_a_malformed_help_number_or_label() {
 fn check_names_an_extra_help_field_on_its_line() {
     let (status, out) = check_help(&format!("{HELP}website = \"https://x.example\"\n"));
     assert_eq!(status, 1, "{out}");
-    assert!(out.contains("course.toml:16:"), "{out}");
+    assert!(out.contains("course.toml:23:"), "{out}");
     assert!(out.contains("website"), "{out}");
 }

@@ -59,36 +59,35 @@ export function progressBar(done, total) {
   );
 }
 
-// A heading whose inside is course HTML from Rust (comrak, raw HTML off).
-function courseHeading(level, id, html) {
-  const el = h(level, { id, ...DATA_HTML });
-  el.innerHTML = html;
-  return el;
-}
-
-// The three groups of "Get help now", each with its number written out as
-// text to read or copy (never a link that dials or opens anything). Shown
-// on its own screen (groups as h2) and above the disclaimer (as h3).
+// The three groups of "Get help now", each with its ways to reach help
+// written out as text to read or copy (never a link that dials or opens
+// anything). Shown on its own screen (groups as h2) and above the
+// disclaimer (as h3). The action comes first (the page's opening), then the
+// emergency group; where the numbers work and when they were checked follow
+// the groups, so nothing stands between the action and the first sign.
 function helpGroups(view, level) {
   return [
     view.fallback ? h("p", { class: "notice notice-warning", id: "help-fallback" }, t("get-help.fallback", { region: view.region })) : null,
-    courseHtml(view.intro_html, { id: "help-intro" }),
-    h("p", { class: "help-region", id: "help-region" }, t("get-help.region", { region: view.region })),
+    courseHtml(view.intro_html, { id: "help-intro", class: "course-text help-action" }),
     view.groups.map((group) =>
       h(
         "section",
         { class: `help-group help-${group.kind}`, id: `help-${group.kind}`, "aria-labelledby": `help-${group.kind}-heading` },
-        courseHeading(level, `help-${group.kind}-heading`, group.heading_html),
-        h(
-          "p",
-          { class: "help-line", id: `help-${group.kind}-line` },
-          `${t("get-help.call")} `,
-          h("strong", { class: "help-number", ...DATA }, group.number),
-          h("span", { class: "help-label", ...DATA }, group.label),
+        h(level, { id: `help-${group.kind}-heading`, ...DATA }, group.heading),
+        group.contacts.map((line, i) =>
+          h(
+            "p",
+            { class: "help-line", id: `help-${group.kind}-line-${i + 1}` },
+            `${line.by === "text" ? t("get-help.text") : t("get-help.call")} `,
+            h("strong", { class: "help-number", ...DATA }, line.number),
+            h("span", { class: "help-label", ...DATA }, line.label),
+          ),
         ),
         courseHtml(group.body_html, { class: "course-text help-signs" }),
       ),
     ),
+    h("p", { class: "help-region", id: "help-region" }, t("get-help.region", { region: view.region })),
+    view.checked ? h("p", { class: "help-checked", id: "help-checked", ...DATA }, view.checked) : null,
   ];
 }
 

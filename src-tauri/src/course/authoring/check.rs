@@ -3,9 +3,13 @@
 
 use std::path::Path;
 
+use time::Date;
+
 use super::readability::{markdown_stats, TextStats};
+use crate::course::load::config::CONFIG_FILE;
 use crate::course::load::files::PackFiles;
-use crate::course::load::pack::load_course;
+use crate::course::load::help::{HelpKind, HELP_FILE, HELP_GROUPS};
+use crate::course::load::pack::{load_course, Course};
 use crate::course::load::problem::Problem;
 use crate::course::load::references::REFERENCES_FILE;
 use crate::course::words::pack_catalog::missing_words;
@@ -42,7 +46,12 @@ impl Report {
     }
 }
 
-pub fn check_pack(folder: &Path) -> Report {
+/// Numbers to call older than this (in whole months) must be checked again.
+pub const MAX_NUMBERS_AGE_MONTHS: i32 = 12;
+
+/// Checks the pack in `folder` as on `today` (which the age of its help
+/// numbers is measured from).
+pub fn check_pack(folder: &Path, today: Date) -> Report {
     let files = match PackFiles::from_dir(folder) {
         Ok(files) => files,
         Err(err) => {
@@ -67,6 +76,7 @@ pub fn check_pack(folder: &Path) -> Report {
     report
         .problems
         .extend(missing_words(&files, &course.config.language));
+    report.problems.extend(help_problems(&course, today));
     for reference in course.uncited_references() {
         report.problems.push(Problem::in_file(
             REFERENCES_FILE,
@@ -127,10 +137,80 @@ pub fn check_pack(folder: &Path) -> Report {
     report
 }
 
+/// What a clinic must fix in its help numbers before handing the pack out;
+/// the app itself loads and shows them whatever their age.
+fn help_problems(course: &Course, today: Date) -> Vec<Problem> {
+    let numbers = &course.config.help;
+    let mut problems = Vec::new();
+    match numbers.checked {
+        None => problems.push(Problem::in_file(
+            CONFIG_FILE,
+            "`[help]` does not say when its numbers were last checked: call or look up each one with its service, then add `checked = \"YYYY-MM\"` with that month",
+        )),
+        Some(checked) => {
+            let age = checked.months_before(today);
+            if age > MAX_NUMBERS_AGE_MONTHS {
+                problems.push(Problem::at_line(
+                    CONFIG_FILE,
+                    checked.line,
+                    format!(
+                        "the help numbers were last checked in {}-{:02}, {age} months before {today}: check each number with its service again, then set `checked` to this month",
+                        checked.year, checked.month
+                    ),
+                ));
+            } else if age < 0 {
+                problems.push(Problem::at_line(
+                    CONFIG_FILE,
+                    checked.line,
+                    format!(
+                        "`checked` is {}-{:02}, after today ({today}): give the month the numbers were really checked",
+                        checked.year, checked.month
+                    ),
+                ));
+            }
+        }
+    }
+    let page = &course.help;
+    if let Some(first) = page
+        .file_order
+        .first()
+        .filter(|k| **k != HelpKind::Emergency)
+    {
+        let line = page
+            .groups
+            .iter()
+            .find(|g| g.kind == *first)
+            .map(|g| g.line);
+        problems.push(Problem::new(
+            HELP_FILE,
+            line,
+            "the emergency section must come first: move it above the others, so the signs to act on at once are read before anything else",
+        ));
+    }
+    for kind in HELP_GROUPS {
+        let group = numbers.group(kind);
+        if group.heading.is_none() {
+            let found = page.groups.iter().find(|g| g.kind == kind);
+            problems.push(Problem::at_line(
+                CONFIG_FILE,
+                group.line,
+                format!(
+                    "`[help.{}]` names no `heading`: add `heading = {:?}` (the `##` heading of {HELP_FILE} it is shown under; it was matched by order)",
+                    kind.name(),
+                    found.map_or("", |g| g.heading.as_str())
+                ),
+            ));
+        }
+    }
+    problems
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::load::pack::tests::{good_pack, lesson_text};
+    use crate::course::load::pack::tests::{good_pack, lesson_text, CONFIG, HELP, OLD_SHAPE_HELP};
+
+    const TODAY: Date = time::macros::date!(2026 - 12 - 03);
 
     fn write_pack(dir: &Path, pairs: Vec<(String, String)>) {
         for (name, text) in pairs {
@@ -150,7 +230,7 @@ mod tests {
             lesson_text("one", 5, "Only a few words here."),
         ));
         write_pack(dir.path(), pairs);
-        let report = check_pack(dir.path());
+        let report = check_pack(dir.path(), TODAY);
         assert!(!report.is_fine());
         let message = report.problems[0].to_string();
         assert!(
@@ -179,7 +259,7 @@ mod tests {
             dir.path(),
             "{\n  \"nav.home\": \"Accueil\",\n  \"nav.abuot\": \"À propos\"\n}\n",
         );
-        let report = check_pack(dir.path());
+        let report = check_pack(dir.path(), TODAY);
         let shown: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
@@ -191,7 +271,7 @@ mod tests {
     fn a_packs_catalog_is_checked_for_every_word_it_lacks() {
         let dir = tempfile::tempdir().unwrap();
         french_pack(dir.path(), "{ \"nav.home\": \"Accueil\" }");
-        let report = check_pack(dir.path());
+        let report = check_pack(dir.path(), TODAY);
         assert!(!report.is_fine());
         let lacking: Vec<&Problem> = report
             .problems
@@ -214,7 +294,7 @@ mod tests {
         let dense = "Multidisciplinary biopsychosocial rehabilitation interventions demonstrate considerable heterogeneity regarding methodological characteristics and comparative effectiveness estimates. ".repeat(14);
         pairs.push(("lessons/01.md".into(), lesson_text("one", 1, &dense)));
         write_pack(dir.path(), pairs);
-        let report = check_pack(dir.path());
+        let report = check_pack(dir.path(), TODAY);
         assert!(
             report
                 .problems
@@ -232,8 +312,81 @@ mod tests {
         pairs.retain(|(p, _)| p != "intro.md");
         pairs.push(("intro.md".into(), "No citation.\n".into()));
         write_pack(dir.path(), pairs);
-        let report = check_pack(dir.path());
+        let report = check_pack(dir.path(), TODAY);
         assert!(report.problems.iter().any(|p| p.to_string()
             == "references.toml: \"Engel, 1977\" is never cited in the course text"));
+    }
+
+    /// The problems about the help numbers and page (the small pack's
+    /// lessons are far shorter than they say, which is not tested here).
+    fn shown(report: &Report) -> Vec<String> {
+        report
+            .problems
+            .iter()
+            .filter(|p| p.file == "course.toml" || p.file == "get-help.md")
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn help_numbers_checked_over_twelve_months_before_today_are_refused_on_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        write_pack(dir.path(), good_pack());
+        let line = CONFIG
+            .lines()
+            .position(|l| l.starts_with("checked"))
+            .unwrap()
+            + 1;
+        for fine in [TODAY, time::macros::date!(2027 - 12 - 31)] {
+            assert!(shown(&check_pack(dir.path(), fine)).is_empty(), "{fine}");
+        }
+        let report = check_pack(dir.path(), time::macros::date!(2028 - 01 - 01));
+        assert_eq!(
+            shown(&report),
+            [format!("course.toml:{line}: the help numbers were last checked in 2026-12, 13 months before 2028-01-01: check each number with its service again, then set `checked` to this month")]
+        );
+        let report = check_pack(dir.path(), time::macros::date!(2026 - 11 - 30));
+        assert!(
+            shown(&report)[0].contains("after today"),
+            "{:?}",
+            shown(&report)
+        );
+    }
+
+    #[test]
+    fn an_emergency_section_that_is_not_first_is_refused_on_its_heading() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = "Act now.\n\n## Soon\n\n- a fever\n\n## Emergency\n\n- chest pain\n\n## Feeling low\n\nTalk.\n";
+        let mut pairs = good_pack();
+        pairs.retain(|(p, _)| p != "get-help.md");
+        pairs.push(("get-help.md".into(), page.into()));
+        write_pack(dir.path(), pairs);
+        assert_eq!(
+            shown(&check_pack(dir.path(), TODAY)),
+            ["get-help.md:3: the emergency section must come first: move it above the others, so the signs to act on at once are read before anything else"]
+        );
+    }
+
+    #[test]
+    fn a_pack_in_the_first_shape_is_told_each_missing_heading_and_the_missing_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut pairs = good_pack();
+        let head = &CONFIG[..CONFIG.find("[help]").unwrap()];
+        let old = format!("{head}{OLD_SHAPE_HELP}");
+        pairs.retain(|(p, _)| p != "course.toml");
+        pairs.push(("course.toml".into(), old.clone()));
+        write_pack(dir.path(), pairs);
+        let report = check_pack(dir.path(), TODAY);
+        let line = |key: &str| old.lines().position(|l| l.starts_with(key)).unwrap() + 1;
+        assert_eq!(
+            shown(&report),
+            [
+                "course.toml: `[help]` does not say when its numbers were last checked: call or look up each one with its service, then add `checked = \"YYYY-MM\"` with that month".to_owned(),
+                format!("course.toml:{}: `[help.emergency]` names no `heading`: add `heading = \"Emergency\"` (the `##` heading of get-help.md it is shown under; it was matched by order)", line("emergency")),
+                format!("course.toml:{}: `[help.urgent]` names no `heading`: add `heading = \"Soon\"` (the `##` heading of get-help.md it is shown under; it was matched by order)", line("urgent")),
+                format!("course.toml:{}: `[help.crisis]` names no `heading`: add `heading = \"Feeling low\"` (the `##` heading of get-help.md it is shown under; it was matched by order)", line("crisis")),
+            ]
+        );
+        assert!(HELP.contains("## Feeling low"));
     }
 }

@@ -394,8 +394,8 @@ crisis = { label = "Samaritans", number = "116 123" }
     fn the_help_numbers_are_read_with_their_region() {
         let help = parse_config(GOOD).unwrap().help;
         assert_eq!(help.region, "the United Kingdom");
-        assert_eq!(help.emergency.number, "999");
-        assert_eq!(help.crisis.label, "Samaritans");
+        assert_eq!(help.emergency.contacts[0].number, "999");
+        assert_eq!(help.crisis.contacts[0].label, "Samaritans");
     }
 
     #[test]

@@ -1,34 +1,61 @@
-//! Where to get help: the numbers to call from `course.toml`'s `[help]`, and
-//! the "Get help now" page (`get-help.md`) split into its three groups.
+//! Where to get help: the ways to reach help from `course.toml`'s `[help]`,
+//! and the "Get help now" page (`get-help.md`) split into its three groups by
+//! walking its parsed Markdown.
 
+use comrak::nodes::NodeValue;
+use comrak::{parse_document, Arena};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use super::config::CONFIG_FILE;
 use super::problem::{line_of_offset, Problem};
+use super::render::options;
 
 pub const HELP_FILE: &str = "get-help.md";
-/// The groups of `get-help.md`, in the order its `##` sections must come.
+/// The groups of "Get help now", in the order they are shown and must come
+/// in `get-help.md`: the emergency always first.
 pub const HELP_GROUPS: [HelpKind; 3] = [HelpKind::Emergency, HelpKind::Urgent, HelpKind::Crisis];
 /// A phone number has this many digits at least and at most (E.164 allows 15).
 const MIN_DIGITS: usize = 3;
 const MAX_DIGITS: usize = 15;
 /// A label is a few words beside a number, not a paragraph.
 const MAX_LABEL_CHARS: usize = 80;
+/// A group lists a few ways to reach help, not a directory.
+pub const MAX_CONTACTS: usize = 4;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawHelp {
     region: Spanned<String>,
-    emergency: RawHelpLine,
-    urgent: RawHelpLine,
-    crisis: RawHelpLine,
+    #[serde(default)]
+    checked: Option<Spanned<String>>,
+    emergency: Spanned<RawHelpGroup>,
+    urgent: Spanned<RawHelpGroup>,
+    crisis: Spanned<RawHelpGroup>,
+}
+
+/// One group's ways to reach help: either `[[help.X.contact]]` entries, or
+/// (the first shape of packs) one `label` and `number` on the group itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHelpGroup {
+    #[serde(default)]
+    heading: Option<Spanned<String>>,
+    #[serde(default)]
+    label: Option<Spanned<String>>,
+    #[serde(default)]
+    number: Option<Spanned<String>>,
+    #[serde(default)]
+    contact: Vec<Spanned<RawContact>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawHelpLine {
+struct RawContact {
     label: Spanned<String>,
     number: Spanned<String>,
+    #[serde(default)]
+    by: Reach,
 }
 
 /// Which kind of help a group of signs calls for.
@@ -53,31 +80,75 @@ impl HelpKind {
     }
 }
 
-/// One number to call, shown as text to read and copy, never as a link.
+/// How a number is used: a call, or a text message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    #[default]
+    Call,
+    Text,
+}
+
+/// One way to reach help, shown as text to read and copy, never as a link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HelpLine {
     pub label: String,
     pub number: String,
+    pub by: Reach,
+}
+
+/// The month the pack's numbers were last checked against their services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CheckedMonth {
+    pub year: i32,
+    pub month: u8,
+    /// Its line in `course.toml`, for the authoring check.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl CheckedMonth {
+    /// Whole calendar months from this month to `today`'s.
+    pub fn months_before(&self, today: time::Date) -> i32 {
+        (today.year() - self.year) * 12
+            + (i32::from(u8::from(today.month())) - i32::from(self.month))
+    }
+}
+
+/// One group's ways to reach help, and the `##` heading it belongs under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpGroupNumbers {
+    pub contacts: Vec<HelpLine>,
+    /// The heading of `get-help.md` named for it, if the pack names one.
+    pub heading: Option<String>,
+    /// The group's line in `course.toml`.
+    pub line: usize,
 }
 
 /// The pack's numbers, for the country its learners are in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpNumbers {
     /// Where these numbers work, e.g. "Australia": said on screen, so a
     /// learner elsewhere knows to use their own.
     pub region: String,
-    pub emergency: HelpLine,
-    pub urgent: HelpLine,
-    pub crisis: HelpLine,
+    /// `None` in a pack that does not say (the authoring check asks for it).
+    pub checked: Option<CheckedMonth>,
+    pub emergency: HelpGroupNumbers,
+    pub urgent: HelpGroupNumbers,
+    pub crisis: HelpGroupNumbers,
 }
 
 impl HelpNumbers {
-    pub fn line(&self, kind: HelpKind) -> &HelpLine {
+    pub fn group(&self, kind: HelpKind) -> &HelpGroupNumbers {
         match kind {
             HelpKind::Emergency => &self.emergency,
             HelpKind::Urgent => &self.urgent,
             HelpKind::Crisis => &self.crisis,
         }
+    }
+
+    pub fn contacts(&self, kind: HelpKind) -> &[HelpLine] {
+        &self.group(kind).contacts
     }
 }
 
@@ -108,6 +179,23 @@ pub fn phone_number_problem(number: &str) -> Option<String> {
     }
 }
 
+/// `checked = "YYYY-MM"`, or why it is not that.
+fn parse_checked(value: &str) -> Result<(i32, u8), String> {
+    let refused = || {
+        format!("`help.checked` must be the year and month the numbers were last checked, such as \"2026-12\", not {value:?}")
+    };
+    let (year, month) = value.trim().split_once('-').ok_or_else(refused)?;
+    if year.len() != 4 || month.len() != 2 {
+        return Err(refused());
+    }
+    let year: i32 = year.parse().map_err(|_| refused())?;
+    let month: u8 = month.parse().map_err(|_| refused())?;
+    if !(2000..=9999).contains(&year) || !(1..=12).contains(&month) {
+        return Err(refused());
+    }
+    Ok((year, month))
+}
+
 /// Checks `[help]`; `text` is the whole `course.toml`, for line numbers.
 pub(super) fn parse_help(
     file: &str,
@@ -118,12 +206,12 @@ pub(super) fn parse_help(
     let Some(raw) = raw else {
         problems.push(Problem::in_file(
             file,
-            "`[help]` is missing: every course must give the region its numbers work in and the numbers to call (emergency, urgent and crisis, each with a label and a number; see content/README.md)",
+            "`[help]` is missing: every course must give the region its numbers work in and the ways to reach help (emergency, urgent and crisis, each with a label and a number; see content/README.md)",
         ));
         return None;
     };
     let before = problems.len();
-    let line = |span: std::ops::Range<usize>| Some(line_of_offset(text, span.start));
+    let line = |span: std::ops::Range<usize>| line_of_offset(text, span.start);
     let one_line = |value: &Spanned<String>, key: &str, problems: &mut Vec<Problem>| {
         let trimmed = value.get_ref().trim();
         if trimmed.is_empty()
@@ -131,7 +219,7 @@ pub(super) fn parse_help(
             || trimmed.contains(char::is_control)
             || trimmed.contains(['<', '>'])
         {
-            problems.push(Problem::new(
+            problems.push(Problem::at_line(
                 file,
                 line(value.span()),
                 format!(
@@ -142,104 +230,255 @@ pub(super) fn parse_help(
         trimmed.to_owned()
     };
     let region = one_line(&raw.region, "help.region", problems);
-    let mut lines = Vec::new();
-    for (kind, raw_line) in HELP_GROUPS
+    let checked = raw
+        .checked
+        .as_ref()
+        .and_then(|value| match parse_checked(value.get_ref()) {
+            Ok((year, month)) => Some(CheckedMonth {
+                year,
+                month,
+                line: line(value.span()),
+            }),
+            Err(message) => {
+                problems.push(Problem::at_line(file, line(value.span()), message));
+                None
+            }
+        });
+    let mut groups = Vec::new();
+    for (kind, raw_group) in HELP_GROUPS
         .into_iter()
         .zip([&raw.emergency, &raw.urgent, &raw.crisis])
     {
-        let label = one_line(
-            &raw_line.label,
-            &format!("help.{}.label", kind.name()),
-            problems,
-        );
-        let number = raw_line.number.get_ref().trim().to_owned();
-        if let Some(reason) = phone_number_problem(&number) {
-            problems.push(Problem::new(
+        let name = kind.name();
+        let group_line = line(raw_group.span());
+        let group = raw_group.get_ref();
+        let mut ways: Vec<(&Spanned<String>, &Spanned<String>, Reach, String)> = Vec::new();
+        match (&group.label, &group.number, group.contact.is_empty()) {
+            (Some(label), Some(number), true) => {
+                ways.push((label, number, Reach::Call, format!("help.{name}")))
+            }
+            (None, None, false) => {
+                for (i, contact) in group.contact.iter().enumerate() {
+                    let c = contact.get_ref();
+                    ways.push((&c.label, &c.number, c.by, format!("help.{name}.contact[{}]", i + 1)));
+                }
+            }
+            (None, None, true) => problems.push(Problem::at_line(
                 file,
-                line(raw_line.number.span()),
-                format!("`help.{}.number` {reason}", kind.name()),
+                group_line,
+                format!("`[help.{name}]` gives no way to reach help: add a `[[help.{name}.contact]]` with a `label` and a `number`"),
+            )),
+            _ => problems.push(Problem::at_line(
+                file,
+                group_line,
+                format!("`[help.{name}]` must give either `[[help.{name}.contact]]` entries or one `label` and `number`, not both or only one of the two"),
+            )),
+        }
+        if ways.len() > MAX_CONTACTS {
+            problems.push(Problem::at_line(
+                file,
+                group_line,
+                format!("`[help.{name}]` lists {} ways to reach help; at most {MAX_CONTACTS}, so the first is found at once", ways.len()),
             ));
         }
-        lines.push(HelpLine { label, number });
+        let contacts = ways
+            .into_iter()
+            .map(|(label, number, by, key)| {
+                let label = one_line(label, &format!("{key}.label"), problems);
+                let digits = number.get_ref().trim().to_owned();
+                if let Some(reason) = phone_number_problem(&digits) {
+                    problems.push(Problem::at_line(
+                        file,
+                        line(number.span()),
+                        format!("`{key}.number` {reason}"),
+                    ));
+                }
+                HelpLine {
+                    label,
+                    number: digits,
+                    by,
+                }
+            })
+            .collect();
+        let heading = group
+            .heading
+            .as_ref()
+            .map(|h| one_line(h, &format!("help.{name}.heading"), problems));
+        groups.push(HelpGroupNumbers {
+            contacts,
+            heading,
+            line: group_line,
+        });
     }
     if problems.len() > before {
         return None;
     }
-    let [emergency, urgent, crisis]: [HelpLine; 3] = lines.try_into().ok()?;
+    let [emergency, urgent, crisis]: [HelpGroupNumbers; 3] = groups.try_into().ok()?;
     Some(HelpNumbers {
         region,
+        checked,
         emergency,
         urgent,
         crisis,
     })
 }
 
-/// `get-help.md`, rendered: text before the first `##`, then one part a group.
+/// `get-help.md`, rendered: text before the first `##`, then one part a
+/// group, always in `HELP_GROUPS` order, whatever order the file has.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpPage {
     pub intro_html: String,
     pub groups: Vec<HelpSection>,
+    /// The groups in the file's own order, for the authoring check.
+    pub file_order: Vec<HelpKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpSection {
     pub kind: HelpKind,
-    /// The inside of the section's heading, as HTML.
-    pub heading_html: String,
+    /// The section's heading, as text.
+    pub heading: String,
+    /// The heading's line in `get-help.md`.
+    pub line: usize,
     pub body_html: String,
 }
 
-/// Splits the rendered page at its `##` headings. Raw HTML is off, so
-/// `<h2` in the output can only be a heading comrak wrote.
-pub fn help_page(html: &str, text: &str, problems: &mut Vec<Problem>) -> Option<HelpPage> {
-    let mut parts = html.split("<h2 ");
-    let intro_html = parts.next().unwrap_or_default().to_owned();
-    let sections: Vec<&str> = parts.collect();
-    let heading_lines: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with('#'))
-        .map(|(i, _)| i + 1)
-        .collect();
-    if html.contains("<h3") || html.contains("<h4") || html.contains("<h5") {
-        problems.push(Problem::new(
-            HELP_FILE,
-            heading_lines.first().copied(),
-            "may only have its three `##` headings: the page is shown inside other screens, under their own headings",
-        ));
+/// A `##` section of the source, found in the parsed document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSection {
+    pub heading: String,
+    pub line: usize,
+    /// The Markdown under the heading, up to the next.
+    pub body: String,
+}
+
+/// The Markdown before the first `##`, and each top-level `##` section.
+/// Any other heading, or a `##` inside a list or quote, is refused.
+pub fn split_sections(text: &str, problems: &mut Vec<Problem>) -> (String, Vec<SourceSection>) {
+    let arena = Arena::new();
+    let root = parse_document(&arena, text, &options());
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let slice = |from: usize, to: usize| lines[from.min(lines.len())..to.min(lines.len())].concat();
+    let mut starts: Vec<(String, usize, usize)> = Vec::new();
+    for node in root.descendants() {
+        let data = node.data.borrow();
+        let NodeValue::Heading(heading) = &data.value else {
+            continue;
+        };
+        let top_level = node.parent().is_some_and(|p| p.same_node(root));
+        if heading.level == 2 && top_level {
+            starts.push((
+                node.collect_text(),
+                data.sourcepos.start.line,
+                data.sourcepos.end.line,
+            ));
+        } else {
+            problems.push(Problem::at_line(
+                HELP_FILE,
+                data.sourcepos.start.line,
+                "may only have its three `##` headings, at the start of a line and outside any list or quote: the page is shown inside other screens, under their own headings",
+            ));
+        }
     }
+    let intro_end = starts
+        .first()
+        .map_or(lines.len(), |(_, start, _)| start - 1);
+    let intro = slice(0, intro_end);
+    let sections = starts
+        .iter()
+        .enumerate()
+        .map(|(i, (heading, start, end))| {
+            let next = starts.get(i + 1).map_or(lines.len(), |(_, s, _)| s - 1);
+            SourceSection {
+                heading: heading.trim().to_owned(),
+                line: *start,
+                body: slice(*end, next),
+            }
+        })
+        .collect();
+    (intro, sections)
+}
+
+/// Which group each section of the page is: by the heading the pack names
+/// for it, or (a pack that names none) by order.
+pub fn assign_groups(
+    sections: &[SourceSection],
+    numbers: &HelpNumbers,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<HelpKind>> {
     if sections.len() != HELP_GROUPS.len() {
         problems.push(Problem::new(
             HELP_FILE,
-            heading_lines.get(HELP_GROUPS.len()).copied(),
+            sections.get(HELP_GROUPS.len()).map(|s| s.line),
             format!(
-                "needs exactly three `##` sections, in this order: emergency now, see a doctor within a day or two, and feeling low or hopeless; found {}",
+                "needs exactly three `##` sections: emergency now, see a doctor within a day or two, and feeling low or hopeless; found {}",
                 sections.len()
             ),
         ));
         return None;
     }
-    let groups = HELP_GROUPS
+    let before = problems.len();
+    let mut kinds: Vec<Option<HelpKind>> = vec![None; sections.len()];
+    for kind in HELP_GROUPS {
+        let Some(named) = &numbers.group(kind).heading else {
+            continue;
+        };
+        match sections.iter().position(|s| &s.heading == named) {
+            Some(i) => kinds[i] = Some(kind),
+            None => problems.push(Problem::at_line(
+                CONFIG_FILE,
+                numbers.group(kind).line,
+                format!(
+                    "`help.{}.heading` is {named:?}, but {HELP_FILE} has no `##` heading spelled exactly so (its headings: {})",
+                    kind.name(),
+                    sections.iter().map(|s| format!("{:?}", s.heading)).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+    let named_any = HELP_GROUPS
+        .iter()
+        .any(|k| numbers.group(*k).heading.is_some());
+    // Groups that name no heading take the sections left, in order.
+    let mut unnamed = HELP_GROUPS
         .into_iter()
-        .zip(sections)
-        .map(|(kind, section)| {
-            // `id="…">heading</h2>` then the body.
-            let (heading, body) = section.split_once("</h2>").unwrap_or((section, ""));
-            let heading_html = heading.split_once('>').map_or(heading, |(_, h)| h);
-            HelpSection {
-                kind,
-                heading_html: heading_html.trim().to_owned(),
-                body_html: body.trim().to_owned(),
+        .filter(|k| numbers.group(*k).heading.is_none());
+    for (i, slot) in kinds.iter_mut().enumerate() {
+        if slot.is_none() {
+            *slot = unnamed.next();
+            if named_any && slot.is_none() {
+                problems.push(Problem::at_line(
+                    HELP_FILE,
+                    sections[i].line,
+                    format!(
+                        "the heading {:?} is named by no `[help.*]` entry in course.toml, so it has no number to show",
+                        sections[i].heading
+                    ),
+                ));
             }
-        })
-        .collect();
-    Some(HelpPage { intro_html, groups })
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    kinds.into_iter().collect()
+}
+
+/// Puts the rendered sections into the order they are shown.
+pub fn help_page(intro_html: String, sections: Vec<HelpSection>) -> HelpPage {
+    let file_order = sections.iter().map(|s| s.kind).collect();
+    let mut groups = sections;
+    groups.sort_by_key(|s| HELP_GROUPS.iter().position(|k| *k == s.kind));
+    HelpPage {
+        intro_html,
+        groups,
+        file_order,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::load::render::render_markdown;
 
     #[test]
     fn real_numbers_from_several_countries_are_accepted() {
@@ -284,44 +523,80 @@ mod tests {
     }
 
     #[test]
-    fn a_page_with_three_sections_is_split_with_its_headings() {
-        let text = "Check for anything new (see below).\n\n## Emergency\n\nCall now if:\n\n- chest pain\n\n## Soon\n\nSee a doctor.\n\n## Low\n\nTalk to someone.\n";
+    fn a_page_is_split_at_its_top_level_headings_with_their_lines() {
+        let text = "Act now (see below).\n\n## Emergency now\n\nCall if:\n\n- chest pain\n\n## Soon\n\nSee a doctor.\n\nSoon *too*\n---\n\nSetext body.\n";
         let mut problems = Vec::new();
-        let rendered = render_markdown(HELP_FILE, text, &mut problems);
-        let page = help_page(&rendered.html, text, &mut problems).unwrap();
+        let (intro, sections) = split_sections(text, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
-        assert!(page.intro_html.contains("Check for anything new"));
-        let kinds: Vec<_> = page.groups.iter().map(|g| g.kind).collect();
-        assert_eq!(kinds, HELP_GROUPS);
-        assert_eq!(page.groups[0].heading_html, "Emergency");
-        assert!(page.groups[0].body_html.contains("<li>chest pain</li>"));
-        assert!(!page.groups[0].body_html.contains("Soon"));
-        assert_eq!(page.groups[2].heading_html, "Low");
+        assert_eq!(intro, "Act now (see below).\n\n");
+        let found: Vec<(&str, usize)> = sections
+            .iter()
+            .map(|s| (s.heading.as_str(), s.line))
+            .collect();
+        // A setext `---` heading is level 2 as well, two lines long.
+        assert_eq!(found, [("Emergency now", 3), ("Soon", 9), ("Soon too", 13)]);
+        assert_eq!(sections[0].body, "\nCall if:\n\n- chest pain\n\n");
+        assert_eq!(sections[1].body, "\nSee a doctor.\n\n");
+        assert_eq!(sections[2].body, "\nSetext body.\n");
     }
 
     #[test]
-    fn a_page_with_the_wrong_number_of_sections_is_refused_on_the_extra_heading() {
-        let text = "Intro.\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n\n## D\n\nw\n";
-        let mut problems = Vec::new();
-        let rendered = render_markdown(HELP_FILE, text, &mut problems);
-        assert!(help_page(&rendered.html, text, &mut problems).is_none());
-        assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, Some(15), "{}", problems[0]);
-        assert!(problems[0].message.contains("found 4"), "{}", problems[0]);
-
-        let mut problems = Vec::new();
-        let rendered = render_markdown(HELP_FILE, "Intro only.\n", &mut problems);
-        assert!(help_page(&rendered.html, "Intro only.\n", &mut problems).is_none());
-        assert!(problems[0].message.contains("found 0"), "{}", problems[0]);
+    fn a_heading_in_a_list_or_quote_or_of_another_level_is_refused_on_its_line() {
+        for (text, line) in [
+            ("## A\n\n- item\n\n  ## Inside a list\n", 5),
+            ("## A\n\n> ## Inside a quote\n", 3),
+            ("## A\n\n### Deeper\n", 3),
+            ("# Higher\n\n## A\n", 1),
+        ] {
+            let mut problems = Vec::new();
+            let (_, sections) = split_sections(text, &mut problems);
+            assert_eq!(sections.len(), 1, "{text:?}");
+            assert_eq!(problems.len(), 1, "{text:?}: {problems:?}");
+            assert_eq!(problems[0].line, Some(line), "{text:?}: {}", problems[0]);
+            assert!(problems[0].message.contains("only have its three"));
+        }
     }
 
     #[test]
-    fn deeper_headings_are_refused() {
-        let text = "## A\n\n### Sub\n\n## B\n\n## C\n";
+    fn a_hash_line_inside_code_is_not_a_heading() {
+        let text = "Intro.\n\n```\n## not a heading\n```\n\n## Real\n\nBody.\n";
         let mut problems = Vec::new();
-        let rendered = render_markdown(HELP_FILE, text, &mut problems);
-        help_page(&rendered.html, text, &mut problems);
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].message.contains("only have its three"));
+        let (intro, sections) = split_sections(text, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(intro.contains("## not a heading"));
+        assert_eq!(sections.len(), 1);
+        assert_eq!(sections[0].heading, "Real");
+    }
+
+    #[test]
+    fn the_checked_month_is_a_year_and_month() {
+        assert_eq!(parse_checked("2026-12"), Ok((2026, 12)));
+        for bad in [
+            "2026-13",
+            "2026-1",
+            "26-12",
+            "December 2026",
+            "2026-12-03",
+            "",
+        ] {
+            assert!(parse_checked(bad).is_err(), "{bad:?} accepted");
+        }
+        let checked = CheckedMonth {
+            year: 2026,
+            month: 12,
+            line: 1,
+        };
+        assert_eq!(
+            checked.months_before(time::macros::date!(2027 - 12 - 31)),
+            12
+        );
+        assert_eq!(
+            checked.months_before(time::macros::date!(2028 - 01 - 01)),
+            13
+        );
+        assert_eq!(
+            checked.months_before(time::macros::date!(2026 - 11 - 30)),
+            -1
+        );
     }
 }

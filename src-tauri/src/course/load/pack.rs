@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 use super::citations::{find_citations, link_citations, Citation};
 use super::config::{parse_config, CourseConfig, CONFIG_FILE};
 use super::files::PackFiles;
-use super::help::{help_page, HelpPage, HELP_FILE};
+use super::help::{assign_groups, help_page, split_sections, HelpPage, HelpSection, HELP_FILE};
 use super::lesson::{lesson_from, Lesson, LessonId};
 use super::links::LinkPolicy;
 use super::logo::logo_data_url;
@@ -138,8 +138,28 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     });
     let intro = page(INTRO_FILE, 1, &mut problems).map(|(_, html)| Page { html });
     let finished = page(FINISHED_FILE, 0, &mut problems).map(|(_, html)| Page { html });
-    let help = page(HELP_FILE, 0, &mut problems)
-        .and_then(|(text, html)| help_page(&html, &text, &mut problems));
+    let help = page(HELP_FILE, 0, &mut problems).and_then(|(text, _)| {
+        let numbers = &config.as_ref()?.help;
+        let (intro, sections) = split_sections(&text, &mut problems);
+        let kinds = assign_groups(&sections, numbers, &mut problems)?;
+        // Each part is drawn on its own; its problems were found above, on
+        // the whole page, with the page's own line numbers.
+        let mut again = Vec::new();
+        let mut draw =
+            |markdown: &str| render_with(HELP_FILE, markdown, 0, words_now, &mut again).html;
+        let intro_html = draw(&intro);
+        let parts = sections
+            .iter()
+            .zip(kinds)
+            .map(|(section, kind)| HelpSection {
+                kind,
+                heading: section.heading.clone(),
+                line: section.line,
+                body_html: draw(&section.body),
+            })
+            .collect();
+        Some(help_page(intro_html, parts))
+    });
 
     let mut lessons = Vec::new();
     for path in files.lesson_paths() {
@@ -287,8 +307,12 @@ fn check_lessons(lessons: &mut [Lesson], problems: &mut Vec<Problem>) {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::course::load::help::{HelpKind, Reach};
 
-    pub const CONFIG: &str = "title = \"Test Course\"\nprovider = \"Test Clinic\"\n\n[next_step]\nurl = \"https://clinic.example/next\"\nlabel = \"Next step\"\n\n[help]\nregion = \"Australia\"\nemergency = { label = \"Ambulance\", number = \"000\" }\nurgent = { label = \"healthdirect\", number = \"1800 022 222\" }\ncrisis = { label = \"Lifeline\", number = \"13 11 14\" }\n";
+    pub const CONFIG: &str = "title = \"Test Course\"\nprovider = \"Test Clinic\"\n\n[next_step]\nurl = \"https://clinic.example/next\"\nlabel = \"Next step\"\n\n[help]\nregion = \"Australia\"\nchecked = \"2026-12\"\n\n[help.emergency]\nheading = \"Emergency\"\n[[help.emergency.contact]]\nlabel = \"Ambulance\"\nnumber = \"000\"\n\n[help.urgent]\nheading = \"Soon\"\n[[help.urgent.contact]]\nlabel = \"1800MEDICARE\"\nnumber = \"1800 633 422\"\n\n[help.crisis]\nheading = \"Feeling low\"\n[[help.crisis.contact]]\nlabel = \"Lifeline\"\nnumber = \"13 11 14\"\n[[help.crisis.contact]]\nlabel = \"Lifeline by text\"\nnumber = \"0477 13 11 14\"\nby = \"text\"\n";
+    /// `[help]` as packs wrote it before headings, dates and several ways
+    /// to reach help: still loaded, matched to the page by order.
+    pub const OLD_SHAPE_HELP: &str = "[help]\nregion = \"Australia\"\nemergency = { label = \"Ambulance\", number = \"000\" }\nurgent = { label = \"healthdirect\", number = \"1800 022 222\" }\ncrisis = { label = \"Lifeline\", number = \"13 11 14\" }\n";
     pub const HELP: &str = "If something is new or different from your usual pain, read on.\n\n## Emergency\n\n- chest pain\n\n## Soon\n\n- a fever\n\n## Feeling low\n\nTalk to someone today.\n";
     pub const REFS: &str = "[[reference]]\ncite = \"Engel, 1977\"\nauthors = \"Engel, G. L.\"\nyear = 1977\ntitle = \"A new model\"\nsource = \"Science, 196(4286), 129–136\"\ndoi = \"10.1126/science.847460\"\n";
 
@@ -343,12 +367,124 @@ pub(crate) mod tests {
         assert!(!course.intro.html.contains("(Engel, 1977)"));
     }
 
+    fn with_config(help: &str) -> Vec<(String, String)> {
+        let head = &CONFIG[..CONFIG.find("[help]").unwrap()];
+        replace(good_pack(), "course.toml", &format!("{head}{help}"))
+    }
+
+    #[test]
+    fn a_pack_in_the_first_shape_of_help_numbers_still_loads_matched_by_order() {
+        let course = load(with_config(OLD_SHAPE_HELP)).unwrap();
+        let shown: Vec<(HelpKind, &str, &str)> = course
+            .help
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.kind,
+                    g.heading.as_str(),
+                    course.config.help.contacts(g.kind)[0].number.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (HelpKind::Emergency, "Emergency", "000"),
+                (HelpKind::Urgent, "Soon", "1800 022 222"),
+                (HelpKind::Crisis, "Feeling low", "13 11 14")
+            ]
+        );
+        assert_eq!(course.config.help.checked, None);
+    }
+
+    #[test]
+    fn each_group_is_shown_under_the_heading_it_names_emergency_first_whatever_the_file_order() {
+        let page = "Act now.\n\n## Feeling low\n\nTalk.\n\n## Emergency\n\n- chest pain\n\n## Soon\n\n- a fever\n";
+        let course = load(replace(good_pack(), "get-help.md", page)).unwrap();
+        let kinds: Vec<(HelpKind, &str)> = course
+            .help
+            .groups
+            .iter()
+            .map(|g| (g.kind, g.heading.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (HelpKind::Emergency, "Emergency"),
+                (HelpKind::Urgent, "Soon"),
+                (HelpKind::Crisis, "Feeling low")
+            ]
+        );
+        assert!(
+            course.help.groups[0].body_html.contains("chest pain"),
+            "{}",
+            course.help.groups[0].body_html
+        );
+        assert!(!course.help.groups[0].body_html.contains("fever"));
+        assert_eq!(course.help.file_order[0], HelpKind::Crisis);
+        let crisis = course.config.help.contacts(HelpKind::Crisis);
+        assert_eq!(crisis.len(), 2);
+        assert_eq!(crisis[1].by, Reach::Text);
+    }
+
+    #[test]
+    fn a_heading_named_in_the_config_but_not_on_the_page_is_refused_on_both_lines() {
+        let page = HELP.replace("## Soon", "## Within a day or two");
+        let err = load(replace(good_pack(), "get-help.md", &page)).unwrap_err();
+        let shown: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        let config_line = CONFIG.lines().position(|l| l == "[help.urgent]").unwrap() + 1;
+        assert!(
+            shown[0].starts_with(&format!("course.toml:{config_line}: `help.urgent.heading` is \"Soon\", but get-help.md has no `##` heading spelled exactly so")),
+            "{shown:?}"
+        );
+        let page_line = page
+            .lines()
+            .position(|l| l == "## Within a day or two")
+            .unwrap()
+            + 1;
+        assert!(
+            shown[1].starts_with(&format!("get-help.md:{page_line}: the heading \"Within a day or two\" is named by no `[help.*]` entry")),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_with_no_way_to_reach_help_or_a_malformed_number_is_refused_on_its_line() {
+        let no_way = CONFIG.replace(
+            "[[help.urgent.contact]]\nlabel = \"1800MEDICARE\"\nnumber = \"1800 633 422\"\n",
+            "",
+        );
+        let err = load(replace(good_pack(), "course.toml", &no_way)).unwrap_err();
+        let line = no_way.lines().position(|l| l == "[help.urgent]").unwrap() + 1;
+        assert_eq!(err.problems[0].line, Some(line), "{}", err.problems[0]);
+        assert!(err.problems[0]
+            .message
+            .contains("gives no way to reach help"));
+
+        let bad = CONFIG.replace("\"0477 13 11 14\"", "\"text 0477\"");
+        let err = load(replace(good_pack(), "course.toml", &bad)).unwrap_err();
+        let line = bad.lines().position(|l| l.contains("text 0477")).unwrap() + 1;
+        assert_eq!(err.problems[0].line, Some(line), "{}", err.problems[0]);
+        assert!(
+            err.problems[0]
+                .message
+                .contains("help.crisis.contact[2].number"),
+            "{}",
+            err.problems[0]
+        );
+    }
+
     #[test]
     fn the_help_page_and_numbers_are_part_of_every_pack() {
         let course = load(good_pack()).unwrap();
         assert_eq!(course.help.groups.len(), 3);
-        assert_eq!(course.help.groups[1].heading_html, "Soon");
-        assert_eq!(course.config.help.urgent.number, "1800 022 222");
+        assert_eq!(course.help.groups[1].heading, "Soon");
+        assert_eq!(
+            course.config.help.contacts(HelpKind::Urgent)[0].number,
+            "1800 633 422"
+        );
 
         let mut pairs = good_pack();
         pairs.retain(|(p, _)| p != "get-help.md");

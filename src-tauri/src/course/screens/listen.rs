@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
+use crate::course::load::help::Reach;
 use crate::course::load::pack::Course;
-use crate::course::load::spoken::{parts, words_of, SpokenPart};
+use crate::course::load::spoken::{parts, SpokenPart};
+use crate::course::screens::view_model::checked_words;
 use crate::course::words::Catalog;
 
 /// Read-aloud for one screen.
@@ -84,31 +86,38 @@ fn help_parts(course: &Course, fallback: bool, level: u8, out: &mut Vec<SpokenPa
         ));
     }
     out.extend(parts(&course.help.intro_html));
+    for group in &course.help.groups {
+        let kind = group.kind.name();
+        out.push(SpokenPart::new(
+            &format!("help-{kind}-heading"),
+            &group.heading,
+            level,
+        ));
+        for (i, line) in course.config.help.contacts(group.kind).iter().enumerate() {
+            let params = [
+                ("number", spoken_number(&line.number)),
+                ("label", line.label.clone()),
+            ];
+            let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let said = match line.by {
+                Reach::Call => words.text("listen.help-line", &params),
+                Reach::Text => words.text("listen.help-text-line", &params),
+            };
+            out.push(SpokenPart::new(
+                &format!("help-{kind}-line-{}", i + 1),
+                &said,
+                0,
+            ));
+        }
+        out.extend(parts(&group.body_html));
+    }
     out.push(SpokenPart::new(
         "help-region",
         &words.text("get-help.region", &[("region", region)]),
         0,
     ));
-    for group in &course.help.groups {
-        let kind = group.kind.name();
-        let line = course.config.help.line(group.kind);
-        out.push(SpokenPart::new(
-            &format!("help-{kind}-heading"),
-            &words_of(&group.heading_html),
-            level,
-        ));
-        out.push(SpokenPart::new(
-            &format!("help-{kind}-line"),
-            &words.text(
-                "listen.help-line",
-                &[
-                    ("number", &spoken_number(&line.number)),
-                    ("label", &line.label),
-                ],
-            ),
-            0,
-        ));
-        out.extend(parts(&group.body_html));
+    if let Some(checked) = checked_words(course) {
+        out.push(SpokenPart::new("help-checked", &checked, 0));
     }
 }
 

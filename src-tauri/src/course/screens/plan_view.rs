@@ -106,9 +106,16 @@ pub fn plan(course: &Course, record: &LearnerRecord) -> PlanView {
         region: course.config.help.region.clone(),
         help: [HelpKind::Emergency, HelpKind::Urgent, HelpKind::Crisis]
             .into_iter()
-            .map(|kind| PlanHelpLine {
-                kind,
-                line: course.config.help.line(kind).clone(),
+            .flat_map(|kind| {
+                course
+                    .config
+                    .help
+                    .contacts(kind)
+                    .iter()
+                    .map(move |line| PlanHelpLine {
+                        kind,
+                        line: line.clone(),
+                    })
             })
             .collect(),
         empty: plan.is_empty(),

@@ -136,12 +136,13 @@ fn plan_section(course: &Course, record: &LearnerRecord) -> String {
     }
     html.push_str(&format!("<h3>{}</h3>\n<ul>", say("plan.help-heading")));
     for kind in [HelpKind::Emergency, HelpKind::Urgent, HelpKind::Crisis] {
-        let line = course.config.help.line(kind);
-        html.push_str(&format!(
-            "<li>{}: {}</li>",
-            esc(&line.label),
-            esc(&line.number)
-        ));
+        for line in course.config.help.contacts(kind) {
+            html.push_str(&format!(
+                "<li>{}: {}</li>",
+                esc(&line.label),
+                esc(&line.number)
+            ));
+        }
     }
     html.push_str("</ul>\n");
     html
@@ -231,7 +232,7 @@ mod tests {
         assert!(html.contains("<h2>My plan</h2>"), "{html}");
         assert!(html.contains("<li>Walking &lt;the dog&gt;</li>"), "{html}");
         assert!(html.contains("If it is new<br>or different"), "{html}");
-        let line = course.config.help.line(HelpKind::Emergency);
+        let line = &course.config.help.contacts(HelpKind::Emergency)[0];
         assert!(
             html.contains(&format!("{}: {}", line.label, line.number)),
             "{html}"

@@ -174,16 +174,19 @@ pub struct HelpView {
     /// says so.
     pub fallback: bool,
     pub intro_html: String,
+    /// "Numbers checked December 2026", when the pack says.
+    pub checked: Option<String>,
     pub groups: Vec<HelpGroupView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HelpGroupView {
     pub kind: HelpKind,
-    pub heading_html: String,
+    /// The section's heading, as text.
+    pub heading: String,
     pub body_html: String,
-    #[serde(flatten)]
-    pub line: HelpLine,
+    /// Every way to reach help for this group, the first the main one.
+    pub contacts: Vec<HelpLine>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -340,20 +343,32 @@ pub fn about(
     }
 }
 
+/// When the pack's numbers were last checked, in the course's words.
+pub fn checked_words(course: &Course) -> Option<String> {
+    let checked = course.config.help.checked?;
+    let words = &course.words;
+    let month = words.text(&format!("month.{}", checked.month), &[]);
+    Some(words.text(
+        "get-help.checked",
+        &[("month", &month), ("year", &checked.year.to_string())],
+    ))
+}
+
 pub fn help(course: &Course, fallback: bool) -> HelpView {
     HelpView {
         region: course.config.help.region.clone(),
         fallback,
         intro_html: course.help.intro_html.clone(),
+        checked: checked_words(course),
         groups: course
             .help
             .groups
             .iter()
             .map(|g| HelpGroupView {
                 kind: g.kind,
-                heading_html: g.heading_html.clone(),
+                heading: g.heading.clone(),
                 body_html: g.body_html.clone(),
-                line: course.config.help.line(g.kind).clone(),
+                contacts: course.config.help.contacts(g.kind).to_vec(),
             })
             .collect(),
     }
@@ -570,15 +585,19 @@ mod tests {
         let numbers: Vec<_> = view
             .groups
             .iter()
-            .map(|g| (g.kind, g.line.number.as_str()))
+            .map(|g| (g.kind, g.contacts[0].number.as_str()))
             .collect();
         assert_eq!(
             numbers,
             vec![
                 (HelpKind::Emergency, "000"),
-                (HelpKind::Urgent, "1800 022 222"),
+                (HelpKind::Urgent, "1800 633 422"),
                 (HelpKind::Crisis, "13 11 14")
             ]
+        );
+        assert_eq!(
+            view.checked.as_deref(),
+            Some("Numbers checked December 2026.")
         );
         assert_eq!(view.region, "Australia");
         assert!(!view.fallback);
