@@ -100,9 +100,11 @@ fn parse_check(args: &[OsString]) -> Invocation {
             };
             match parse_date(date) {
                 Some(date) => today = Some(date),
-                None => return Invocation::Invalid(format!(
+                None => {
+                    return Invocation::Invalid(format!(
                     "`--today` needs a date written YYYY-MM-DD, such as 2026-12-03, not {date:?}"
-                )),
+                ))
+                }
             }
         } else if folder.is_some() {
             return Invocation::Invalid(

@@ -35,6 +35,32 @@ async fn open_longest_lesson(app: &App) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
+    target_os = "macos",
+    ignore = "skipped on macOS: there is no WebDriver for WKWebView (runs on Linux and Windows)"
+)]
+async fn with_listen_shown_the_action_and_the_first_emergency_sign_are_on_the_first_screen() {
+    let harness = Harness::with_sound();
+    let app = harness.launch().await;
+    app.screen("disclaimer").await;
+    app.wait_until("the Listen control to be shown", || async {
+        app.count("#listen:not([hidden])").await == 1
+    })
+    .await;
+    app.screenshot("first-screen-with-listen").await;
+    crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=disclaimer]").await;
+    app.click("#nav-get-help").await;
+    app.screen("get-help").await;
+    app.wait_until("the Listen control to be shown", || async {
+        app.count("#listen:not([hidden])").await == 1
+    })
+    .await;
+    app.screenshot("get-help-with-listen").await;
+    crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=get-help]").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
     not(target_os = "linux"),
     ignore = "skipped on this platform: the silent sound server is PulseAudio's, on Linux"
 )]

@@ -45,7 +45,7 @@ async fn first_start_shows_the_disclaimer_and_no_lesson_opens_until_it_is_accept
         .text("#disclaimer-text")
         .await
         .contains("Alignment Exercise Physiology"));
-    assert_help_comes_before_acceptance(&app, ["000", "1800 022 222", "13 11 14"]).await;
+    assert_help_comes_before_acceptance(&app, ["000", "1800 633 422", "13 11 14"]).await;
     assert!(app.text("#help-region").await.contains("Australia"));
     assert_eq!(app.count("#help-fallback").await, 0);
     assert_eq!(app.count("[id^=open-lesson-]").await, 0);
@@ -350,7 +350,7 @@ async fn the_webview_cannot_reach_the_store_or_the_opener_plugin() {
 pub async fn assert_help_comes_before_acceptance(app: &harness::App, numbers: [&str; 3]) {
     for (kind, number) in ["emergency", "urgent", "crisis"].iter().zip(numbers) {
         let line = app
-            .text(&format!("#disclaimer-help #help-{kind}-line"))
+            .text(&format!("#disclaimer-help #help-{kind}-line-1"))
             .await;
         assert!(
             line.starts_with(&format!("Call {number}")),
@@ -375,6 +375,39 @@ pub async fn assert_help_comes_before_acceptance(app: &harness::App, numbers: [&
         order,
         json!([true, true, true, true, true, true]),
         "{order}"
+    );
+}
+
+/// The first thing to do and the first emergency sign are on screen when a
+/// screen with "Get help now" opens in the app's own window (960 × 780, the
+/// standard text size, Listen shown), with the action first in the page's
+/// order and nothing but the emergency heading and its numbers between them.
+pub async fn assert_action_and_first_sign_on_screen(app: &harness::App, scope: &str) {
+    let found = app
+        .client
+        .execute(
+            "const scope = document.querySelector(arguments[0]);             const action = scope.querySelector('#help-intro p');             const sign = scope.querySelector('#help-emergency li');             const box = (el) => { const r = el.getBoundingClientRect(); return [Math.round(r.top), Math.round(r.bottom)]; };             const parts = ['h1', '#listen', '#disclaimer-help', '#disclaimer-help-heading', '#help-intro', '#help-emergency-heading', '#help-emergency-line-1', '#help-emergency .help-signs p'].map((css) => { const el = document.querySelector(css); return el ? css + ' ' + box(el).join('-') : css + ' none'; });             return { parts, action: action.textContent, sign: sign.textContent, actionBox: box(action), signBox: box(sign), height: window.innerHeight, width: window.innerWidth, listen: !document.getElementById('listen').hidden, order: Boolean(action.compareDocumentPosition(sign) & Node.DOCUMENT_POSITION_FOLLOWING) };",
+            vec![json!(scope)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(found["width"], 960, "{found}");
+    assert_eq!(found["height"], 780, "{found}");
+    assert_eq!(found["listen"], true, "Listen is shown: {found}");
+    assert!(
+        found["action"].as_str().unwrap().contains("get help now"),
+        "{found}"
+    );
+    assert_eq!(found["order"], true, "the action comes first: {found}");
+    let bottom = |key: &str| found[key][1].as_i64().unwrap();
+    let top = |key: &str| found[key][0].as_i64().unwrap();
+    assert!(
+        top("actionBox") >= 0 && bottom("actionBox") <= 780,
+        "the action is off screen: {found}"
+    );
+    assert!(
+        top("signBox") >= 0 && bottom("signBox") <= 780,
+        "the first emergency sign is off screen: {found}"
     );
 }
 
@@ -488,7 +521,7 @@ async fn a_broken_clinic_pack_shows_its_problems_and_can_fall_back_to_the_built_
         fallback.contains("not the clinic's") && fallback.contains("Australia"),
         "{fallback}"
     );
-    assert_help_comes_before_acceptance(&app, ["000", "1800 022 222", "13 11 14"]).await;
+    assert_help_comes_before_acceptance(&app, ["000", "1800 633 422", "13 11 14"]).await;
     app.screenshot("12-fallback-to-built-in").await;
     app.click("#nav-get-help").await;
     app.screen("get-help").await;

@@ -116,13 +116,13 @@ export function disclaimerView(view, { accept, goHome }) {
     "disclaimer",
     t("disclaimer.heading"),
     listenControl(view.listen),
-    h("p", { class: "lead", id: "disclaimer-intro" }, t("disclaimer.intro")),
     h(
       "section",
       { class: "panel panel-help", id: "disclaimer-help", "aria-labelledby": "disclaimer-help-heading" },
       h("h2", { id: "disclaimer-help-heading" }, t("get-help.heading")),
       helpGroups(view.help, "h3"),
     ),
+    h("p", { class: "lead", id: "disclaimer-intro" }, t("disclaimer.intro")),
     courseHtml(view.html, { id: "disclaimer-text" }),
     action,
   );

@@ -161,14 +161,19 @@ pub fn disclaimer(course: &Course, fallback: bool) -> ListenView {
     let words = &course.words;
     let mut spoken = vec![
         heading(words, "disclaimer.heading"),
-        SpokenPart::new("disclaimer-intro", &words.text("disclaimer.intro", &[]), 0),
         SpokenPart::new(
             "disclaimer-help-heading",
             &words.text("get-help.heading", &[]),
             2,
         ),
     ];
+    // Where to get help first, then the page's own opening line.
     help_parts(course, fallback, 3, &mut spoken);
+    spoken.push(SpokenPart::new(
+        "disclaimer-intro",
+        &words.text("disclaimer.intro", &[]),
+        0,
+    ));
     spoken.extend(parts(&course.disclaimer.html));
     ListenView::from_parts(spoken)
 }
@@ -270,14 +275,13 @@ mod tests {
         let course = builtin_course().unwrap();
         let view = disclaimer(&course, false);
         let targets: Vec<&str> = view.parts.iter().map(|p| p.target.as_str()).collect();
-        assert_eq!(
-            targets[..3],
-            [
-                "screen-heading",
-                "disclaimer-intro",
-                "disclaimer-help-heading"
-            ]
-        );
+        assert_eq!(targets[..2], ["screen-heading", "disclaimer-help-heading"]);
+        let intro = targets
+            .iter()
+            .position(|t| *t == "disclaimer-intro")
+            .unwrap();
+        let checked = targets.iter().position(|t| *t == "help-checked").unwrap();
+        assert_eq!(intro, checked + 1, "{targets:?}");
         assert!(targets.last().unwrap().starts_with("say-disclaimer-"));
         let done = finished(&course);
         assert_eq!(done.parts.last().unwrap().target, "finished-plan-intro");
