@@ -62,7 +62,7 @@ async fn each_figure_is_in_its_lesson_named_and_described_and_its_numbers_open_b
         titles,
         [
             "Scan changes in people with no back pain",
-            "The pain alarm can settle",
+            "How the pain alarm may settle",
             "Average pain over a year",
             "Building up step by step",
         ]

@@ -242,7 +242,7 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
         "Walking by the river",
         "If the pain is new or different",
         "000",
-        "1800 022 222",
+        "1800 633 422",
         "13 11 14",
     ] {
         assert!(printed.contains(expected), "{expected:?} in {printed:?}");

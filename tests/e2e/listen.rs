@@ -56,6 +56,18 @@ async fn with_listen_shown_the_action_and_the_first_emergency_sign_are_on_the_fi
     .await;
     app.screenshot("get-help-with-listen").await;
     crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=get-help]").await;
+    // The same in the other themes (their borders and weights differ).
+    for theme in ["dark", "high_contrast"] {
+        app.choose_theme(theme).await;
+        app.click("#nav-home").await;
+        app.screen("disclaimer").await;
+        app.screenshot(&format!("first-screen-{theme}")).await;
+        crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=disclaimer]").await;
+        app.click("#nav-get-help").await;
+        app.screen("get-help").await;
+        app.screenshot(&format!("get-help-{theme}")).await;
+        crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=get-help]").await;
+    }
     app.quit().await;
 }
 
