@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::course::load::links::SCREEN_ANCHORS;
+
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use time::OffsetDateTime;
@@ -35,6 +37,9 @@ pub use crate::command_names::COMMANDS;
 pub struct Start {
     pub language: String,
     pub words: BTreeMap<String, String>,
+    /// The screens a link in course text may open (Rust's list: the loader
+    /// refuses a pack that links to any other).
+    pub screen_anchors: &'static [&'static str],
     pub error: Option<Error>,
     #[serde(flatten)]
     pub course: Option<StartView>,
@@ -54,6 +59,7 @@ fn start(state: &AppState) -> Start {
     Start {
         language: words.language().to_owned(),
         words: words.entries().clone(),
+        screen_anchors: &SCREEN_ANCHORS,
         error,
         course,
     }

@@ -411,6 +411,49 @@ pub async fn assert_action_and_first_sign_on_screen(app: &harness::App, scope: &
     );
 }
 
+/// Every screen Rust lets course text link to (`#get-help` and the rest)
+/// opens from a link in the text, and a name outside Rust's list opens
+/// nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    target_os = "macos",
+    ignore = "skipped on macOS: there is no WebDriver for WKWebView (runs on Linux and Windows)"
+)]
+async fn every_screen_a_course_link_may_name_opens_from_a_link() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    let anchors = app.invoke("get_start", json!({})).await;
+    let anchors: Vec<String> =
+        serde_json::from_value(anchors["ok"]["screen_anchors"].clone()).unwrap();
+    assert!(anchors.contains(&"get-help".to_owned()), "{anchors:?}");
+    let add_link = |id: &str| {
+        format!("const a = document.createElement('a'); a.href = '#{id}'; a.id = 'test-link'; a.textContent = 'go'; document.querySelector('#screen [data-screen]').append(a);")
+    };
+    for id in &anchors {
+        app.click("#nav-about").await;
+        app.screen("about").await;
+        app.client.execute(&add_link(id), vec![]).await.unwrap();
+        app.click("#test-link").await;
+        app.screen(id).await;
+    }
+    app.click("#nav-about").await;
+    app.screen("about").await;
+    app.client
+        .execute(&add_link("print"), vec![])
+        .await
+        .unwrap();
+    app.click("#test-link").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        app.count("[data-screen=about]").await,
+        1,
+        "#print is no screen a link may open"
+    );
+    app.quit().await;
+}
+
 /// No script from course content ever ran: the marker every hostile fixture
 /// tries to set is still unset.
 async fn assert_nothing_ran(app: &harness::App) {

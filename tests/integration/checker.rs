@@ -157,6 +157,27 @@ fn check_refuses_numbers_checked_over_a_year_ago_naming_the_line() {
 }
 
 #[test]
+fn check_refuses_a_link_to_a_screen_that_does_not_exist_with_file_and_line() {
+    let pack = clinic_pack_with_help(HELP);
+    let lesson = pack.path().join("lessons/01-moving.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    let line = text.lines().count() + 2;
+    std::fs::write(
+        &lesson,
+        format!("{text}\nIf in doubt, see [Get help now](#get-hlep).\n"),
+    )
+    .unwrap();
+    let (status, out, _) = run(&["check", pack.path().to_str().unwrap()]);
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "lessons/01-moving.md:{line}: the link #get-hlep goes to no screen of the app"
+        )),
+        "{out}"
+    );
+}
+
+#[test]
 fn check_refuses_a_pack_without_help_numbers() {
     let (status, out) = check_help("");
     assert_eq!(status, 1, "{out}");

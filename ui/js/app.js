@@ -341,6 +341,9 @@ function startOverAsked() {
   );
 }
 
+// The screens a `#…` link in course text may open (from Rust, at start-up).
+let screenAnchors = [];
+
 // Links in course text open in the system browser, through Rust's check;
 // the window itself never leaves the app.
 screen.addEventListener("click", (event) => {
@@ -350,8 +353,9 @@ screen.addEventListener("click", (event) => {
   const href = link.getAttribute("href");
   if (href.startsWith("#")) {
     const id = href.slice(1);
-    // Course text links to "Get help now" as #get-help.
-    if (Object.hasOwn(screens, id)) return screens[id]().catch(fail);
+    // Course text links to "Get help now" as #get-help: the screens it may
+    // name are Rust's list, sent at start-up.
+    if (screenAnchors.includes(id) && Object.hasOwn(screens, id)) return screens[id]().catch(fail);
     const target = document.getElementById(id);
     if (target) {
       target.setAttribute("tabindex", "-1");
@@ -459,8 +463,9 @@ async function boot() {
 
 // The start-up data, from one call: the words in the course's language,
 // then the course's first screen, or why the course could not load.
-function start({ words, language, error, ...course }) {
+function start({ words, language, screen_anchors, error, ...course }) {
   setWords(words, language);
+  screenAnchors = screen_anchors ?? [];
   document.documentElement.lang = language;
   fillWords();
   courseTitle = t("chrome.fallback-title");

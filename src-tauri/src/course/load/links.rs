@@ -7,6 +7,20 @@ use std::collections::BTreeSet;
 
 use url::Url;
 
+/// The screens a link in course text may name, as `[Get help now](#get-help)`:
+/// the page routes these and no others (it is sent them at start-up), and a
+/// pack that names another is refused with the file and line.
+pub const SCREEN_ANCHORS: [&str; 8] = [
+    "home",
+    "get-help",
+    "plan",
+    "disclaimer",
+    "references",
+    "settings",
+    "help",
+    "about",
+];
+
 /// Longer than any real link; keeps a hostile request cheap to refuse.
 pub const MAX_URL_LEN: usize = 2048;
 

@@ -13,7 +13,7 @@ use url::Url;
 
 use super::citations::Citation;
 use super::figure::{figure_html, parse_figure, FIGURE_FENCE};
-use super::links::parse_https_url;
+use super::links::{parse_https_url, SCREEN_ANCHORS};
 use super::problem::Problem;
 use super::questions::QUESTIONS_FENCE;
 use crate::course::words::Catalog;
@@ -91,6 +91,8 @@ pub fn render_with(
     // Ids as the heading adapter will give them: the same anchorizer, fed
     // the same headings in the same order.
     let mut heading_ids = Anchorizer::new();
+    // `#…` links, checked once every heading's id is known.
+    let mut in_page: Vec<(usize, String)> = Vec::new();
     for node in root.descendants() {
         let mut data = node.data_mut();
         let line = data.sourcepos.start.line;
@@ -109,7 +111,8 @@ pub fn render_with(
                 rendered.front_matter = Some((strip_delimiters(raw), line + 1));
             }
             NodeValue::Link(link) => {
-                if link.url.starts_with('#') {
+                if let Some(id) = link.url.strip_prefix('#') {
+                    in_page.push((line, id.to_owned()));
                     continue;
                 }
                 match parse_https_url(&link.url) {
@@ -176,6 +179,20 @@ pub fn render_with(
                 "raw HTML is not allowed; write it in Markdown",
             )),
             _ => {}
+        }
+    }
+    for (line, id) in in_page {
+        let to_heading = rendered.headings.iter().any(|(_, h)| *h == id);
+        if !to_heading && !SCREEN_ANCHORS.contains(&id.as_str()) {
+            let screens: Vec<String> = SCREEN_ANCHORS.iter().map(|s| format!("#{s}")).collect();
+            problems.push(Problem::at_line(
+                file,
+                line,
+                format!(
+                    "the link #{id} goes to no screen of the app and no heading of this page; a link may name a screen ({}) or a heading here",
+                    screens.join(", ")
+                ),
+            ));
         }
     }
 
@@ -432,6 +449,25 @@ mod tests {
         let links: Vec<&str> = r.links.iter().map(Url::as_str).collect();
         assert_eq!(links, vec!["https://a.example/1", "https://b.example/2"]);
         assert!(r.html.contains("href=\"https://b.example/2\""));
+    }
+
+    #[test]
+    fn a_link_to_a_screen_that_does_not_exist_is_refused_on_its_line() {
+        let (_, problems) = render(
+            "## A\n\nFine: [help](#get-help), [home](#home).\n\nSee [Get help now](#get-hlep).\n",
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(5));
+        assert!(
+            problems[0].message.starts_with(
+                "the link #get-hlep goes to no screen of the app and no heading of this page"
+            ),
+            "{}",
+            problems[0]
+        );
+        // A heading of another page is no target either.
+        let (_, problems) = render("## A\n\n[up](#section-b).\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]
