@@ -18,7 +18,8 @@ pub fn run(folder: &Path, today: time::Date) -> i32 {
 }
 
 /// The clock's date (UTC): numbers are checked by the month, so the hours
-/// between UTC and the clinic's zone move the limit by a day at most.
+/// between UTC and the clinic's zone move the limit by a day at most (and
+/// the check lets a `checked` month one ahead of UTC's through).
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
 }

@@ -190,16 +190,16 @@ impl LearnerStore {
     /// Saves `record` as the next revision: the backup first (atomic, so it
     /// is always whole), then the plugin's store.
     pub fn save(&self, record: &LearnerRecord) -> Result<(), Error> {
-        self.save_observed(record, |_| {})
+        self.save_observed(record, || {})
     }
 
-    /// `save`, calling `between(revision)` once the backup is whole and
-    /// before the store is written: the crash test stops the writer there,
-    /// so a restart that must take the backup happens on every platform.
+    /// `save`, calling `between` once the backup is whole and before the
+    /// store is written: the crash test stops the writer there, so a
+    /// restart that must take the backup happens on every platform.
     pub fn save_observed(
         &self,
         record: &LearnerRecord,
-        between: impl FnOnce(u64),
+        between: impl FnOnce(),
     ) -> Result<(), Error> {
         let Some(store) = &self.store else {
             // The learner was told at start-up; changes last for this session.
@@ -210,7 +210,7 @@ impl LearnerStore {
         write_backup(&self.backup, record, next)
             .map_err(|err| Error::StoreWrite(err.to_string()))?;
         *revision = next;
-        between(next);
+        between();
         store
             .write(record, next)
             .map_err(|err| Error::StoreWrite(err.to_string()))

@@ -19,10 +19,9 @@ function heading(text, attrs = {}) {
 }
 
 // Marks where course data (titles, numbers, names) is shown rather than the
-// catalog's words: "text" for the element's own text, "html" for course
-// HTML and everything in it. The e2e word check skips these.
+// catalog's words ("text": the element's own text; course HTML is marked
+// "html" by courseHtml). The e2e word check skips these.
 const DATA = { "data-content": "text" };
-const DATA_HTML = { "data-content": "html" };
 
 // A screen: its name (for tests and styling), its title and h1, its parts.
 function screenOf(name, title, ...parts) {

@@ -158,7 +158,9 @@ fn help_problems(course: &Course, today: Date) -> Vec<Problem> {
                         checked.year, checked.month
                     ),
                 ));
-            } else if age < 0 {
+            } else if age < -1 {
+                // One month ahead is let through: `today` is the UTC date,
+                // and east of UTC a new month starts up to 14 hours sooner.
                 problems.push(Problem::at_line(
                     CONFIG_FILE,
                     checked.line,
@@ -176,15 +178,15 @@ fn help_problems(course: &Course, today: Date) -> Vec<Problem> {
         .first()
         .filter(|k| **k != HelpKind::Emergency)
     {
-        let line = page
-            .groups
-            .iter()
-            .find(|g| g.kind == *first)
-            .map(|g| g.line);
+        let first = page.groups.iter().find(|g| g.kind == *first);
+        let emergency = page.groups.iter().find(|g| g.kind == HelpKind::Emergency);
         problems.push(Problem::new(
             HELP_FILE,
-            line,
-            "the emergency section must come first: move it above the others, so the signs to act on at once are read before anything else",
+            emergency.map(|g| g.line),
+            format!(
+                "the emergency section must come first: move it above {:?}, so the signs to act on at once are read before anything else",
+                first.map_or("", |g| g.heading.as_str())
+            ),
         ));
     }
     for kind in HELP_GROUPS {
@@ -347,6 +349,11 @@ mod tests {
         );
         let report = check_pack(dir.path(), time::macros::date!(2026 - 11 - 30));
         assert!(
+            shown(&report).is_empty(),
+            "the month ahead, as it is east of UTC"
+        );
+        let report = check_pack(dir.path(), time::macros::date!(2026 - 10 - 31));
+        assert!(
             shown(&report)[0].contains("after today"),
             "{:?}",
             shown(&report)
@@ -363,7 +370,7 @@ mod tests {
         write_pack(dir.path(), pairs);
         assert_eq!(
             shown(&check_pack(dir.path(), TODAY)),
-            ["get-help.md:3: the emergency section must come first: move it above the others, so the signs to act on at once are read before anything else"]
+            ["get-help.md:7: the emergency section must come first: move it above \"Soon\", so the signs to act on at once are read before anything else"]
         );
     }
 

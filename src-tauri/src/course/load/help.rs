@@ -185,7 +185,8 @@ fn parse_checked(value: &str) -> Result<(i32, u8), String> {
         format!("`help.checked` must be the year and month the numbers were last checked, such as \"2026-12\", not {value:?}")
     };
     let (year, month) = value.trim().split_once('-').ok_or_else(refused)?;
-    if year.len() != 4 || month.len() != 2 {
+    let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+    if year.len() != 4 || month.len() != 2 || !digits(year) || !digits(month) {
         return Err(refused());
     }
     let year: i32 = year.parse().map_err(|_| refused())?;
@@ -348,6 +349,8 @@ pub struct HelpSection {
 pub struct SourceSection {
     pub heading: String,
     pub line: usize,
+    /// The line `body` starts on.
+    pub body_line: usize,
     /// The Markdown under the heading, up to the next.
     pub body: String,
 }
@@ -362,6 +365,14 @@ pub fn split_sections(text: &str, problems: &mut Vec<Problem>) -> (String, Vec<S
     let mut starts: Vec<(String, usize, usize)> = Vec::new();
     for node in root.descendants() {
         let data = node.data.borrow();
+        if let NodeValue::FootnoteReference(_) | NodeValue::FootnoteDefinition(_) = &data.value {
+            problems.push(Problem::at_line(
+                HELP_FILE,
+                data.sourcepos.start.line,
+                "may not have footnotes: each group is shown on its own, so a note would be parted from its mark; write it in the sentence",
+            ));
+            continue;
+        }
         let NodeValue::Heading(heading) = &data.value else {
             continue;
         };
@@ -392,6 +403,7 @@ pub fn split_sections(text: &str, problems: &mut Vec<Problem>) -> (String, Vec<S
             SourceSection {
                 heading: heading.trim().to_owned(),
                 line: *start,
+                body_line: end + 1,
                 body: slice(*end, next),
             }
         })
@@ -418,6 +430,26 @@ pub fn assign_groups(
         return None;
     }
     let before = problems.len();
+    for (i, first) in HELP_GROUPS.iter().enumerate() {
+        for second in &HELP_GROUPS[i + 1..] {
+            let named = |k: &HelpKind| numbers.group(*k).heading.clone();
+            if named(first).is_some() && named(first) == named(second) {
+                problems.push(Problem::at_line(
+                    CONFIG_FILE,
+                    numbers.group(*second).line,
+                    format!(
+                        "`help.{}.heading` and `help.{}.heading` both name {:?}: each group goes under a heading of its own",
+                        first.name(),
+                        second.name(),
+                        named(first).unwrap_or_default()
+                    ),
+                ));
+            }
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
     let mut kinds: Vec<Option<HelpKind>> = vec![None; sections.len()];
     for kind in HELP_GROUPS {
         let Some(named) = &numbers.group(kind).heading else {

@@ -139,15 +139,26 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     let intro = page(INTRO_FILE, 1, &mut problems).map(|(_, html)| Page { html });
     let finished = page(FINISHED_FILE, 0, &mut problems).map(|(_, html)| Page { html });
     let help = page(HELP_FILE, 0, &mut problems).and_then(|(text, _)| {
-        let numbers = &config.as_ref()?.help;
+        // Split first, so the page's own problems are told even while
+        // course.toml is broken.
         let (intro, sections) = split_sections(&text, &mut problems);
+        let numbers = &config.as_ref()?.help;
         let kinds = assign_groups(&sections, numbers, &mut problems)?;
-        // Each part is drawn on its own; its problems were found above, on
-        // the whole page, with the page's own line numbers.
-        let mut again = Vec::new();
-        let mut draw =
-            |markdown: &str| render_with(HELP_FILE, markdown, 0, words_now, &mut again).html;
-        let intro_html = draw(&intro);
+        // Each part is drawn on its own, after as many blank lines as come
+        // before it in the file, so whatever shows up only in a part is
+        // told on the page's own line (the whole page was checked above).
+        let mut draw = |markdown: &str, first_line: usize| {
+            let mut found = Vec::new();
+            let padded = format!("{}{markdown}", "\n".repeat(first_line.saturating_sub(1)));
+            let html = render_with(HELP_FILE, &padded, 0, words_now, &mut found).html;
+            for problem in found {
+                if !problems.contains(&problem) {
+                    problems.push(problem);
+                }
+            }
+            html
+        };
+        let intro_html = draw(&intro, 1);
         let parts = sections
             .iter()
             .zip(kinds)
@@ -155,7 +166,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 kind,
                 heading: section.heading.clone(),
                 line: section.line,
-                body_html: draw(&section.body),
+                body_html: draw(&section.body, section.body_line),
             })
             .collect();
         Some(help_page(intro_html, parts))
@@ -473,6 +484,52 @@ pub(crate) mod tests {
                 .contains("help.crisis.contact[2].number"),
             "{}",
             err.problems[0]
+        );
+    }
+
+    #[test]
+    fn get_help_problems_are_told_with_page_lines_even_while_course_toml_is_broken() {
+        let page = "Act now.\n\n## Emergency\n\n- chest pain[^1]\n\n[^1]: A note.\n\n## Soon\n\nSee [above](#section-emergency).\n\n## Feeling low\n\nTalk.\n";
+        let pairs = replace(good_pack(), "get-help.md", page);
+        let err = load(replace(pairs, "course.toml", "title = \"T\"\n")).unwrap_err();
+        let shown: Vec<String> = err
+            .problems
+            .iter()
+            .filter(|p| p.file == "get-help.md")
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("get-help.md:5: may not have footnotes"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("get-help.md:7: may not have footnotes"),
+            "{shown:?}"
+        );
+
+        // With the config whole, a link to a heading the screen does not
+        // draw as one is told on its own line.
+        let page = page.replace("[^1]", "").replace("\n[: A note.\n", "");
+        let err = load(replace(good_pack(), "get-help.md", &page)).unwrap_err();
+        let shown: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+        assert!(
+            shown
+                .iter()
+                .any(|p| p
+                    .starts_with("get-help.md:11: the link #section-emergency goes to no screen")),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn two_groups_naming_one_heading_are_refused() {
+        let twice = CONFIG.replace("heading = \"Soon\"", "heading = \"Emergency\"");
+        let err = load(replace(good_pack(), "course.toml", &twice)).unwrap_err();
+        let line = twice.lines().position(|l| l == "[help.urgent]").unwrap() + 1;
+        assert_eq!(
+            err.problems[0].to_string(),
+            format!("course.toml:{line}: `help.emergency.heading` and `help.urgent.heading` both name \"Emergency\": each group goes under a heading of its own")
         );
     }
 

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 use crate::course::html_text::escape as esc;
 use crate::course::learner::plan::PlanStep;
 use crate::course::learner::record::{LearnerRecord, LessonState};
-use crate::course::load::help::HelpKind;
+use crate::course::load::help::{HelpKind, Reach};
 use crate::course::load::pack::Course;
 
 /// The file name offered in the save dialog.
@@ -137,9 +137,14 @@ fn plan_section(course: &Course, record: &LearnerRecord) -> String {
     html.push_str(&format!("<h3>{}</h3>\n<ul>", say("plan.help-heading")));
     for kind in [HelpKind::Emergency, HelpKind::Urgent, HelpKind::Crisis] {
         for line in course.config.help.contacts(kind) {
+            let reach = match line.by {
+                Reach::Call => say("get-help.call"),
+                Reach::Text => say("get-help.text"),
+            };
             html.push_str(&format!(
-                "<li>{}: {}</li>",
+                "<li>{}: {} {}</li>",
                 esc(&line.label),
+                reach,
                 esc(&line.number)
             ));
         }
@@ -234,7 +239,7 @@ mod tests {
         assert!(html.contains("If it is new<br>or different"), "{html}");
         let line = &course.config.help.contacts(HelpKind::Emergency)[0];
         assert!(
-            html.contains(&format!("{}: {}", line.label, line.number)),
+            html.contains(&format!("{}: Call {}", line.label, line.number)),
             "{html}"
         );
         assert!(
