@@ -328,7 +328,9 @@ pub async fn save_progress_summary<R: Runtime>(
 ) -> Result<Option<String>, Error> {
     use tauri_plugin_dialog::DialogExt;
     let (html, file_type) = state.read(|course, record| {
-        let html = progress_summary_html(course, record, OffsetDateTime::now_utc());
+        // The learner's own zone, from the system (TZ, or its settings).
+        let zone = jiff::tz::TimeZone::system();
+        let html = progress_summary_html(course, record, OffsetDateTime::now_utc(), &zone);
         Ok((html, file_type_label(course)))
     })?;
     let chosen = app

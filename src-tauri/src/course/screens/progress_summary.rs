@@ -4,6 +4,7 @@
 //! next step, and holds no script or style that could go stale. Its words
 //! are the course's catalog's.
 
+use jiff::tz::TimeZone;
 use time::OffsetDateTime;
 
 use crate::course::html_text::escape as esc;
@@ -26,8 +27,12 @@ pub fn progress_summary_html(
     course: &Course,
     record: &LearnerRecord,
     now: OffsetDateTime,
+    zone: &TimeZone,
 ) -> String {
     let w = &course.words;
+    // Each event is kept as an instant; its day is the one where the
+    // summary is made (a lesson done at 9 am in Sydney is that day's).
+    let day = |at: OffsetDateTime| w.date(at, zone);
     // Catalog text is plain text too, so each sentence is escaped whole.
     let say = |key: &str, params: &[(&str, &str)]| esc(&w.text(key, params));
     let config = &course.config;
@@ -36,11 +41,11 @@ pub fn progress_summary_html(
         let progress = record.lessons.get(&lesson.id);
         let status = match (record.lesson_state(&lesson.id), progress) {
             (LessonState::Completed, Some(p)) => {
-                let date = w.date(p.completed_at.unwrap_or(p.started_at));
+                let date = day(p.completed_at.unwrap_or(p.started_at));
                 say("summary.completed-on", &[("date", &date)])
             }
             (LessonState::InProgress, Some(p)) => {
-                say("summary.started-on", &[("date", &w.date(p.started_at))])
+                say("summary.started-on", &[("date", &day(p.started_at))])
             }
             _ => say("state.not_started", &[]),
         };
@@ -53,7 +58,7 @@ pub fn progress_summary_html(
     }
     let consent = match &record.consent {
         Some(c) if record.has_consented(course) => {
-            say("summary.accepted", &[("date", &w.date(c.accepted_at))])
+            say("summary.accepted", &[("date", &day(c.accepted_at))])
         }
         _ => say("summary.not-accepted", &[]),
     };
@@ -78,7 +83,7 @@ pub fn progress_summary_html(
          {plan}<p>{private}</p>\n</body>\n</html>\n",
         lang = esc(&config.language),
         provided_by = say("chrome.provided-by", &[("provider", &config.provider)]),
-        made_on = say("summary.made-on", &[("date", &w.date(now))]),
+        made_on = say("summary.made-on", &[("date", &day(now))]),
         lessons = say("summary.lessons", &[]),
         completed_count = say(
             "summary.completed-count",
@@ -175,7 +180,12 @@ mod tests {
         record
             .open_lesson(&course, "two", datetime!(2026-11-04 10:00 UTC))
             .unwrap();
-        let html = progress_summary_html(&course, &record, datetime!(2026-11-25 12:00 UTC));
+        let html = progress_summary_html(
+            &course,
+            &record,
+            datetime!(2026-11-25 12:00 UTC),
+            &TimeZone::UTC,
+        );
         assert!(
             html.contains("Disclaimer accepted on 2 November 2026."),
             "{html}"
@@ -202,6 +212,7 @@ mod tests {
             &course,
             &LearnerRecord::default(),
             datetime!(2026-11-25 12:00 UTC),
+            &TimeZone::UTC,
         );
         assert!(
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
@@ -223,7 +234,12 @@ mod tests {
         use crate::course::learner::plan::{PlanList, PlanText};
         let course = course();
         let mut record = LearnerRecord::default();
-        let html = progress_summary_html(&course, &record, datetime!(2026-11-25 12:00 UTC));
+        let html = progress_summary_html(
+            &course,
+            &record,
+            datetime!(2026-11-25 12:00 UTC),
+            &TimeZone::UTC,
+        );
         assert!(!html.contains("My plan"), "{html}");
         record
             .plan
@@ -233,7 +249,12 @@ mod tests {
             .plan
             .set_text(PlanText::FlareUpGetHelp, "If it is new\nor different")
             .unwrap();
-        let html = progress_summary_html(&course, &record, datetime!(2026-11-25 12:00 UTC));
+        let html = progress_summary_html(
+            &course,
+            &record,
+            datetime!(2026-11-25 12:00 UTC),
+            &TimeZone::UTC,
+        );
         assert!(html.contains("<h2>My plan</h2>"), "{html}");
         assert!(html.contains("<li>Walking &lt;the dog&gt;</li>"), "{html}");
         assert!(html.contains("If it is new<br>or different"), "{html}");
@@ -245,6 +266,49 @@ mod tests {
         assert!(
             !html.contains("Questions for my doctor"),
             "an empty step is left out: {html}"
+        );
+    }
+
+    /// In Australia a morning is the previous day in UTC: the summary a
+    /// learner hands over dates it by their own day, and by the offset in
+    /// force that day (daylight saving ends in Sydney on 5 April 2026).
+    #[test]
+    fn the_summary_dates_each_event_by_the_day_where_it_is_made() {
+        let course = course();
+        let mut record = LearnerRecord::default();
+        // 9:30 am on 25 November in Sydney (UTC+11).
+        record.accept_disclaimer(&course, datetime!(2026-11-24 22:30 UTC));
+        // 00:30 on 5 April in Sydney, still UTC+11 until 3 am.
+        record
+            .complete_lesson(&course, "one", datetime!(2026-04-04 13:30 UTC))
+            .unwrap();
+        let now = datetime!(2026-11-24 22:45 UTC);
+        let summary = |zone: &str| {
+            let zone = TimeZone::get(zone).expect("the system's time-zone database");
+            progress_summary_html(&course, &record, now, &zone)
+        };
+        let sydney = summary("Australia/Sydney");
+        assert!(
+            sydney.contains("Disclaimer accepted on 25 November 2026."),
+            "{sydney}"
+        );
+        assert!(sydney.contains("Completed on 5 April 2026"), "{sydney}");
+        assert!(
+            sydney.contains("Summary made on 25 November 2026."),
+            "{sydney}"
+        );
+        let los_angeles = summary("America/Los_Angeles");
+        assert!(
+            los_angeles.contains("Disclaimer accepted on 24 November 2026."),
+            "{los_angeles}"
+        );
+        assert!(
+            los_angeles.contains("Completed on 4 April 2026"),
+            "{los_angeles}"
+        );
+        assert!(
+            los_angeles.contains("Summary made on 24 November 2026."),
+            "{los_angeles}"
         );
     }
 }

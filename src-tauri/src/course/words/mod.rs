@@ -80,10 +80,14 @@ impl Catalog {
         self.text(&key, &all)
     }
 
-    /// A day as "25 November 2026": the form the page writes too.
-    pub fn date(&self, at: OffsetDateTime) -> String {
-        let month = self.text(&format!("month.{}", u8::from(at.month())), &[]);
-        let (day, year) = (at.day().to_string(), at.year().to_string());
+    /// The day `at` falls on in `zone`, as "25 November 2026": the form the
+    /// page writes too. An instant is stored; its day is the viewer's.
+    pub fn date(&self, at: OffsetDateTime, zone: &jiff::tz::TimeZone) -> String {
+        let local = jiff::Timestamp::from_second(at.unix_timestamp())
+            .map(|t| zone.to_datetime(t).date())
+            .unwrap_or_default();
+        let month = self.text(&format!("month.{}", local.month()), &[]);
+        let (day, year) = (local.day().to_string(), local.year().to_string());
         self.text(
             "date.day",
             &[("day", &day), ("month", &month), ("year", &year)],
@@ -210,13 +214,16 @@ mod tests {
     fn dates_are_day_month_year_with_the_catalogs_month_names() {
         let words = Catalog::english();
         assert_eq!(
-            words.date(datetime!(2026-11-25 12:00 UTC)),
+            words.date(datetime!(2026-11-25 12:00 UTC), &jiff::tz::TimeZone::UTC),
             "25 November 2026"
         );
         let mut own = BTreeMap::new();
         own.insert("month.3".to_owned(), "mars".to_owned());
         let french = Catalog::for_language("fr", own);
-        assert_eq!(french.date(datetime!(2026-03-02 12:00 UTC)), "2 mars 2026");
+        assert_eq!(
+            french.date(datetime!(2026-03-02 12:00 UTC), &jiff::tz::TimeZone::UTC),
+            "2 mars 2026"
+        );
         assert_eq!(
             french.text("nav.home", &[]),
             "Home",
