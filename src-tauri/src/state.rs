@@ -233,6 +233,8 @@ impl AppState {
         )
     }
 
+    /// For the command tests, which start one app after another on the
+    /// same files (see `LearnerStore::release_lock`).
     pub fn release_store_lock(&self) {
         self.store.release_lock();
     }

@@ -4,7 +4,7 @@
 //! The plugin writes its file in place, with no flush, and silently starts
 //! empty on a file it cannot parse (tauri-apps/plugins-workspace#3085). So
 //! every save first writes a checksummed backup atomically, and at start-up
-//! the files are checked and the newest whole copy chosen (`course::recovery`)
+//! the files are checked and the newest whole copy chosen (`course::learner::recovery`)
 //! before the plugin is given the path.
 
 use std::fs::File;
@@ -155,8 +155,9 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
 }
 
 impl LearnerStore {
-    /// Lets another copy of the app write (at exit; the operating system
-    /// also releases the lock when the process ends).
+    /// Lets another copy of the app write. Nothing calls it at exit (the
+    /// operating system releases the lock when the process ends); the
+    /// command tests use it to hand the files from one app to the next.
     pub fn release_lock(&self) {
         self.lock.lock().unwrap_or_else(|e| e.into_inner()).take();
     }

@@ -373,7 +373,7 @@ pub(crate) mod tests {
         ]
     }
 
-    /// The file today's version-1 app wrote (tests/fixtures/records/v1:
+    /// The file the version-1 app wrote (tests/fixtures/records/v1:
     /// consent, one lesson complete, one started, text size and theme),
     /// and its backup, load into today's record with nothing lost.
     #[test]

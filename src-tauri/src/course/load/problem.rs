@@ -70,7 +70,6 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
-/// 1-based line number of a byte offset in `text`.
 /// Why `text` cannot be shown as one line of plain text of at most `max`
 /// characters (figure labels, question text), if it cannot.
 pub fn plain_text_problem(text: &str, max: usize) -> Option<String> {
@@ -88,6 +87,7 @@ pub fn plain_text_problem(text: &str, max: usize) -> Option<String> {
     }
 }
 
+/// 1-based line number of a byte offset in `text`.
 pub fn line_of_offset(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
     text.as_bytes()[..end]
