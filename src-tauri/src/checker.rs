@@ -5,7 +5,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use crate::course::authoring::check::{check_pack, Report};
+use crate::course::authoring::check::{check_pack, Report, WORDS_PER_MINUTE};
 
 pub fn run(folder: &Path, today: time::Date) -> i32 {
     let report = check_pack(folder, today);
@@ -71,6 +71,12 @@ pub fn format_report(folder: &Path, report: &Report) -> String {
                 );
             }
         }
+    }
+    if let Some(language) = &report.measures_not_held {
+        let _ = writeln!(
+            out,
+            "\nThe course is in {language:?}: the reading time ({WORDS_PER_MINUTE} words a minute) and the grade (Flesch–Kincaid) are English measures, so they are shown here but not held to. Every other check applies."
+        );
     }
     let verdict = if report.is_fine() {
         "is fine".to_owned()

@@ -27,7 +27,6 @@ use crate::course::RuleError;
 use crate::error::Error;
 use crate::state::{AppState, Changed};
 
-
 /// The first screen's data in one round trip (at start-up the page's first
 /// calls are the slowest, while WebKit is still starting): the words in the
 /// course's language, and the first screen or why the course could not

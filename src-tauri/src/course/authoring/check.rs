@@ -12,6 +12,7 @@ use crate::course::load::help::{HelpKind, HELP_FILE, HELP_GROUPS};
 use crate::course::load::pack::{load_course, Course};
 use crate::course::load::problem::Problem;
 use crate::course::load::references::REFERENCES_FILE;
+use crate::course::words::is_english;
 use crate::course::words::pack_catalog::missing_words;
 
 pub const WORDS_PER_MINUTE: f64 = 200.0;
@@ -38,6 +39,9 @@ pub struct LessonRow {
 pub struct Report {
     pub problems: Vec<Problem>,
     pub lessons: Vec<LessonRow>,
+    /// For a pack not in English: the reading time and grade are English
+    /// measures, shown but not held to (said under the table).
+    pub measures_not_held: Option<String>,
 }
 
 impl Report {
@@ -57,7 +61,7 @@ pub fn check_pack(folder: &Path, today: Date) -> Report {
         Err(err) => {
             return Report {
                 problems: err.problems,
-                lessons: Vec::new(),
+                ..Report::default()
             }
         }
     };
@@ -66,11 +70,16 @@ pub fn check_pack(folder: &Path, today: Date) -> Report {
         Err(err) => {
             return Report {
                 problems: err.problems,
-                lessons: Vec::new(),
+                ..Report::default()
             }
         }
     };
     let mut report = Report::default();
+    // Words a minute and Flesch–Kincaid are made for English text.
+    let held_to_measures = is_english(&course.config.language);
+    if !held_to_measures {
+        report.measures_not_held = Some(course.config.language.clone());
+    }
     // The app runs with English in place of a missing word; a pack handed
     // out is held to having every one in its own language.
     report
@@ -105,7 +114,7 @@ pub fn check_pack(folder: &Path, today: Date) -> Report {
             question_grade: asked.flesch_kincaid_grade(),
         };
         let stated = f64::from(row.stated_minutes);
-        if (row.reading_minutes - stated).abs() / stated > MINUTES_TOLERANCE {
+        if held_to_measures && (row.reading_minutes - stated).abs() / stated > MINUTES_TOLERANCE {
             report.problems.push(Problem::at_line(
                 &lesson.file,
                 1,
@@ -123,7 +132,7 @@ pub fn check_pack(folder: &Path, today: Date) -> Report {
             (row.grade, "reads"),
             (row.question_grade, "its questions and their feedback read"),
         ] {
-            if grade > MAX_GRADE {
+            if held_to_measures && grade > MAX_GRADE {
                 report.problems.push(Problem::in_file(
                     &lesson.file,
                     format!(
@@ -395,5 +404,34 @@ mod tests {
             ]
         );
         assert!(HELP.contains("## Feeling low"));
+    }
+
+    #[test]
+    fn a_pack_in_another_language_is_not_held_to_the_english_reading_measures() {
+        let dir = tempfile::tempdir().unwrap();
+        french_pack(dir.path(), "{}");
+        let report = check_pack(dir.path(), TODAY);
+        // The small pack's lessons are far shorter than they state, which
+        // an English pack is refused for.
+        assert!(
+            !report
+                .problems
+                .iter()
+                .any(|p| p.message.contains("states ")),
+            "{:?}",
+            report.problems
+        );
+        assert_eq!(report.measures_not_held.as_deref(), Some("fr"));
+        let printed = crate::checker::format_report(dir.path(), &report);
+        assert!(printed.contains("English measures"), "{printed}");
+
+        let english = tempfile::tempdir().unwrap();
+        write_pack(english.path(), good_pack());
+        let report = check_pack(english.path(), TODAY);
+        assert!(report
+            .problems
+            .iter()
+            .any(|p| p.message.contains("states 1 minute")));
+        assert_eq!(report.measures_not_held, None);
     }
 }

@@ -157,6 +157,21 @@ macro_rules! display_in_english {
 }
 pub(crate) use display_in_english;
 
+/// The language of a BCP 47 tag, as its first subtag in lower case:
+/// "en" for `en`, `en-AU` or `EN_gb`. The one place a tag is taken apart.
+pub fn primary_language(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// English needs no catalog of its own, and is the one language the
+/// reading measures are made for.
+pub fn is_english(tag: &str) -> bool {
+    primary_language(tag) == "en"
+}
+
 /// The `{name}` placeholders a text uses, in order of first use.
 pub fn placeholders(text: &str) -> Vec<&str> {
     let mut names = Vec::new();

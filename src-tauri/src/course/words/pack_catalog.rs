@@ -4,18 +4,13 @@
 
 use std::collections::BTreeMap;
 
-use super::{placeholders, Catalog};
+use super::{is_english, placeholders, Catalog};
 use crate::course::load::files::PackFiles;
 use crate::course::load::problem::Problem;
 
 /// Where a pack keeps its words for `language`.
 pub fn catalog_path(language: &str) -> String {
     format!("locales/{language}.json")
-}
-
-/// English needs no catalog of its own: `en`, `en-AU` and the like.
-fn is_english(language: &str) -> bool {
-    language.split(['-', '_']).next() == Some("en")
 }
 
 /// The course's words: English, with the pack's catalog for `language`

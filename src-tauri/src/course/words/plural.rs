@@ -14,11 +14,7 @@ const ONE_FOR_ZERO_AND_ONE: &[&str] = &["fr", "pt", "hi", "bn"];
 /// The CLDR plural category of the whole number `n` in `language` (a BCP 47
 /// tag; only its first part counts).
 pub fn plural_category(language: &str, n: u64) -> &'static str {
-    let primary = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let primary = super::primary_language(language);
     let (ones, hundreds) = (n % 10, n % 100);
     let teen = (12..=14).contains(&hundreds);
     match primary.as_str() {
