@@ -5,6 +5,8 @@
 
 /// The standards a pack is checked against before it is handed out.
 pub mod authoring;
+/// SHA-256 as hex, for naming content by its bytes.
+pub mod digest;
 /// Text made safe in HTML, for every page and file the app writes.
 pub mod html_text;
 /// The learner's record (consent, progress, preferences) and its storage.

@@ -12,8 +12,8 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use crate::course::digest::sha256_hex;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 use super::atomic_write::write_atomically;
 use super::plan::Plan;
@@ -182,10 +182,7 @@ pub fn upgrade(mut record: Value) -> Value {
 /// (serde_json sorts object keys), so the same content always hashes alike.
 fn checksum_of(record: &Value, revision: u64) -> String {
     let canonical = json!({ "record": record, REVISION_KEY: revision }).to_string();
-    Sha256::digest(canonical.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    sha256_hex(canonical.as_bytes(), 32)
 }
 
 /// The record as the store file holds it: `(key, value)` pairs.

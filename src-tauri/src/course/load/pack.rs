@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use sha2::{Digest, Sha256};
+use crate::course::digest::sha256_hex;
 
 use super::citations::{find_citations, link_citations, Citation};
 use super::config::{parse_config, CourseConfig, CONFIG_FILE};
@@ -80,8 +80,7 @@ impl Course {
 pub fn disclaimer_version(text: &str) -> String {
     // Line endings differ between platforms and editors; the words do not.
     let normalised = text.replace("\r\n", "\n");
-    let digest = Sha256::digest(normalised.trim().as_bytes());
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    sha256_hex(normalised.trim().as_bytes(), 8)
 }
 
 /// Loads and checks a pack; on failure, every problem found.
