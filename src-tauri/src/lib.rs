@@ -25,18 +25,19 @@ use crate::course::load::pack_source::{PackSearch, PackSource};
 use crate::course::words::Catalog;
 use crate::state::{AppState, LoadedCourse};
 
-/// The command handler for `commands` plus, in a `bench` build only, the
-/// benchmark's own command: the product never carries it.
+/// The command handler for every command of `app_commands!` plus, in a
+/// `bench` build only, the benchmark's own command: the product never
+/// carries it.
 #[cfg(not(feature = "bench"))]
 macro_rules! handler {
-    ($($command:path),* $(,)?) => {
-        tauri::generate_handler![$($command),*]
+    ($($command:ident),*) => {
+        tauri::generate_handler![$(commands::$command),*]
     };
 }
 #[cfg(feature = "bench")]
 macro_rules! handler {
-    ($($command:path),* $(,)?) => {
-        tauri::generate_handler![$($command),*, bench::bench_report]
+    ($($command:ident),*) => {
+        tauri::generate_handler![$(commands::$command),*, bench::bench_report]
     };
 }
 
@@ -55,32 +56,7 @@ pub fn app_builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> 
                 .open_js_links_on_click(false)
                 .build(),
         )
-        .invoke_handler(handler![
-            commands::get_start,
-            commands::get_overview,
-            commands::get_disclaimer,
-            commands::get_help,
-            commands::accept_disclaimer,
-            commands::open_lesson,
-            commands::complete_lesson,
-            commands::answer_question,
-            commands::get_plan,
-            commands::change_plan,
-            commands::get_finished,
-            commands::open_next_step,
-            commands::open_link,
-            commands::get_references,
-            commands::use_built_in_course,
-            commands::set_text_size,
-            commands::set_theme,
-            commands::set_reading_speed,
-            commands::choose_voice,
-            commands::start_over,
-            commands::delete_my_data,
-            commands::get_about,
-            commands::get_print_course,
-            commands::save_progress_summary,
-        ])
+        .invoke_handler(app_commands!(handler))
 }
 
 /// Loads the course and the learner's record into managed state.
