@@ -1039,6 +1039,15 @@ fn get_start_gives_the_first_screen_in_one_call() {
     assert_eq!(first["overview"]["consent_needed"], true);
     assert_eq!(first["language"], "en");
     assert_eq!(first["words"]["nav.get-help"], "Get help now");
+    // The page's two lists are Rust's, sent here.
+    assert_eq!(
+        first["read_only_commands"],
+        json!(back_pain_course::command_names::READ_ONLY)
+    );
+    assert_eq!(
+        first["screen_anchors"],
+        json!(back_pain_course::course::load::links::SCREEN_ANCHORS)
+    );
     assert!(first["error"].is_null(), "{first}");
     assert_eq!(
         first["disclaimer"]["help"]["groups"][0]["contacts"][0]["number"], "000",

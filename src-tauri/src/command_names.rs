@@ -44,8 +44,8 @@ app_commands!(names_of);
 
 /// The commands that change nothing in the learner's record (so nothing a
 /// lesson view shows): the page keeps the lesson views it has across these
-/// calls and forgets them at any other (`ui/js/api.js`, whose list a test
-/// keeps equal to this one).
+/// calls and forgets them at any other (`ui/js/api.js`, which is sent this
+/// list by `get_start`).
 pub const READ_ONLY: &[&str] = &[
     "get_start",
     "get_overview",

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::command_names::READ_ONLY;
 use crate::course::load::links::SCREEN_ANCHORS;
 
 use serde::Serialize;
@@ -38,6 +39,9 @@ pub struct Start {
     /// The screens a link in course text may open (Rust's list: the loader
     /// refuses a pack that links to any other).
     pub screen_anchors: &'static [&'static str],
+    /// The commands that change nothing a lesson view shows: the page keeps
+    /// the lesson views it has across these calls only.
+    pub read_only_commands: &'static [&'static str],
     pub error: Option<Error>,
     #[serde(flatten)]
     pub course: Option<StartView>,
@@ -58,6 +62,7 @@ fn start(state: &AppState) -> Start {
         language: words.language().to_owned(),
         words: words.entries().clone(),
         screen_anchors: &SCREEN_ANCHORS,
+        read_only_commands: READ_ONLY,
         error,
         course,
     }

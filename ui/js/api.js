@@ -11,22 +11,23 @@ const tauriInvoke = (command, args) => window.__TAURI__.core.invoke(command, arg
 // be from before it.
 const keptLessons = new Map();
 let changes = 0;
-// What changes nothing a lesson view shows: command_names.rs READ_ONLY (a
-// test keeps the two equal). Opening a lesson changes only its own view.
-const READ_ONLY = new Set([
-  "get_start", "get_overview", "get_disclaimer", "get_help", "get_plan", "get_finished",
-  "get_references", "get_about", "get_print_course",
-  "open_link", "open_next_step", "choose_voice", "save_progress_summary",
-]);
+// What changes nothing a lesson view shows: Rust's list (command_names.rs
+// READ_ONLY), sent with the start-up data. Until it comes, every call but
+// that first one counts as a change. Opening a lesson changes only its own
+// view.
+let readOnly = new Set(["get_start"]);
 const KEEPS_LESSON = new Set(["open_lesson", "complete_lesson"]);
 
 async function invoke(command, args) {
-  if (!READ_ONLY.has(command) && command !== "open_lesson") {
+  if (!readOnly.has(command) && command !== "open_lesson") {
     keptLessons.clear();
     changes += 1;
   }
   const before = changes;
   const result = await tauriInvoke(command, args);
+  if (command === "get_start" && Array.isArray(result?.read_only_commands)) {
+    readOnly = new Set(result.read_only_commands);
+  }
   if (KEEPS_LESSON.has(command) && changes === before) {
     // A save error belongs to the call that met it, not to the view.
     const { save_error: _, ...view } = result;
