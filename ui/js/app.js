@@ -10,7 +10,7 @@ import { entryEditor, planView, refreshStatus, savePendingNow, showFieldError } 
 import { findVoice, stopReading, toggleReading, voiceInfo } from "./listen.js";
 import { questionView } from "./self_check.js";
 import { installShortcuts } from "./shortcuts.js";
-import { duration, setWords, t } from "./strings.js";
+import { setWords, t } from "./strings.js";
 import * as views from "./views.js";
 
 const screen = document.getElementById("screen");
@@ -427,7 +427,7 @@ function fillChrome(overview) {
             ),
           ),
         onActive: () => document.getElementById("idle-warning")?.remove(),
-        onIdle: () => clearForNextPerson(t("confirm.idle-cleared", { duration: duration(shared) })).catch(fail),
+        onIdle: () => clearForNextPerson(t("confirm.idle-cleared", { duration: overview.idle_timeout_words })).catch(fail),
       })
     : null;
 }

@@ -137,7 +137,7 @@ function helpBox(view, actions) {
     "div",
     { class: "panel plan-help", id: "plan-help" },
     h("p", {}, t("plan.help-intro")),
-    h("ul", {}, view.help.map((line) => h("li", { class: `help-line-${line.kind}` }, h("span", DATA, line.label), `: ${reach(line)} `, h("strong", DATA, line.number)))),
+    h("ul", {}, view.help.map((line) => h("li", { class: `help-line-${line.kind}` }, h("span", DATA, line.label), ": ", h("span", {}, reach(line)), " ", h("strong", DATA, line.number)))),
     button({ class: "link-button", id: "plan-get-help", onclick: actions.getHelp }, t("plan.get-help")),
   );
 }
@@ -162,7 +162,7 @@ function printed(view) {
     { class: "print-only plan-print", id: "plan-print" },
     view.steps.map(printedStep),
     h("h2", {}, t("plan.help-heading")),
-    h("ul", {}, view.help.map((line) => h("li", {}, h("span", DATA, line.label), `: ${reach(line)} `, h("span", DATA, line.number)))),
+    h("ul", {}, view.help.map((line) => h("li", {}, h("span", DATA, line.label), ": ", h("span", {}, reach(line)), " ", h("span", DATA, line.number)))),
   );
 }
 

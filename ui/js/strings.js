@@ -17,18 +17,6 @@ export function t(key, params = {}) {
   return text.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
-// `${stem}.one`, `${stem}.other`…, picked for `n` by the course language's
-// plural rules; `{n}` is filled with `n`.
-export function plural(stem, n, params = {}) {
-  const form = `${stem}.${new Intl.PluralRules(language).select(n)}`;
-  return t(form in catalog ? form : `${stem}.other`, { n, ...params });
-}
-
-// Seconds as whole minutes when they are, else as seconds.
-export function duration(seconds) {
-  return seconds % 60 === 0 ? plural("minutes", seconds / 60) : plural("seconds", seconds);
-}
-
 // A day as the saved summary writes it ("25 November 2026"), in local time.
 export function date(iso) {
   const at = new Date(iso);

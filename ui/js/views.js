@@ -4,7 +4,7 @@
 import { h, courseHtml } from "./dom.js";
 import { listenControl } from "./listen.js";
 import { questionsSection } from "./self_check.js";
-import { dateTime, plural, t } from "./strings.js";
+import { dateTime, t } from "./strings.js";
 
 const button = (id, label, onclick, cls = "button") =>
   h("button", { type: "button", id, class: cls, onclick }, label);
@@ -150,7 +150,7 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
         h(
           "p",
           { class: "lesson-meta" },
-          h("span", { class: "lesson-minutes" }, plural("minutes", lesson.minutes)),
+          h("span", { class: "lesson-minutes" }, lesson.minutes_words),
           stateTag(lesson.state, `lesson-state-${lesson.id}`),
         ),
         h(
@@ -190,7 +190,7 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
         { "aria-labelledby": "who-heading", class: "intro" },
         h("h2", { id: "who-heading" }, t("home.who-for")),
         courseHtml(view.intro_html, { id: "intro-text" }),
-        h("p", {}, t("home.total-time", { duration: plural("minutes", view.total_minutes) })),
+        h("p", {}, t("home.total-time", { duration: view.total_minutes_words })),
       ),
       h(
         "section",
@@ -251,7 +251,7 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
       h(
         "p",
         { class: "lesson-meta" },
-        h("span", { class: "lesson-minutes" }, t("lesson.time", { duration: plural("minutes", view.minutes) })),
+        h("span", { class: "lesson-minutes" }, t("lesson.time", { duration: view.minutes_words })),
         stateTag(view.state, "lesson-state"),
       ),
       listenControl(view.listen),
@@ -464,7 +464,7 @@ export function printView(view, { print }) {
         "article",
         { class: "printed-lesson", id: `printed-${lesson.id}` },
         h("h2", {}, t("print.lesson-heading", { n: lesson.position, title: lesson.title })),
-        h("p", { class: "caption" }, t("lesson.time", { duration: plural("minutes", lesson.minutes) })),
+        h("p", { class: "caption" }, t("lesson.time", { duration: lesson.minutes_words })),
         keyPoints(lesson.key_points, `printed-${lesson.id}-key-points`, "h3"),
         courseHtml(lesson.html),
       ),

@@ -69,6 +69,8 @@ pub struct Lesson {
     pub title: String,
     /// Reading time the learner is told.
     pub minutes: u32,
+    /// The same in the course's words ("6 minutes"), plural chosen by Rust.
+    pub minutes_words: String,
     pub order: u32,
     pub summary: Option<String>,
     /// The lesson's main messages, shown first, for a reader who reads
@@ -161,6 +163,7 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
             id,
             title: raw.title.get_ref().trim().to_owned(),
             minutes,
+            minutes_words: String::new(),
             order,
             summary: raw
                 .summary

@@ -245,6 +245,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 );
             }
             for lesson in &mut lessons {
+                lesson.minutes_words = words.plural("minutes", lesson.minutes.into(), &[]);
                 // The printed copy is not read aloud: it is made before
                 // the marks, which it would repeat once per lesson.
                 link(&mut lesson.html);

@@ -22,6 +22,8 @@ pub struct LessonRef {
     pub id: String,
     pub title: String,
     pub minutes: u32,
+    /// "6 minutes", in the course's words.
+    pub minutes_words: String,
 }
 
 impl From<&Lesson> for LessonRef {
@@ -30,6 +32,7 @@ impl From<&Lesson> for LessonRef {
             id: lesson.id.to_string(),
             title: lesson.title.clone(),
             minutes: lesson.minutes,
+            minutes_words: lesson.minutes_words.clone(),
         }
     }
 }
@@ -54,6 +57,8 @@ pub struct Overview {
     pub completed: usize,
     pub total: usize,
     pub total_minutes: u32,
+    /// "26 minutes", in the course's words.
+    pub total_minutes_words: String,
     pub all_complete: bool,
     /// The lesson to offer "continue where you left off" for; never on a
     /// shared device, where the last lesson was someone else's.
@@ -66,6 +71,8 @@ pub struct Overview {
     pub idle_timeout_seconds: Option<u32>,
     /// Set on a shared device: seconds of warning before that.
     pub idle_warning_seconds: Option<u32>,
+    /// Set on a shared device: the idle time in words ("5 minutes").
+    pub idle_timeout_words: Option<String>,
     /// How the page draws the learner's display choices.
     pub display: DisplayRules,
 }
@@ -264,6 +271,7 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
             state: record.lesson_state(&l.id),
         })
         .collect();
+    let total_minutes = course.lessons.iter().map(|l| l.minutes).sum::<u32>();
     Overview {
         title: course.config.title.clone(),
         provider: course.config.provider.clone(),
@@ -273,7 +281,8 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         lessons,
         completed: record.completed_count(course),
         total: course.lessons.len(),
-        total_minutes: course.lessons.iter().map(|l| l.minutes).sum(),
+        total_minutes,
+        total_minutes_words: course.words.plural("minutes", total_minutes.into(), &[]),
         all_complete: record.all_complete(course),
         resume: record
             .resume_lesson(course)
@@ -283,6 +292,10 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         contact: course.config.contact.clone(),
         logo: course.logo.clone(),
         idle_timeout_seconds: course.config.shared_device.map(|s| s.idle_timeout_seconds),
+        idle_timeout_words: course
+            .config
+            .shared_device
+            .map(|s| course.words.duration(s.idle_timeout_seconds.into())),
         idle_warning_seconds: course
             .config
             .shared_device

@@ -80,6 +80,16 @@ impl Catalog {
         self.text(&key, &all)
     }
 
+    /// Seconds as whole minutes when they are ("5 minutes"), else as
+    /// seconds ("90 seconds").
+    pub fn duration(&self, seconds: u64) -> String {
+        if seconds.is_multiple_of(60) {
+            self.plural("minutes", seconds / 60, &[])
+        } else {
+            self.plural("seconds", seconds, &[])
+        }
+    }
+
     /// The day `at` falls on in `zone`, as "25 November 2026": the form the
     /// page writes too. An instant is stored; its day is the viewer's.
     pub fn date(&self, at: OffsetDateTime, zone: &jiff::tz::TimeZone) -> String {

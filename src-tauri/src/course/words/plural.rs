@@ -1,49 +1,28 @@
-//! Which plural form a count takes in a language, as `Intl.PluralRules`
-//! names them, for the languages a clinic is likely to add; any other
-//! language gets "other" (its catalog's `.other` form) for every count.
+//! Which plural form a count takes in a language: CLDR's rules (through
+//! `intl_pluralrules`), named as CLDR and `Intl.PluralRules` name them. Rust
+//! forms every counted phrase ("6 minutes"); the page never picks a form.
 
-/// "one" for exactly 1, else "other".
-const ONE_FOR_ONE: &[&str] = &[
-    "en", "de", "nl", "sv", "da", "nb", "no", "fi", "et", "el", "hu", "tr", "bg", "ca", "gl", "eu",
-    "sw", "ur", "es", "it",
-];
-/// "one" for 0 and 1 (CLDR adds "many" for some large French and Portuguese
-/// numbers; a catalog without that form falls back to "other").
-const ONE_FOR_ZERO_AND_ONE: &[&str] = &["fr", "pt", "hi", "bn"];
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
 
 /// The CLDR plural category of the whole number `n` in `language` (a BCP 47
-/// tag; only its first part counts).
+/// tag; only its language counts). A language CLDR does not know, or a tag
+/// that does not parse, gets "other" (its catalog's `.other` form).
 pub fn plural_category(language: &str, n: u64) -> &'static str {
-    let primary = super::primary_language(language);
-    let (ones, hundreds) = (n % 10, n % 100);
-    let teen = (12..=14).contains(&hundreds);
-    match primary.as_str() {
-        lang if ONE_FOR_ONE.contains(&lang) => one_if(n == 1),
-        lang if ONE_FOR_ZERO_AND_ONE.contains(&lang) => one_if(n <= 1),
-        "pl" if n == 1 => "one",
-        "pl" if (2..=4).contains(&ones) && !teen => "few",
-        "pl" => "many",
-        "ru" | "uk" if ones == 1 && hundreds != 11 => "one",
-        "ru" | "uk" if (2..=4).contains(&ones) && !teen => "few",
-        "ru" | "uk" => "many",
-        "ar" => match (n, hundreds) {
-            (0, _) => "zero",
-            (1, _) => "one",
-            (2, _) => "two",
-            (_, 3..=10) => "few",
-            (_, 11..=99) => "many",
-            _ => "other",
-        },
-        // No plural forms: Chinese, Japanese, Korean, Vietnamese, Thai...
-        _ => "other",
-    }
-}
-
-fn one_if(one: bool) -> &'static str {
-    if one {
-        "one"
-    } else {
-        "other"
+    let rules = super::primary_language(language)
+        .parse::<LanguageIdentifier>()
+        .ok()
+        .and_then(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok());
+    let Some(rules) = rules else {
+        return "other";
+    };
+    match rules.select(n) {
+        Ok(PluralCategory::ZERO) => "zero",
+        Ok(PluralCategory::ONE) => "one",
+        Ok(PluralCategory::TWO) => "two",
+        Ok(PluralCategory::FEW) => "few",
+        Ok(PluralCategory::MANY) => "many",
+        Ok(PluralCategory::OTHER) | Err(_) => "other",
     }
 }
 
@@ -68,5 +47,19 @@ mod tests {
         assert_eq!(plural_category("ar", 2), "two");
         assert_eq!(plural_category("zh", 1), "other");
         assert_eq!(plural_category("xx", 1), "other");
+    }
+
+    /// Where the old hand-made table and the page's Intl.PluralRules
+    /// disagreed: CLDR has Welsh's six forms and Czech's "few".
+    #[test]
+    fn welsh_and_czech_take_their_cldr_forms() {
+        let welsh: Vec<&str> = [0, 1, 2, 3, 6, 4]
+            .iter()
+            .map(|n| plural_category("cy", *n))
+            .collect();
+        assert_eq!(welsh, ["zero", "one", "two", "few", "many", "other"]);
+        assert_eq!(plural_category("cs", 1), "one");
+        assert_eq!(plural_category("cs", 3), "few");
+        assert_eq!(plural_category("cs", 5), "other");
     }
 }
