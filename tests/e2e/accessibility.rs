@@ -415,3 +415,30 @@ async fn at_the_smallest_window_and_double_text_nothing_scrolls_sideways() {
     assert!(too_wide.is_empty(), "{}", too_wide.join("\n"));
     app.quit().await;
 }
+
+/// Alt+H and Alt+L as macOS sends them: Option turns the letters into "˙"
+/// and "¬", and only the key's place (`code`) says which it was. A layout
+/// with another letter in that place keeps its own meaning.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    target_os = "macos",
+    ignore = "skipped on macOS: there is no WebDriver for WKWebView (runs on Linux and Windows)"
+)]
+async fn the_alt_shortcuts_work_as_macos_sends_them_and_follow_the_layout() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    let press = |key: &str, code: &str| {
+        format!("document.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}', code: '{code}', altKey: true, bubbles: true, cancelable: true }}));")
+    };
+    app.click("#open-lesson-why-ongoing").await;
+    app.screen("lesson").await;
+    // Dvorak puts D where QWERTY has H: Alt+D is no shortcut.
+    app.client.execute(&press("d", "KeyH"), vec![]).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.count("[data-screen=lesson]").await, 1, "Alt+D went home");
+    // Option+H on a Mac.
+    app.client.execute(&press("\u{2d9}", "KeyH"), vec![]).await.unwrap();
+    app.screen("home").await;
+}

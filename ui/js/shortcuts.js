@@ -10,11 +10,20 @@ export function installShortcuts({ nextLesson, previousLesson, home, help, liste
     else if (event.altKey && !event.shiftKey) {
       if (event.key === "ArrowRight") action = nextLesson;
       else if (event.key === "ArrowLeft") action = previousLesson;
-      else if (event.key === "h" || event.key === "H") action = home;
-      else if (event.key === "l" || event.key === "L") action = listen;
+      else if (isLetter(event, "h")) action = home;
+      else if (isLetter(event, "l")) action = listen;
     }
     if (!action) return;
     event.preventDefault();
     action();
   });
+}
+
+// The letter `letter` with Alt held. On macOS Option turns H into "˙" and L
+// into "¬", so the key's place (`event.code`) counts when what it typed is
+// no plain letter; a layout that puts another letter there (Dvorak's D)
+// still means that letter.
+function isLetter(event, letter) {
+  if (event.key.toLowerCase() === letter) return true;
+  return event.code === `Key${letter.toUpperCase()}` && !/^[a-z]$/i.test(event.key);
 }
