@@ -435,10 +435,20 @@ async fn the_alt_shortcuts_work_as_macos_sends_them_and_follow_the_layout() {
     app.click("#open-lesson-why-ongoing").await;
     app.screen("lesson").await;
     // Dvorak puts D where QWERTY has H: Alt+D is no shortcut.
-    app.client.execute(&press("d", "KeyH"), vec![]).await.unwrap();
+    app.client
+        .execute(&press("d", "KeyH"), vec![])
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(app.count("[data-screen=lesson]").await, 1, "Alt+D went home");
+    assert_eq!(
+        app.count("[data-screen=lesson]").await,
+        1,
+        "Alt+D went home"
+    );
     // Option+H on a Mac.
-    app.client.execute(&press("\u{2d9}", "KeyH"), vec![]).await.unwrap();
+    app.client
+        .execute(&press("\u{2d9}", "KeyH"), vec![])
+        .await
+        .unwrap();
     app.screen("home").await;
 }

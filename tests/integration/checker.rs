@@ -177,6 +177,62 @@ fn check_refuses_a_link_to_a_screen_that_does_not_exist_with_file_and_line() {
     );
 }
 
+/// `folder` copied with every text file as Windows Notepad saves it: a
+/// UTF-8 byte-order mark, and CRLF line endings.
+fn windows_copy(folder: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walk(folder) {
+        let to = dir.path().join(entry.strip_prefix(folder).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        let bytes = std::fs::read(&entry).unwrap();
+        match String::from_utf8(bytes.clone()) {
+            Ok(text) if !entry.extension().is_some_and(|e| e == "png") => {
+                let crlf = text.replace("\r\n", "\n").replace('\n', "\r\n");
+                std::fs::write(&to, format!("\u{feff}{crlf}")).unwrap();
+            }
+            _ => std::fs::write(&to, bytes).unwrap(),
+        }
+    }
+    dir
+}
+
+/// Packs written on Windows (BOM and CRLF in every file kind: TOML,
+/// Markdown, JSON) check exactly as the same packs with LF do: the same
+/// problems on the same lines, the same table, the same status.
+#[test]
+fn a_pack_saved_on_windows_checks_exactly_as_the_same_pack_with_lf() {
+    for pack in [
+        "content",
+        "tests/fixtures/packs/broken",
+        "tests/fixtures/packs/clinic",
+    ] {
+        let windows = windows_copy(&root().join(pack));
+        let copy = windows.path().to_str().unwrap();
+        let (lf_status, lf_out, _) = run(&["check", pack]);
+        let (crlf_status, crlf_out, _) = run(&["check", copy]);
+        assert_eq!(crlf_status, lf_status, "{pack}: {crlf_out}");
+        assert_eq!(crlf_out.replace(copy, pack), lf_out, "{pack}");
+    }
+    // A word catalog too, with a misspelt key for a problem with a line.
+    let clinic = clinic_pack_with_help(HELP);
+    std::fs::create_dir_all(clinic.path().join("locales")).unwrap();
+    std::fs::write(
+        clinic.path().join("locales/en-AU.json"),
+        "{\n  \"nav.home\": \"Home\",\n  \"nav.hmoe\": \"Home\"\n}\n",
+    )
+    .unwrap();
+    let lf = clinic.path().to_str().unwrap();
+    let windows = windows_copy(clinic.path());
+    let crlf = windows.path().to_str().unwrap();
+    let (lf_status, lf_out, _) = run(&["check", lf]);
+    let (crlf_status, crlf_out, _) = run(&["check", crlf]);
+    assert!(lf_out.contains("locales/en-AU.json:3:"), "{lf_out}");
+    assert_eq!(
+        (crlf_status, crlf_out.replace(crlf, lf)),
+        (lf_status, lf_out)
+    );
+}
+
 #[test]
 fn check_refuses_a_pack_without_help_numbers() {
     let (status, out) = check_help("");

@@ -249,12 +249,22 @@ fn read_folder(folder: &Path, prefix: &str, files: &mut PackFiles, problems: &mu
             }
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => {
-                    files.files.insert(shown, text);
+                    files.files.insert(shown, without_byte_order_mark(text));
                 }
                 Err(_) => problems.push(Problem::in_file(shown, "is not UTF-8 text")),
             },
             Err(err) => problems.push(Problem::in_file(shown, format!("cannot be read: {err}"))),
         }
+    }
+}
+
+/// The text without the byte-order mark Windows Notepad puts first: every
+/// file kind (TOML, Markdown, JSON) is then read as if saved without it,
+/// with the same lines.
+fn without_byte_order_mark(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
     }
 }
 
