@@ -186,7 +186,7 @@ fn windows_copy(folder: &Path) -> tempfile::TempDir {
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         let bytes = std::fs::read(&entry).unwrap();
         match String::from_utf8(bytes.clone()) {
-            Ok(text) if !entry.extension().is_some_and(|e| e == "png") => {
+            Ok(text) if entry.extension().is_none_or(|e| e != "png") => {
                 let crlf = text.replace("\r\n", "\n").replace('\n', "\r\n");
                 std::fs::write(&to, format!("\u{feff}{crlf}")).unwrap();
             }
