@@ -33,6 +33,15 @@ async fn open_longest_lesson(app: &App) {
     app.screen("lesson").await;
 }
 
+/// Waits until the Listen control is shown (a voice is found after the
+/// first paint).
+async fn listen_shown(app: &App) {
+    app.wait_until("the Listen control to be shown", || async {
+        app.count("#listen:not([hidden])").await == 1
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
     not(target_os = "linux"),
@@ -42,31 +51,21 @@ async fn with_listen_shown_the_action_and_the_first_emergency_sign_are_on_the_fi
     let harness = Harness::with_sound();
     let app = harness.launch().await;
     app.screen("disclaimer").await;
-    app.wait_until("the Listen control to be shown", || async {
-        app.count("#listen:not([hidden])").await == 1
-    })
-    .await;
-    app.screenshot("first-screen-with-listen").await;
-    crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=disclaimer]").await;
-    app.click("#nav-get-help").await;
-    app.screen("get-help").await;
-    app.wait_until("the Listen control to be shown", || async {
-        app.count("#listen:not([hidden])").await == 1
-    })
-    .await;
-    app.screenshot("get-help-with-listen").await;
-    crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=get-help]").await;
-    // The same in the other themes (their borders and weights differ).
-    for theme in ["dark", "high_contrast"] {
+    // In every theme (their borders and weights differ), on the first
+    // screen and on "Get help now".
+    for theme in ["light", "dark", "high_contrast"] {
         app.choose_theme(theme).await;
-        app.click("#nav-home").await;
-        app.screen("disclaimer").await;
-        app.screenshot(&format!("first-screen-{theme}")).await;
-        crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=disclaimer]").await;
-        app.click("#nav-get-help").await;
-        app.screen("get-help").await;
-        app.screenshot(&format!("get-help-{theme}")).await;
-        crate::assert_action_and_first_sign_on_screen(&app, "[data-screen=get-help]").await;
+        for (screen, link, picture) in [
+            ("disclaimer", "#nav-home", "first-screen"),
+            ("get-help", "#nav-get-help", "get-help"),
+        ] {
+            app.click(link).await;
+            app.screen(screen).await;
+            listen_shown(&app).await;
+            app.screenshot(&format!("{picture}-{theme}")).await;
+            crate::assert_action_and_first_sign_on_screen(&app, &format!("[data-screen={screen}]"))
+                .await;
+        }
     }
     app.quit().await;
 }
@@ -82,10 +81,7 @@ async fn listen_reads_the_longest_lesson_part_by_part_pauses_carries_on_stops_an
     let app = harness.launch().await;
     app.screen("disclaimer").await;
     // The disclaimer can be heard before it is accepted.
-    app.wait_until("the Listen control to be shown", || async {
-        app.count("#listen:not([hidden])").await == 1
-    })
-    .await;
+    listen_shown(&app).await;
     app.click("#accept-disclaimer").await;
     open_longest_lesson(&app).await;
     app.screenshot("listen-control").await;
