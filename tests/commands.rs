@@ -491,12 +491,6 @@ fn get_references_lists_the_sources_with_doi_links() {
 }
 
 #[test]
-fn take_notices_is_empty_on_a_normal_start() {
-    let app = TestApp::new();
-    assert_eq!(app.ok("get_start", json!({}))["notices"], json!([]));
-}
-
-#[test]
 fn a_restart_keeps_consent_progress_and_the_last_lesson() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("learner.json");
@@ -781,73 +775,50 @@ fn every_command_in_the_list_is_registered_with_the_handler() {
     }
 }
 
+/// Each display choice, set through its command: kept across a restart,
+/// and a value not on offer refused as an invalid setting.
 #[test]
-fn set_text_size_is_remembered_and_refuses_sizes_not_on_offer() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("learner.json");
-    {
-        let app = TestApp::open(store.clone());
-        let result = app.ok("set_text_size", json!({ "step": 4 }));
-        assert_eq!(result["text_size"], 4);
+fn each_display_choice_is_remembered_and_values_not_on_offer_are_refused() {
+    let choices = [
+        // (command, argument, a good value, a refused one, the preference)
+        ("set_text_size", "step", json!(4), json!(5), "text_size"),
+        ("set_theme", "theme", json!("dark"), json!("<b>"), "theme"),
+        (
+            "set_reading_speed",
+            "speed",
+            json!("slower"),
+            json!("warp"),
+            "reading_speed",
+        ),
+    ];
+    for (command, argument, good, refused, preference) in choices {
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("learner.json");
+        {
+            let app = TestApp::open(store.clone());
+            let result = app.ok(command, json!({ argument: good }));
+            assert_eq!(result[preference], good, "{command}");
+            assert_eq!(
+                app.err_kind(command, json!({ argument: refused })),
+                "invalid_setting",
+                "{command}"
+            );
+            app.quit();
+        }
+        let again = TestApp::open(store);
         assert_eq!(
-            app.err_kind("set_text_size", json!({ "step": 5 })),
-            "invalid_setting"
+            again.ok("get_overview", json!({}))["preferences"][preference],
+            good,
+            "{command} after a restart"
         );
-        app.quit();
     }
-    let again = TestApp::open(store);
-    assert_eq!(
-        again.ok("get_overview", json!({}))["preferences"]["text_size"],
-        4
-    );
 }
 
 #[test]
-fn set_theme_is_remembered_and_refuses_unknown_themes() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("learner.json");
-    {
-        let app = TestApp::open(store.clone());
-        assert_eq!(
-            app.ok("set_theme", json!({ "theme": "dark" }))["theme"],
-            "dark"
-        );
-        assert_eq!(
-            app.err_kind("set_theme", json!({ "theme": "<b>" })),
-            "invalid_setting"
-        );
-        app.quit();
-    }
-    let again = TestApp::open(store);
-    assert_eq!(
-        again.ok("get_overview", json!({}))["preferences"]["theme"],
-        "dark"
-    );
-}
-
-#[test]
-fn the_reading_speed_is_remembered_and_unknown_speeds_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("learner.json");
-    {
-        let app = TestApp::open(store.clone());
-        assert_eq!(
-            app.ok("get_overview", json!({}))["preferences"]["reading_speed"],
-            "normal"
-        );
-        assert_eq!(
-            app.ok("set_reading_speed", json!({ "speed": "slower" }))["reading_speed"],
-            "slower"
-        );
-        assert_eq!(
-            app.err_kind("set_reading_speed", json!({ "speed": "warp" })),
-            "invalid_setting"
-        );
-        app.quit();
-    }
-    let again = TestApp::open(store);
-    let overview = again.ok("get_overview", json!({}));
-    assert_eq!(overview["preferences"]["reading_speed"], "slower");
+fn the_reading_speed_starts_normal_and_the_page_is_offered_the_speeds_with_their_rates() {
+    let app = TestApp::new();
+    let overview = app.ok("get_overview", json!({}));
+    assert_eq!(overview["preferences"]["reading_speed"], "normal");
     // The page offers the speeds this webview can keep up, with their rates.
     let speeds = overview["display"]["reading_speeds"].as_array().unwrap();
     assert_eq!(speeds[0], json!({ "name": "slower", "rate": 0.75 }));
