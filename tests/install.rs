@@ -149,7 +149,7 @@ async fn the_deb_installs_runs_and_removes_cleanly() {
         let app = harness.launch_binary(BINARY).await;
         app.screen("disclaimer").await;
         assert!(app
-            .text("#help-emergency-line")
+            .text("#help-emergency-line-1")
             .await
             .starts_with("Call 000"));
         app.quit().await;
