@@ -742,12 +742,21 @@ fn a_second_copy_of_the_app_shows_progress_but_never_writes() {
         "{notice}"
     );
     assert_eq!(second.ok("get_overview", json!({}))["completed"], 1);
-    second.ok("complete_lesson", json!({ "id": "how-long" }));
+    // It says so with every change, so the page never says "Saved.".
+    let changed = second.ok("complete_lesson", json!({ "id": "how-long" }));
+    assert_eq!(changed["session_only"], true, "{changed}");
+    let plan = second.ok(
+        "change_plan",
+        json!({ "field": "building_up", "index": null, "text": "A little more each week" }),
+    );
+    assert_eq!(plan["session_only"], true);
     assert_eq!(
         std::fs::read(&store).unwrap(),
         before,
         "the second copy wrote"
     );
+    let written = first.ok("open_lesson", json!({ "id": "how-long" }));
+    assert_eq!(written["session_only"], false);
 
     first.quit();
     let third = TestApp::open(store);

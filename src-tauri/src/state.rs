@@ -72,6 +72,10 @@ pub struct Changed<T: Serialize> {
     #[serde(flatten)]
     pub view: T,
     pub save_error: Option<Error>,
+    /// True when nothing is written this session (another copy of the app
+    /// has the files, or they are a newer app's): the change lasts until
+    /// the window closes, and the page must not say "Saved.".
+    pub session_only: bool,
 }
 
 impl AppState {
@@ -169,6 +173,7 @@ impl AppState {
             Ok(Changed {
                 view: view(course, &learner.record, decided),
                 save_error,
+                session_only: !self.store.writes(),
             })
         })
     }

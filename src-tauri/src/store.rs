@@ -183,6 +183,11 @@ impl LearnerStore {
             })
     }
 
+    /// Whether a save reaches the files this session (see `open`).
+    pub fn writes(&self) -> bool {
+        self.store.is_some()
+    }
+
     /// Where the learner's data is kept, for the About screen.
     pub fn folder(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("."))

@@ -36,6 +36,10 @@ function clearMessages() {
   alerts.replaceChildren();
 }
 
+// What to say once a change is made: "Saved.", unless this window may
+// write nothing (the course is open in another window).
+const savedOrNot = (view) => (view.session_only ? t("plan.kept-this-session") : t("plan.saved"));
+
 // A change that could not be saved still happened on screen; the learner is
 // told, and Rust retries at the next change.
 function reportSave(result) {
@@ -232,7 +236,7 @@ const planActions = {
         currentPlan = view;
         showFieldError(fieldId, null);
         refreshStatus(view);
-        say(t("plan.saved"));
+        say(savedOrNot(view));
       })
       .catch(planFailed(fieldId));
   },
@@ -274,7 +278,7 @@ const planActions = {
       .then((view) => {
         reportSave(view);
         redrawPlan(view, `plan-change-${list}-${index}`);
-        say(t("plan.saved"));
+        say(savedOrNot(view));
       })
       .catch(planFailed(fieldId));
   },
