@@ -94,11 +94,8 @@ fn help_parts(course: &Course, fallback: bool, level: u8, out: &mut Vec<SpokenPa
             level,
         ));
         for (i, line) in course.config.help.contacts(group.kind).iter().enumerate() {
-            let params = [
-                ("number", spoken_number(&line.number)),
-                ("label", line.label.clone()),
-            ];
-            let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let number = spoken_number(&line.number);
+            let params = [("number", number.as_str()), ("label", line.label.as_str())];
             let said = match line.by {
                 Reach::Call => words.text("listen.help-line", &params),
                 Reach::Text => words.text("listen.help-text-line", &params),
