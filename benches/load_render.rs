@@ -48,7 +48,7 @@ fn figures(c: &mut Criterion) {
         b.iter(|| {
             for block in &blocks {
                 let figure = parse_figure("bench.md", 1, black_box(block)).unwrap();
-                black_box(figure_html(&figure, 1, &figure.drawn, Catalog::english()));
+                black_box(figure_html(&figure, 1, Catalog::english(), "", None));
             }
         })
     });

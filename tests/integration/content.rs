@@ -120,7 +120,11 @@ fn no_placeholder_text_is_left_in_the_course() {
 fn the_disclaimer_names_the_provider() {
     let course = builtin_course().unwrap();
     assert!(
-        course.disclaimer.html.contains(&course.config.provider),
+        course
+            .disclaimer
+            .page
+            .html
+            .contains(&course.config.provider),
         "provider not named"
     );
 }
@@ -136,9 +140,9 @@ fn get_help_opens_with_the_action_and_lists_every_warning_sign_in_its_group() {
         .help
         .groups
         .iter()
-        .map(|g| text(&g.body_html))
+        .map(|g| text(&g.body.html))
         .collect();
-    let intro = text(&course.help.intro_html);
+    let intro = text(&course.help.intro.html);
     assert!(
         intro.contains("get help now") && intro.contains("do not wait"),
         "the page does not open with the action: {intro}"
@@ -207,7 +211,7 @@ fn get_help_opens_with_the_action_and_lists_every_warning_sign_in_its_group() {
         .find("usually turn out not to be serious")
         .expect("the screening note");
     assert!(finding > soon.rfind("</ul>").unwrap(), "{soon}");
-    assert!(!course.help.intro_html.contains("Henschke") && !groups[0].contains("henschke"));
+    assert!(!course.help.intro.html.contains("Henschke") && !groups[0].contains("henschke"));
 }
 
 /// The numbers the brief verified on 2026-12-03, each under its group, and

@@ -4,6 +4,7 @@
 //! - `checker`: `back-pain-course check DIR` run as a clinic would;
 //! - `content`: the shipped course meets the standards it promises;
 //! - `contrast`: every theme's colours reach WCAG AA;
+//! - `markdown`: awkward Markdown in any page is written soundly or refused;
 //! - `page`: what the page keeps between calls, checked against Rust;
 //! - `security`: capabilities, CSP and the page scripts grant nothing more;
 //! - `words`: the word catalog and the code agree.
@@ -14,6 +15,7 @@
 mod checker;
 mod content;
 mod contrast;
+mod markdown;
 mod page;
 mod security;
 mod snapshot;

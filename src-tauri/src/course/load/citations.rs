@@ -1,7 +1,12 @@
 //! Inline citations, "(Author et al., 2021)" or "(A, 1977; B et al., 2015)",
-//! found in course text so each can be matched to a reference.
+//! found in course text so each can be matched to a reference, and shown as
+//! numbered markers that link to it.
 
-use crate::course::html_text::{escape, unescape};
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::Arena;
+
+use super::problem::Problem;
+use crate::course::html_text::escape;
 use crate::course::words::Catalog;
 
 /// Longest text between brackets that is still read as a citation group.
@@ -120,83 +125,189 @@ fn spoken_source(number: usize, cite: &str, words: &Catalog) -> String {
     )
 }
 
-/// Replaces each citation group in rendered `html` with small numbered
-/// markers, each a link to its entry on the references list (`#ref-N`,
-/// N being the entry's place in `cites`, from 1) with a name a screen
-/// reader can say. Groups are looked for only in text, never inside tags,
-/// and a group with any part that is not in `cites` is left as written
-/// (loading the pack has already reported it).
-pub fn link_citations(html: &str, cites: &[&str], words: &Catalog) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    // Inside a link or code a marker cannot go: a link in a link is broken
-    // HTML, and code is shown as written.
-    let mut inside = 0usize;
-    while !rest.is_empty() {
-        // Text up to the next tag, then the tag itself, copied as it is.
-        let text_end = rest.find('<').unwrap_or(rest.len());
-        let text = &rest[..text_end];
-        if inside == 0 {
-            out.push_str(&link_in_text(text, cites, words));
-        } else {
-            out.push_str(text);
+/// The numbers of a citation group (its text between the brackets) when
+/// every part of it is on the references list (`cites`, in list order):
+/// each part's place on the list, from 1, with its cite. None when any part
+/// is unknown: the group is then shown as written (and reported).
+pub fn numbered(inner: &str, cites: &[&str]) -> Option<Vec<(usize, String)>> {
+    inner
+        .split(';')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|cite| {
+            let index = cites.iter().position(|c| *c == cite)?;
+            Some((index + 1, cite.to_owned()))
+        })
+        .collect()
+}
+
+/// The marker a cited group is shown as: small numbers, each a link to its
+/// entry on the references list (`#ref-N`) with a name a screen reader can
+/// say.
+pub fn marker_html(numbers: &[(usize, String)], words: &Catalog) -> String {
+    let mut out = String::from("<sup class=\"cite\">");
+    for (i, (number, cite)) in numbers.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
         }
-        rest = &rest[text_end..];
-        let tag_end = rest.find('>').map_or(rest.len(), |i| i + 1);
-        let tag = &rest[..tag_end];
-        if ["<a ", "<a>", "<code", "<pre", "<svg"]
-            .iter()
-            .any(|t| tag.starts_with(t))
-        {
-            inside += 1;
-        } else if ["</a>", "</code>", "</pre>", "</svg>"].contains(&tag) {
-            inside = inside.saturating_sub(1);
-        }
-        out.push_str(tag);
-        rest = &rest[tag_end..];
+        // Out of the Tab order: a lesson has dozens of markers, and a
+        // keyboard user should not have to pass each one to reach the
+        // lesson's buttons. Mouse, touch and screen-reader users (whose
+        // reading keys reach every link) can still follow them, and the
+        // same numbered list is one step away under "References".
+        out.push_str(&format!(
+            "<a class=\"cite-link\" href=\"#ref-{number}\" tabindex=\"-1\" aria-label=\"{}\" title=\"{}\">{number}</a>",
+            escape(&spoken_source(*number, cite, words)),
+            escape(cite),
+        ));
     }
+    out.push_str("</sup>");
     out
 }
 
-fn link_in_text(text: &str, cites: &[&str], words: &Catalog) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for group in groups(text) {
-        // Unescaped before splitting: "&#x27;" holds a ';'.
-        let numbers: Option<Vec<(usize, String)>> = unescape(&group.inner)
-            .split(';')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|cite| {
-                let index = cites.iter().position(|c| *c == cite)?;
-                Some((index + 1, cite.to_owned()))
-            })
-            .collect();
-        let Some(numbers) = numbers else {
-            continue;
-        };
-        out.push_str(text[from..group.start].trim_end_matches(' '));
-        out.push_str("<sup class=\"cite\">");
-        for (i, (number, cite)) in numbers.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            // Out of the Tab order: a lesson has dozens of markers, and a
-            // keyboard user should not have to pass each one to reach the
-            // lesson's buttons. Mouse, touch and screen-reader users (whose
-            // reading keys reach every link) can still follow them, and the
-            // same numbered list is one step away under "References".
-            out.push_str(&format!(
-                "<a class=\"cite-link\" href=\"#ref-{number}\" tabindex=\"-1\" aria-label=\"{}\" title=\"{}\">{number}</a>",
-                escape(&spoken_source(*number, cite, words)),
-                escape(cite),
-            ));
+/// Every citation in a parsed page, with its line, found in its text as
+/// shown: a group may run over a line break, never into code.
+pub fn find_in_tree<'a>(
+    file: &str,
+    root: &'a AstNode<'a>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Citation> {
+    split_citation_problems(file, root, problems);
+    let mut found = Vec::new();
+    for run in text_runs(root) {
+        let text = run_text(&run);
+        let first_line = run[0].data().sourcepos.start.line;
+        for group in groups(&text) {
+            let line = first_line + text[..group.start].matches('\n').count();
+            found.extend(group.parts.into_iter().map(|cite| Citation { cite, line }));
         }
-        out.push_str("</sup>");
-        from = group.end;
     }
-    out.push_str(&text[from..]);
-    out
+    found
+}
+
+/// Each citation group whose every part is in `cites` turned into its
+/// marker, outside links (a link inside a link is broken HTML).
+///
+/// A marker is a `Superscript` node holding the marker's HTML: the course
+/// never turns comrak's superscript syntax on, so every such node is one of
+/// these, and the writer (`write_html`) writes it as it is.
+pub fn link_in_tree<'a>(
+    arena: &'a Arena<'a>,
+    root: &'a AstNode<'a>,
+    cites: &[&str],
+    words: &Catalog,
+) {
+    for run in text_runs(root) {
+        let in_link = run[0]
+            .ancestors()
+            .any(|n| matches!(n.data().value, NodeValue::Link(_)));
+        if in_link {
+            continue;
+        }
+        let text = run_text(&run);
+        let linked: Vec<(Group, Vec<(usize, String)>)> = groups(&text)
+            .into_iter()
+            .filter_map(|g| numbered(&g.inner, cites).map(|n| (g, n)))
+            .collect();
+        if linked.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        for (group, numbers) in linked {
+            insert_text(arena, run[0], text[from..group.start].trim_end_matches(' '));
+            let marker = arena.alloc(NodeValue::Superscript.into());
+            marker.append(arena.alloc(NodeValue::HtmlInline(marker_html(&numbers, words)).into()));
+            run[0].insert_before(marker);
+            from = group.end;
+        }
+        insert_text(arena, run[0], &text[from..]);
+        for node in run {
+            node.detach();
+        }
+    }
+}
+
+/// A run's text as the page shows it: a soft break is a new line.
+fn run_text(run: &[&AstNode<'_>]) -> String {
+    let mut text = String::new();
+    for node in run {
+        match &node.data().value {
+            NodeValue::Text(literal) => text.push_str(literal),
+            _ => text.push('\n'),
+        }
+    }
+    text
+}
+
+/// A group that only shows up once formatting is taken away, as in
+/// "(*Brinjikji* et al., 2015)" or "(`Brinjikji` et al., 2015)": it would be
+/// shown as written, never linked nor matched, so it is refused.
+fn split_citation_problems<'a>(file: &str, root: &'a AstNode<'a>, problems: &mut Vec<Problem>) {
+    for block in root.descendants() {
+        let value = &block.data().value;
+        if !matches!(
+            value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        ) {
+            continue;
+        }
+        let in_runs: Vec<String> = text_runs(block)
+            .iter()
+            .flat_map(|run| groups(&run_text(run)).into_iter().map(|g| g.inner))
+            .collect();
+        // The block's words with formatting taken away; code stays a
+        // stand-in, so a citation shown whole as code is no citation.
+        let mut shown = String::new();
+        for node in block.descendants() {
+            match &node.data().value {
+                NodeValue::Text(text) => shown.push_str(text),
+                NodeValue::Code(_) => shown.push('…'),
+                NodeValue::SoftBreak | NodeValue::LineBreak => shown.push(' '),
+                _ => {}
+            }
+        }
+        for group in groups(&shown) {
+            if !in_runs.contains(&group.inner) {
+                problems.push(Problem::at_line(
+                    file,
+                    block.data().sourcepos.start.line,
+                    format!(
+                        "the citation \"({})\" is split by formatting (emphasis, code or a link's edge): write it as plain text, so it can link to its source",
+                        group.inner
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Each run of text and soft breaks side by side, in page order.
+fn text_runs<'a>(root: &'a AstNode<'a>) -> Vec<Vec<&'a AstNode<'a>>> {
+    let is_text =
+        |n: &AstNode<'_>| matches!(n.data().value, NodeValue::Text(_) | NodeValue::SoftBreak);
+    let mut runs = Vec::new();
+    for node in root.descendants() {
+        let starts_run = is_text(node) && !node.previous_sibling().is_some_and(is_text);
+        if starts_run {
+            let run: Vec<_> = std::iter::successors(Some(node), |n| n.next_sibling())
+                .take_while(|n| is_text(n))
+                .collect();
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+/// `text` put before `at` as text nodes, a soft break for each new line.
+fn insert_text<'a>(arena: &'a Arena<'a>, at: &'a AstNode<'a>, text: &str) {
+    for (i, piece) in text.split('\n').enumerate() {
+        if i > 0 {
+            at.insert_before(arena.alloc(NodeValue::SoftBreak.into()));
+        }
+        if !piece.is_empty() {
+            at.insert_before(arena.alloc(NodeValue::Text(piece.to_owned().into()).into()));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -262,50 +373,74 @@ mod tests {
         );
     }
 
+    /// `markdown` written with `cites` on the references list, and the
+    /// citations found in it.
+    fn linked(markdown: &str, cites: &[&str]) -> (String, Vec<(String, usize)>, Vec<Problem>) {
+        use super::super::render::{render_with, Writing};
+        let mut problems = Vec::new();
+        let writing = Writing {
+            cites,
+            ..Writing::plain(Catalog::english())
+        };
+        let r = render_with("t.md", markdown, &writing, &mut problems);
+        let found = r.citations.into_iter().map(|c| (c.cite, c.line)).collect();
+        (r.html, found, problems)
+    }
+
     #[test]
     fn citations_become_numbered_links_named_for_a_screen_reader() {
         let cites = ["Engel, 1977", "Brinjikji et al., 2015"];
-        let html = link_citations(
-            "<p>Scans mislead (Brinjikji et al., 2015).</p>",
-            &cites,
-            Catalog::english(),
-        );
+        let (html, found, _) = linked("Scans mislead (Brinjikji et al., 2015).\n", &cites);
         assert_eq!(
             html,
-            "<p>Scans mislead<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-2\" tabindex=\"-1\" aria-label=\"Source 2: Brinjikji and others, 2015\" title=\"Brinjikji et al., 2015\">2</a></sup>.</p>"
+            "<p>Scans mislead<sup class=\"cite\"><a class=\"cite-link\" href=\"#ref-2\" tabindex=\"-1\" aria-label=\"Source 2: Brinjikji and others, 2015\" title=\"Brinjikji et al., 2015\">2</a></sup>.</p>\n"
         );
-        let two = link_citations(
-            "<li>Both (Engel, 1977; Brinjikji et al., 2015)</li>",
-            &cites,
-            Catalog::english(),
-        );
+        assert_eq!(found, [("Brinjikji et al., 2015".to_owned(), 1)]);
+        let (two, _, _) = linked("- Both (Engel, 1977;\n  Brinjikji et al., 2015)\n", &cites);
         assert!(two.contains(">1</a>,<a "), "{two}");
         assert!(two.contains("href=\"#ref-2\""), "{two}");
     }
 
     #[test]
-    fn unknown_citations_text_in_attributes_and_escaped_names_are_handled() {
+    fn unknown_citations_links_code_and_apostrophes_are_handled() {
         let cites = ["O'Brien et al., 2020"];
-        // Unknown: left as written.
-        let html = "<p>x (Nobody, 2001)</p>";
-        assert_eq!(link_citations(html, &cites, Catalog::english()), html);
-        // Inside a tag: never touched.
-        let html = "<a href=\"https://a.example/(O&#x27;Brien et al., 2020)\">y</a>";
-        assert_eq!(link_citations(html, &cites, Catalog::english()), html);
-        // Inside a link or code: left as written.
-        let html = "<p><a href=\"https://a.example/\">see (O&#x27;Brien et al., 2020)</a> <code>(O&#x27;Brien et al., 2020)</code></p>";
-        assert_eq!(link_citations(html, &cites, Catalog::english()), html);
-        // comrak escapes the apostrophe; the cite still matches.
-        let html = link_citations(
-            "<p>z (O&#x27;Brien et al., 2020)</p>",
-            &cites,
-            Catalog::english(),
-        );
+        // Unknown: left as written, and found (the loader reports it).
+        let (html, found, _) = linked("x (Nobody, 2001)\n", &cites);
+        assert_eq!(html, "<p>x (Nobody, 2001)</p>\n");
+        assert_eq!(found, [("Nobody, 2001".to_owned(), 1)]);
+        // In a link's address: not text at all.
+        let (html, found, _) = linked("[x](https://a.example/(O'Brien,2020))\n", &cites);
+        assert!(!html.contains("cite-link") && found.is_empty(), "{html}");
+        // Inside a link: found, never linked (a link in a link is broken).
+        let (html, found, _) = linked("[see (O'Brien et al., 2020)](https://a.example/)\n", &cites);
+        assert!(!html.contains("cite-link"), "{html}");
+        assert_eq!(found.len(), 1);
+        // Code is shown as written, and holds no citation.
+        let (html, found, _) = linked("`(O'Brien et al., 2020)`\n", &cites);
+        assert!(!html.contains("cite-link") && found.is_empty(), "{html}");
+        // The apostrophe is matched as written, and escaped in the title.
+        let (html, _, _) = linked("z (O'Brien et al., 2020)\n", &cites);
         assert!(html.contains("href=\"#ref-1\""), "{html}");
         assert!(
             html.contains("title=\"O&#39;Brien et al., 2020\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_citation_split_by_emphasis_is_refused_on_its_line() {
+        let (_, _, problems) = linked("a\n\nSee (*Engel*, 1977).\n", &["Engel, 1977"]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(3));
+        assert!(
+            problems[0].message.contains("split by formatting"),
+            "{}",
+            problems[0]
+        );
+        // Emphasis around a whole citation is not inside it.
+        let (html, _, problems) = linked("See *(Engel, 1977)*.\n", &["Engel, 1977"]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(html.contains("<em><sup class=\"cite\">"), "{html}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::config::CONFIG_FILE;
+use super::pack::Page;
 use super::problem::{line_of_offset, Problem};
 use super::render::options;
 
@@ -328,7 +329,8 @@ pub(super) fn parse_help(
 /// group, always in `HELP_GROUPS` order, whatever order the file has.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpPage {
-    pub intro_html: String,
+    /// The text before the first group.
+    pub intro: Page,
     pub groups: Vec<HelpSection>,
     /// The groups in the file's own order, for the authoring check.
     pub file_order: Vec<HelpKind>,
@@ -341,7 +343,8 @@ pub struct HelpSection {
     pub heading: String,
     /// The heading's line in `get-help.md`.
     pub line: usize,
-    pub body_html: String,
+    /// The text under the heading.
+    pub body: Page,
 }
 
 /// A `##` section of the source, found in the parsed document.
@@ -497,12 +500,12 @@ pub fn assign_groups(
 }
 
 /// Puts the rendered sections into the order they are shown.
-pub fn help_page(intro_html: String, sections: Vec<HelpSection>) -> HelpPage {
+pub fn help_page(intro: Page, sections: Vec<HelpSection>) -> HelpPage {
     let file_order = sections.iter().map(|s| s.kind).collect();
     let mut groups = sections;
     groups.sort_by_key(|s| HELP_GROUPS.iter().position(|k| *k == s.kind));
     HelpPage {
-        intro_html,
+        intro,
         groups,
         file_order,
     }

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::problem::{line_of_offset, Problem};
 use super::questions::{parse_questions, Question};
-use super::render::Rendered;
+use super::render::ParsedPage;
 use super::spoken::SpokenPart;
 use super::toml_file;
 
@@ -78,10 +78,10 @@ pub struct Lesson {
     pub key_points: Vec<String>,
     pub html: String,
     /// The same, as it sits in the whole course printed on one page (see
-    /// `render::nest_for_print`); made once, at load.
+    /// `render::Writing::print`); made once, at load.
     pub print_html: String,
-    /// What "Listen" reads of `html`, part by part (`spoken::parts`); made
-    /// once, at load, not at each open.
+    /// What "Listen" reads of `html`, part by part; made once, at load, not
+    /// at each open.
     pub spoken: Vec<SpokenPart>,
     /// Where it came from, for messages about it.
     pub file: String,
@@ -90,7 +90,7 @@ pub struct Lesson {
 }
 
 /// Builds a lesson from its rendered file; problems name the file and line.
-pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Problem>> {
+pub fn lesson_from(file: &str, rendered: &ParsedPage<'_>) -> Result<Lesson, Vec<Problem>> {
     let Some((toml_text, first_line)) = &rendered.front_matter else {
         return Err(vec![Problem::at_line(
             file,
@@ -170,7 +170,7 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty()),
             key_points,
-            html: rendered.html.clone(),
+            html: String::new(),
             print_html: String::new(),
             spoken: Vec::new(),
             file: file.to_owned(),
@@ -183,13 +183,14 @@ pub fn lesson_from(file: &str, rendered: &Rendered) -> Result<Lesson, Vec<Proble
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::load::render::render_markdown;
+    use crate::course::load::render::parse_page;
 
     fn lesson(text: &str) -> Result<Lesson, Vec<Problem>> {
         let mut problems = Vec::new();
-        let rendered = render_markdown("lessons/x.md", text, &mut problems);
+        let arena = comrak::Arena::new();
+        let page = parse_page(&arena, "lessons/x.md", text, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
-        lesson_from("lessons/x.md", &rendered)
+        lesson_from("lessons/x.md", &page)
     }
 
     #[test]
@@ -199,7 +200,7 @@ mod tests {
                 .unwrap();
         assert_eq!(l.id.as_str(), "why");
         assert_eq!(l.minutes, 6);
-        assert!(l.html.contains("Body"));
+        assert_eq!(l.title, "Why?");
         assert_eq!(l.summary, None);
     }
 

@@ -18,3 +18,4 @@ pub mod references;
 pub mod render;
 pub mod spoken;
 pub mod toml_file;
+pub mod write_html;

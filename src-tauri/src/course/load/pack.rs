@@ -5,17 +5,22 @@ use std::collections::BTreeMap;
 
 use crate::course::digest::sha256_hex;
 
-use super::citations::{find_citations, link_citations, Citation};
+use comrak::Arena;
+
+use super::citations::Citation;
 use super::config::{parse_config, CourseConfig, CONFIG_FILE};
 use super::files::PackFiles;
-use super::help::{assign_groups, help_page, split_sections, HelpPage, HelpSection, HELP_FILE};
+use super::help::{
+    assign_groups, help_page, split_sections, HelpKind, HelpPage, HelpSection, SourceSection,
+    HELP_FILE,
+};
 use super::lesson::{lesson_from, Lesson, LessonId};
 use super::links::LinkPolicy;
 use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
-use super::render::{nest_for_print, render_with, Rendered};
-use super::spoken;
+use super::render::{parse_page, render_with, ParsedPage, Writing, Written};
+use super::spoken::SpokenPart;
 use crate::course::words::{pack_catalog::pack_words, Catalog};
 
 pub const DISCLAIMER_FILE: &str = "disclaimer.md";
@@ -24,14 +29,25 @@ pub const FINISHED_FILE: &str = "finished.md";
 pub const MAX_LESSONS: usize = 50;
 
 /// A page of course text that is not a lesson.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Page {
     pub html: String,
+    /// What "Listen" reads of it, part by part (empty where it has none).
+    pub spoken: Vec<SpokenPart>,
+}
+
+impl From<Written> for Page {
+    fn from(written: Written) -> Page {
+        Page {
+            html: written.html,
+            spoken: written.spoken,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disclaimer {
-    pub html: String,
+    pub page: Page,
     /// A hash of the disclaimer's text: consent is to this exact text, and a
     /// changed text asks the learner again.
     pub version: String,
@@ -83,12 +99,128 @@ pub fn disclaimer_version(text: &str) -> String {
     sha256_hex(normalised.trim().as_bytes(), 8)
 }
 
-/// Loads and checks a pack; on failure, every problem found.
+/// Loads and checks a pack; on failure, every problem found. In four steps:
+/// the settings read; every page parsed and checked; the pages checked
+/// against each other and the references; then, for a sound pack only,
+/// every page written.
 pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     let mut problems = Vec::new();
-    let mut links = LinkPolicy::default();
-    let mut citations = BTreeMap::new();
+    let settings = read_settings(files, &mut problems);
+    // Every page's tree lives here until it is written.
+    let arena = Arena::new();
+    let parsed = parse_pages(&arena, files, &mut problems);
 
+    let mut links = LinkPolicy::default();
+    for page in parsed.pages() {
+        page.links.iter().for_each(|u| links.allow(u));
+    }
+    for reference in &settings.references {
+        if let Some(url) = reference.doi_url() {
+            links.allow(&url);
+        }
+    }
+    let citations: BTreeMap<String, Vec<Citation>> = parsed
+        .named_pages()
+        .map(|(name, page)| (name.to_owned(), page.citations.clone()))
+        .collect();
+    let mut lessons = lessons_from(&parsed.lessons, &mut problems);
+    check_lessons(&mut lessons, &mut problems);
+    cross_check_citations(&citations, &settings.references, &mut problems);
+    let help = parsed
+        .help_text
+        .as_deref()
+        .and_then(|text| help_sections(text, settings.config.as_ref(), &mut problems));
+
+    // The next step is not added to `links`: it opens only through
+    // `open_next_step`, which checks that the course is complete.
+    let Settings {
+        config,
+        words,
+        logo,
+        references,
+    } = settings;
+    let (Some(config), Some(words), Some(disclaimer), Some(intro), Some(finished), Some(help)) = (
+        config,
+        words,
+        parsed.disclaimer.as_ref(),
+        parsed.intro.as_ref(),
+        parsed.finished.as_ref(),
+        help,
+    ) else {
+        return Err(ContentError::capped(problems));
+    };
+    if !problems.is_empty() {
+        return Err(ContentError::capped(problems));
+    }
+
+    let cites: Vec<&str> = references.iter().map(|r| r.cite.as_str()).collect();
+    let writing = Writing {
+        cites: &cites,
+        ..Writing::plain(&words)
+    };
+    let said = |prefix| Writing {
+        say: Some(prefix),
+        ..writing
+    };
+    let disclaimer = Disclaimer {
+        version: disclaimer_version(files.get(DISCLAIMER_FILE).unwrap_or_default()),
+        page: Page::from(disclaimer.write(&arena, &said("say-disclaimer"))),
+    };
+    // The intro is shown under the home screen's "Who this course is for" heading.
+    let intro = Page::from(intro.write(
+        &arena,
+        &Writing {
+            nesting: 1,
+            ..writing
+        },
+    ));
+    let finished = Page::from(finished.write(&arena, &said("say-finished")));
+    let help = write_help(help, &writing, &mut problems);
+    for lesson in &mut lessons {
+        // Lessons are in course order now, pages in file order.
+        let Some((_, page)) = parsed.lessons.iter().find(|(file, _)| *file == lesson.file) else {
+            continue;
+        };
+        lesson.minutes_words = words.plural("minutes", lesson.minutes.into(), &[]);
+        let print = format!("printed-{}", lesson.id);
+        let written = page.write(
+            &arena,
+            &Writing {
+                print: Some(&print),
+                ..said("say-lesson")
+            },
+        );
+        lesson.html = written.html;
+        lesson.print_html = written.print_html;
+        lesson.spoken = written.spoken;
+    }
+    if !problems.is_empty() {
+        return Err(ContentError::capped(problems));
+    }
+    Ok(Course {
+        config,
+        disclaimer,
+        intro,
+        finished,
+        help,
+        lessons,
+        references,
+        links,
+        citations,
+        logo,
+        words,
+    })
+}
+
+/// What the pack's settings files hold (each None or empty when broken).
+struct Settings {
+    config: Option<CourseConfig>,
+    words: Option<Catalog>,
+    logo: Option<String>,
+    references: Vec<Reference>,
+}
+
+fn read_settings(files: &PackFiles, problems: &mut Vec<Problem>) -> Settings {
     let config = match files.get(CONFIG_FILE) {
         Some(text) => parse_config(text).map_err(|p| problems.extend(p)).ok(),
         None => {
@@ -96,13 +228,9 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             None
         }
     };
-
     let words = config
         .as_ref()
-        .map(|c| pack_words(files, &c.language, &mut problems));
-    // Figures are drawn as their pages render, in the course's language.
-    let words_now = words.as_ref().unwrap_or(Catalog::english());
-
+        .map(|c| pack_words(files, &c.language, problems));
     let logo = config
         .as_ref()
         .and_then(|c| c.logo.as_deref())
@@ -111,79 +239,6 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
                 .map_err(|p| problems.push(p))
                 .ok()
         });
-
-    // The intro is shown under the home screen's "Who this course is for" heading.
-    let mut page =
-        |name: &str, nesting: u8, problems: &mut Vec<Problem>| -> Option<(String, String)> {
-            let Some(text) = files.get(name) else {
-                problems.push(Problem::in_file(name, "is missing"));
-                return None;
-            };
-            let rendered = render_with(name, text, nesting, words_now, problems);
-            if let Some((line, _)) = rendered.questions {
-                problems.push(Problem::at_line(
-                    name,
-                    line,
-                    "questions: self-check questions go at the end of a lesson, not here",
-                ));
-            }
-            rendered.links.iter().for_each(|u| links.allow(u));
-            citations.insert(name.to_owned(), cited_in(text, &rendered));
-            Some((text.to_owned(), rendered.html))
-        };
-    let disclaimer = page(DISCLAIMER_FILE, 0, &mut problems).map(|(text, html)| Disclaimer {
-        version: disclaimer_version(&text),
-        html,
-    });
-    let intro = page(INTRO_FILE, 1, &mut problems).map(|(_, html)| Page { html });
-    let finished = page(FINISHED_FILE, 0, &mut problems).map(|(_, html)| Page { html });
-    let help = page(HELP_FILE, 0, &mut problems).and_then(|(text, _)| {
-        // Split first, so the page's own problems are told even while
-        // course.toml is broken.
-        let (intro, sections) = split_sections(&text, &mut problems);
-        let numbers = &config.as_ref()?.help;
-        let kinds = assign_groups(&sections, numbers, &mut problems)?;
-        // Each part is drawn on its own, after as many blank lines as come
-        // before it in the file, so whatever shows up only in a part is
-        // told on the page's own line (the whole page was checked above).
-        let mut draw = |markdown: &str, first_line: usize| {
-            let mut found = Vec::new();
-            let padded = format!("{}{markdown}", "\n".repeat(first_line.saturating_sub(1)));
-            let html = render_with(HELP_FILE, &padded, 0, words_now, &mut found).html;
-            for problem in found {
-                if !problems.contains(&problem) {
-                    problems.push(problem);
-                }
-            }
-            html
-        };
-        let intro_html = draw(&intro, 1);
-        let parts = sections
-            .iter()
-            .zip(kinds)
-            .map(|(section, kind)| HelpSection {
-                kind,
-                heading: section.heading.clone(),
-                line: section.line,
-                body_html: draw(&section.body, section.body_line),
-            })
-            .collect();
-        Some(help_page(intro_html, parts))
-    });
-
-    let mut lessons = Vec::new();
-    for path in files.lesson_paths() {
-        let text = files.get(path).unwrap_or_default();
-        let rendered = render_with(path, text, 0, words_now, &mut problems);
-        match lesson_from(path, &rendered) {
-            Ok(lesson) => lessons.push(lesson),
-            Err(p) => problems.extend(p),
-        }
-        rendered.links.iter().for_each(|u| links.allow(u));
-        citations.insert(path.to_owned(), cited_in(text, &rendered));
-    }
-    check_lessons(&mut lessons, &mut problems);
-
     let references = match files.get(REFERENCES_FILE) {
         Some(text) => parse_references(text)
             .map_err(|p| problems.extend(p))
@@ -193,12 +248,108 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             Vec::new()
         }
     };
-    for reference in &references {
-        if let Some(url) = reference.doi_url() {
-            links.allow(&url);
+    Settings {
+        config,
+        words,
+        logo,
+        references,
+    }
+}
+
+/// Every page of the pack, parsed and checked; None where a file is missing.
+struct ParsedPages<'a> {
+    disclaimer: Option<ParsedPage<'a>>,
+    intro: Option<ParsedPage<'a>>,
+    finished: Option<ParsedPage<'a>>,
+    /// "Get help now", checked whole (it is written part by part).
+    help: Option<ParsedPage<'a>>,
+    help_text: Option<String>,
+    /// Each lesson file and its page, in file order.
+    lessons: Vec<(String, ParsedPage<'a>)>,
+}
+
+impl<'a> ParsedPages<'a> {
+    fn named_pages(&self) -> impl Iterator<Item = (&str, &ParsedPage<'a>)> {
+        let pages = [
+            (DISCLAIMER_FILE, self.disclaimer.as_ref()),
+            (INTRO_FILE, self.intro.as_ref()),
+            (FINISHED_FILE, self.finished.as_ref()),
+            (HELP_FILE, self.help.as_ref()),
+        ];
+        pages
+            .into_iter()
+            .filter_map(|(name, page)| Some((name, page?)))
+            .chain(
+                self.lessons
+                    .iter()
+                    .map(|(name, page)| (name.as_str(), page)),
+            )
+    }
+
+    fn pages(&self) -> impl Iterator<Item = &ParsedPage<'a>> {
+        self.named_pages().map(|(_, page)| page)
+    }
+}
+
+fn parse_pages<'a>(
+    arena: &'a Arena<'a>,
+    files: &PackFiles,
+    problems: &mut Vec<Problem>,
+) -> ParsedPages<'a> {
+    let page = |name: &str, problems: &mut Vec<Problem>| {
+        let Some(text) = files.get(name) else {
+            problems.push(Problem::in_file(name, "is missing"));
+            return None;
+        };
+        let page = parse_page(arena, name, text, problems);
+        if let Some((line, _)) = page.questions {
+            problems.push(Problem::at_line(
+                name,
+                line,
+                "questions: self-check questions go at the end of a lesson, not here",
+            ));
+        }
+        Some(page)
+    };
+    let disclaimer = page(DISCLAIMER_FILE, problems);
+    let intro = page(INTRO_FILE, problems);
+    let finished = page(FINISHED_FILE, problems);
+    let help = page(HELP_FILE, problems);
+    let lessons = files
+        .lesson_paths()
+        .map(|path| {
+            let text = files.get(path).unwrap_or_default();
+            (path.to_owned(), parse_page(arena, path, text, problems))
+        })
+        .collect();
+    ParsedPages {
+        disclaimer,
+        intro,
+        finished,
+        help,
+        help_text: files.get(HELP_FILE).map(str::to_owned),
+        lessons,
+    }
+}
+
+fn lessons_from(parsed: &[(String, ParsedPage<'_>)], problems: &mut Vec<Problem>) -> Vec<Lesson> {
+    let mut lessons = Vec::new();
+    for (path, page) in parsed {
+        match lesson_from(path, page) {
+            Ok(lesson) => lessons.push(lesson),
+            Err(p) => problems.extend(p),
         }
     }
-    for (file, found) in &citations {
+    lessons
+}
+
+/// Every citation must be on the references list, cited exactly as its `cite`.
+fn cross_check_citations(
+    citations: &BTreeMap<String, Vec<Citation>>,
+    references: &[Reference],
+    problems: &mut Vec<Problem>,
+) {
+    for (file, found) in citations {
         for citation in found {
             if !references.iter().any(|r| r.cite == citation.cite) {
                 problems.push(Problem::at_line(
@@ -212,71 +363,63 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
             }
         }
     }
-
-    match (config, disclaimer, intro, finished, help, words) {
-        // The next step is not added to `links`: it opens only through
-        // `open_next_step`, which checks that the course is complete.
-        (
-            Some(config),
-            Some(mut disclaimer),
-            Some(mut intro),
-            Some(mut finished),
-            Some(mut help),
-            Some(words),
-        ) if problems.is_empty() => {
-            // Every citation is known by now: each becomes a numbered marker,
-            // once, at load.
-            let cites: Vec<&str> = references.iter().map(|r| r.cite.as_str()).collect();
-            let link = |html: &mut String| *html = link_citations(html, &cites, &words);
-            // Text a Listen control reads has its parts marked, once, with
-            // ids unique on its screen.
-            let link_and_mark = |html: &mut String, prefix: &str| {
-                link(html);
-                *html = spoken::mark(html, prefix);
-            };
-            link_and_mark(&mut disclaimer.html, "say-disclaimer");
-            link(&mut intro.html);
-            link_and_mark(&mut finished.html, "say-finished");
-            link_and_mark(&mut help.intro_html, "say-help-intro");
-            for group in &mut help.groups {
-                link_and_mark(
-                    &mut group.body_html,
-                    &format!("say-help-{}", group.kind.name()),
-                );
-            }
-            for lesson in &mut lessons {
-                lesson.minutes_words = words.plural("minutes", lesson.minutes.into(), &[]);
-                // The printed copy is not read aloud: it is made before
-                // the marks, which it would repeat once per lesson.
-                link(&mut lesson.html);
-                lesson.print_html = nest_for_print(&lesson.html, &format!("printed-{}", lesson.id));
-                lesson.html = spoken::mark(&lesson.html, "say-lesson");
-                lesson.spoken = spoken::parts(&lesson.html);
-            }
-            Ok(Course {
-                config,
-                disclaimer,
-                intro,
-                finished,
-                help,
-                lessons,
-                references,
-                links,
-                citations,
-                logo,
-                words,
-            })
-        }
-        _ => Err(ContentError::capped(problems)),
-    }
 }
 
-/// Every citation in a file: in its text, and each figure's source.
-fn cited_in(text: &str, rendered: &Rendered) -> Vec<Citation> {
-    let mut found = find_citations(text);
-    found.extend(rendered.figure_sources.iter().cloned());
-    found.sort_by_key(|c| c.line);
-    found
+/// `get-help.md` split into its groups, each matched to its numbers in
+/// `course.toml`. Split first, so the page's own problems are told even
+/// while course.toml is broken.
+fn help_sections(
+    text: &str,
+    config: Option<&CourseConfig>,
+    problems: &mut Vec<Problem>,
+) -> Option<(String, Vec<(SourceSection, HelpKind)>)> {
+    let (intro, sections) = split_sections(text, problems);
+    let kinds = assign_groups(&sections, &config?.help, problems)?;
+    Some((intro, sections.into_iter().zip(kinds).collect()))
+}
+
+/// "Get help now", written part by part. Each part is written on its own,
+/// after as many blank lines as come before it in the file, so whatever
+/// shows up only in a part is told on the page's own line (the whole page
+/// was checked when it was parsed).
+fn write_help(
+    (intro, sections): (String, Vec<(SourceSection, HelpKind)>),
+    writing: &Writing<'_>,
+    problems: &mut Vec<Problem>,
+) -> HelpPage {
+    let mut draw = |markdown: &str, first_line: usize, say: &str| {
+        let mut found = Vec::new();
+        let padded = format!("{}{markdown}", "\n".repeat(first_line.saturating_sub(1)));
+        let said = Writing {
+            say: Some(say),
+            ..*writing
+        };
+        let rendered = render_with(HELP_FILE, &padded, &said, &mut found);
+        for problem in found {
+            if !problems.contains(&problem) {
+                problems.push(problem);
+            }
+        }
+        Page {
+            html: rendered.html,
+            spoken: rendered.spoken,
+        }
+    };
+    let intro = draw(&intro, 1, "say-help-intro");
+    let parts = sections
+        .into_iter()
+        .map(|(section, kind)| HelpSection {
+            kind,
+            body: draw(
+                &section.body,
+                section.body_line,
+                &format!("say-help-{}", kind.name()),
+            ),
+            heading: section.heading,
+            line: section.line,
+        })
+        .collect();
+    help_page(intro, parts)
 }
 
 fn check_lessons(lessons: &mut [Lesson], problems: &mut Vec<Problem>) {
@@ -428,11 +571,11 @@ pub(crate) mod tests {
             ]
         );
         assert!(
-            course.help.groups[0].body_html.contains("chest pain"),
+            course.help.groups[0].body.html.contains("chest pain"),
             "{}",
-            course.help.groups[0].body_html
+            course.help.groups[0].body.html
         );
-        assert!(!course.help.groups[0].body_html.contains("fever"));
+        assert!(!course.help.groups[0].body.html.contains("fever"));
         assert_eq!(course.help.file_order[0], HelpKind::Crisis);
         let crisis = course.config.help.contacts(HelpKind::Crisis);
         assert_eq!(crisis.len(), 2);

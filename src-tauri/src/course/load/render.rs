@@ -2,20 +2,20 @@
 //! to show: no raw HTML, no images from anywhere, only `https` links, headings
 //! in order under the page's own title.
 
-use std::fmt;
-use std::sync::Mutex;
-
-use comrak::adapters::{CodefenceRendererAdapter, HeadingAdapter, HeadingMeta};
-use comrak::nodes::{NodeValue, Sourcepos};
-use comrak::options::Plugins;
-use comrak::{format_html_with_plugins, parse_document, Anchorizer, Arena, Options};
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{parse_document, Anchorizer, Arena, Options};
 use url::Url;
 
-use super::citations::Citation;
-use super::figure::{figure_html, parse_figure, FIGURE_FENCE};
+use super::citations::{
+    find_citations, find_in_tree, link_in_tree, marker_html, numbered, Citation,
+};
+use super::figure::{parse_figure, Figure, FIGURE_FENCE};
 use super::links::{parse_https_url, SCREEN_ANCHORS};
 use super::problem::Problem;
 use super::questions::QUESTIONS_FENCE;
+use super::spoken::{self, SpokenPart};
+use super::write_html::{fence, Writer};
+use crate::course::html_text::escape;
 use crate::course::words::Catalog;
 
 pub const FRONT_MATTER_DELIMITER: &str = "+++";
@@ -29,14 +29,53 @@ pub struct Rendered {
     /// The TOML between the `+++` lines, and the file line it starts on.
     pub front_matter: Option<(String, usize)>,
     pub html: String,
+    /// The copy in the whole printed course (when `Writing::print` is set).
+    pub print_html: String,
+    /// What read-aloud says, part by part (when `Writing::say` is set).
+    pub spoken: Vec<SpokenPart>,
     /// Every outbound link in the page, in order.
     pub links: Vec<Url>,
-    /// The source each figure cites, with the line of its block.
-    pub figure_sources: Vec<Citation>,
+    /// Every citation, in its text, front matter and figures' sources, with
+    /// its line, in line order.
+    pub citations: Vec<Citation>,
     /// Every heading as (its text, its element id), in order.
     pub headings: Vec<(String, String)>,
     /// The self-check questions block: its fence's line and its TOML.
     pub questions: Option<(usize, String)>,
+}
+
+/// How one page is written.
+#[derive(Clone, Copy)]
+pub struct Writing<'a> {
+    /// The course's words (a figure's number, a marker's spoken name).
+    pub words: &'a Catalog,
+    /// Levels every heading moves down: the page shown under an app
+    /// heading of its own, so `##` in the file becomes `<h3>` under the
+    /// app's `<h2>` and the page outline stays in order.
+    pub nesting: u8,
+    /// The references' cites, in list order: a citation group whose every
+    /// part is here becomes numbered markers.
+    pub cites: &'a [&'a str],
+    /// Mark the parts read aloud, with ids `{say}-{n}`.
+    pub say: Option<&'a str>,
+    /// Write the printed copy too: each lesson is a section under its own
+    /// `<h2>` there, so its headings move one level further down, and its
+    /// ids (headings, footnotes) and the in-page links to them take this
+    /// prefix, so two lessons' "fn-1" never clash.
+    pub print: Option<&'a str>,
+}
+
+impl<'a> Writing<'a> {
+    /// A page on its own: no references, nothing read aloud or printed.
+    pub fn plain(words: &'a Catalog) -> Writing<'a> {
+        Writing {
+            words,
+            nesting: 0,
+            cites: &[],
+            say: None,
+            print: None,
+        }
+    }
 }
 
 /// The Markdown the course is written in: rendering and the reading
@@ -54,61 +93,180 @@ pub fn options() -> Options<'static> {
     options
 }
 
-/// Renders `text`, the whole of `file`. Problems are added to `problems`;
-/// the HTML is safe to show either way.
+/// Renders `text`, the whole of `file`, on its own (`Writing::plain`).
+/// Problems are added to `problems`; the HTML is safe to show either way.
 pub fn render_markdown(file: &str, text: &str, problems: &mut Vec<Problem>) -> Rendered {
-    render_markdown_nested(file, text, 0, problems)
+    render_with(file, text, &Writing::plain(Catalog::english()), problems)
 }
 
-/// As `render_markdown`, for text shown under a heading of the app's own:
-/// every heading moves down `nesting` levels, so `##` in the file becomes
-/// `<h3>` under the app's `<h2>` and the page outline stays in order.
-pub fn render_markdown_nested(
-    file: &str,
-    text: &str,
-    nesting: u8,
-    problems: &mut Vec<Problem>,
-) -> Rendered {
-    render_with(file, text, nesting, Catalog::english(), problems)
-}
-
-/// As `render_markdown_nested`, with the words a figure adds (its number,
-/// "Show the numbers") in the course's language.
+/// Renders `text`, the whole of `file`: parsed and checked, then written.
 pub fn render_with(
     file: &str,
     text: &str,
-    nesting: u8,
-    words: &Catalog,
+    writing: &Writing<'_>,
     problems: &mut Vec<Problem>,
 ) -> Rendered {
     let arena = Arena::new();
-    let options = options();
-    let root = parse_document(&arena, text, &options);
-    let mut rendered = Rendered::default();
-    let mut last_heading_level = 1u8;
-    let mut figures = FigureBlocks::default();
+    let page = parse_page(&arena, file, text, problems);
+    let written = page.write(&arena, writing);
+    Rendered {
+        front_matter: page.front_matter,
+        html: written.html,
+        print_html: written.print_html,
+        spoken: written.spoken,
+        links: page.links,
+        citations: page.citations,
+        headings: page.headings,
+        questions: page.questions,
+    }
+}
 
-    // Ids as the heading adapter will give them: the same anchorizer, fed
-    // the same headings in the same order.
+/// A page parsed and checked, not yet written: what loading needs from it
+/// before every page is known (its front matter, links, headings,
+/// citations), and its tree, for the writing once they are.
+pub struct ParsedPage<'a> {
+    root: &'a AstNode<'a>,
+    /// The TOML between the `+++` lines, and the file line it starts on.
+    pub front_matter: Option<(String, usize)>,
+    /// Every outbound link in the page, in order.
+    pub links: Vec<Url>,
+    /// Every citation, in its text, front matter and figures' sources, with
+    /// its line, in line order.
+    pub citations: Vec<Citation>,
+    /// Every heading as (its text, its element id), in order.
+    pub headings: Vec<(String, String)>,
+    /// The self-check questions block: its fence's line and its TOML.
+    pub questions: Option<(usize, String)>,
+    /// Each figure block, in order (None: refused), and its line.
+    figures: Vec<Option<Figure>>,
+    figure_lines: Vec<usize>,
+}
+
+/// A page written: as shown, as printed, and as read aloud.
+pub struct Written {
+    pub html: String,
+    pub print_html: String,
+    pub spoken: Vec<SpokenPart>,
+}
+
+/// Parses and checks `text`, the whole of `file`, into `arena`.
+pub fn parse_page<'a>(
+    arena: &'a Arena<'a>,
+    file: &str,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> ParsedPage<'a> {
+    let root = parse_document(arena, text, &options());
+    let mut page = ParsedPage {
+        root,
+        front_matter: None,
+        links: Vec::new(),
+        citations: find_in_tree(file, root, problems),
+        headings: Vec::new(),
+        questions: None,
+        figures: Vec::new(),
+        figure_lines: Vec::new(),
+    };
+    check_tree(file, &mut page, problems);
+    if let Some((front_matter, first_line)) = &page.front_matter {
+        let found = find_citations(front_matter).into_iter();
+        page.citations.extend(found.map(|c| Citation {
+            line: c.line + first_line - 1,
+            ..c
+        }));
+    }
+    for (figure, line) in page.figures.iter().zip(&page.figure_lines) {
+        if let Some(cite) = figure.as_ref().and_then(|f| f.source.clone()) {
+            page.citations.push(Citation { cite, line: *line });
+        }
+    }
+    page.citations.sort_by_key(|c| c.line);
+    page
+}
+
+impl<'a> ParsedPage<'a> {
+    /// Writes the page: each citation group whose parts are all in
+    /// `writing.cites` becomes its marker, then the HTML, marked for
+    /// read-aloud and printed as `writing` asks.
+    pub fn write(&self, arena: &'a Arena<'a>, writing: &Writing<'_>) -> Written {
+        let options = options();
+        link_in_tree(arena, self.root, writing.cites, writing.words);
+        let figure_markers: Vec<String> = self
+            .figures
+            .iter()
+            .map(|figure| figure_marker(figure.as_ref(), writing))
+            .collect();
+        let heading_ids: Vec<String> = self.headings.iter().map(|(_, id)| id.clone()).collect();
+        let writer = |nesting: u8| {
+            let mut writer =
+                Writer::new(writing.words, &heading_ids, &self.figures, &figure_markers);
+            writer.nesting = nesting;
+            writer
+        };
+        let mut screen = writer(writing.nesting);
+        screen.say = writing.say;
+        let (html, spoken) = screen.write(self.root, &options);
+        let mut print_html = String::new();
+        if let Some(prefix) = writing.print {
+            own_footnotes(self.root, prefix);
+            let mut print = writer(writing.nesting + 1);
+            print.own_ids = Some(prefix);
+            print_html = print.write(self.root, &options).0;
+        }
+        Written {
+            html,
+            print_html,
+            spoken,
+        }
+    }
+}
+
+/// A figure's source as shown: its marker, or as written when it is on
+/// no list (the pack is refused then).
+fn figure_marker(figure: Option<&Figure>, writing: &Writing<'_>) -> String {
+    let Some(cite) = figure.and_then(|f| f.source.as_ref()) else {
+        return String::new();
+    };
+    match numbered(cite, writing.cites) {
+        Some(numbers) => marker_html(&numbers, writing.words),
+        None => format!(" ({})", escape(cite)),
+    }
+}
+
+/// The page's footnotes renamed under `prefix`, for its printed copy.
+fn own_footnotes<'a>(root: &'a AstNode<'a>, prefix: &str) {
+    for node in root.descendants() {
+        match &mut node.data_mut().value {
+            NodeValue::FootnoteDefinition(note) => note.name = format!("{prefix}-{}", note.name),
+            NodeValue::FootnoteReference(note) => note.name = format!("{prefix}-{}", note.name),
+            _ => {}
+        }
+    }
+}
+
+/// The checks on the parsed page, and what the rest of loading needs from
+/// it: front matter, links, heading ids, figures, questions.
+fn check_tree(file: &str, page: &mut ParsedPage<'_>, problems: &mut Vec<Problem>) {
+    let root = page.root;
+    let mut last_heading_level = 1u8;
+    // Ids as the writer will give them: comrak's anchorizer, fed each
+    // heading's text in order.
     let mut heading_ids = Anchorizer::new();
     // `#…` links, checked once every heading's id is known.
     let mut in_page: Vec<(usize, String)> = Vec::new();
     for node in root.descendants() {
-        let mut data = node.data_mut();
+        let data = node.data();
         let line = data.sourcepos.start.line;
-        if let NodeValue::Heading(heading) = &mut data.value {
-            check_heading(file, line, heading.level, &mut last_heading_level, problems);
-            heading.level = (heading.level + nesting).min(6);
-            drop(data);
-            // The text the heading adapter is given, breaks as spaces.
-            let text = node.collect_text();
-            let id = format!("{HEADING_ID_PREFIX}{}", heading_ids.anchorize(&text));
-            rendered.headings.push((text, id));
-            continue;
-        }
         match &data.value {
+            NodeValue::Heading(heading) => {
+                check_heading(file, line, heading.level, &mut last_heading_level, problems);
+                // The text the heading adapter is given, breaks as spaces.
+                let text = node.collect_text();
+                let id = format!("{HEADING_ID_PREFIX}{}", heading_ids.anchorize(&text));
+                page.headings.push((text, id));
+            }
             NodeValue::FrontMatter(raw) => {
-                rendered.front_matter = Some((strip_delimiters(raw), line + 1));
+                page.front_matter = Some((strip_delimiters(raw), line + 1));
             }
             NodeValue::Link(link) => {
                 if let Some(id) = link.url.strip_prefix('#') {
@@ -116,39 +274,35 @@ pub fn render_with(
                     continue;
                 }
                 match parse_https_url(&link.url) {
-                    Ok(url) => rendered.links.push(url),
+                    Ok(url) => page.links.push(url),
                     Err(reason) => {
                         problems.push(Problem::at_line(file, line, format!("the link {reason}")))
                     }
                 }
             }
-            NodeValue::CodeBlock(block)
-                if block.info.split_whitespace().next() == Some(FIGURE_FENCE) =>
-            {
+            NodeValue::CodeBlock(block) if fence(&block.info) == FIGURE_FENCE => {
+                if node.ancestors().skip(1).any(spoken::outermost) {
+                    problems.push(Problem::at_line(
+                        file,
+                        line,
+                        "figure: put a figure on its own, not inside a list item",
+                    ));
+                }
+                // A refused figure keeps its place in the order, drawn as
+                // nothing (the course is refused anyway).
                 match parse_figure(file, line, &block.literal) {
                     Ok(figure) => {
-                        let number = figures.html.iter().filter(|h| !h.is_empty()).count() + 1;
-                        if let Some(cite) = &figure.source {
-                            rendered.figure_sources.push(Citation {
-                                cite: cite.clone(),
-                                line,
-                            });
-                        }
-                        figures
-                            .html
-                            .push(figure_html(&figure, number, &figure.drawn, words));
+                        page.figures.push(Some(figure));
+                        page.figure_lines.push(line);
                     }
                     Err(found) => {
-                        // Nothing is written for it (the course is refused),
-                        // but it keeps its place in the order.
-                        figures.html.push(String::new());
+                        page.figures.push(None);
+                        page.figure_lines.push(line);
                         problems.extend(found);
                     }
                 }
             }
-            NodeValue::CodeBlock(block)
-                if block.info.split_whitespace().next() == Some(QUESTIONS_FENCE) =>
-            {
+            NodeValue::CodeBlock(block) if fence(&block.info) == QUESTIONS_FENCE => {
                 // The page shows the questions after the lesson, so the block
                 // must be where they appear: at the end.
                 let mut after = node.following_siblings().skip(1);
@@ -159,14 +313,14 @@ pub fn render_with(
                         "questions: put the questions block at the end of the lesson, where the app shows them",
                     ));
                 }
-                if rendered.questions.is_some() {
+                if page.questions.is_some() {
                     problems.push(Problem::at_line(
                         file,
                         line,
                         "questions: a lesson has one questions block",
                     ));
                 }
-                rendered.questions = Some((line, block.literal.clone()));
+                page.questions = Some((line, block.literal.clone()));
             }
             NodeValue::Image(image) => problems.push(Problem::at_line(
                 file,
@@ -182,7 +336,7 @@ pub fn render_with(
         }
     }
     for (line, id) in in_page {
-        let to_heading = rendered.headings.iter().any(|(_, h)| *h == id);
+        let to_heading = page.headings.iter().any(|(_, h)| *h == id);
         if !to_heading && !SCREEN_ANCHORS.contains(&id.as_str()) {
             let screens: Vec<String> = SCREEN_ANCHORS.iter().map(|s| format!("#{s}")).collect();
             problems.push(Problem::at_line(
@@ -194,160 +348,6 @@ pub fn render_with(
                 ),
             ));
         }
-    }
-
-    let headings = SectionHeadings {
-        anchorizer: Mutex::new(Anchorizer::new()),
-    };
-    let mut plugins = Plugins::default();
-    plugins.render.heading_adapter = Some(&headings);
-    plugins
-        .render
-        .codefence_renderers
-        .insert(FIGURE_FENCE.to_owned(), &figures);
-    // Questions are data for the lesson screen, not part of its text.
-    plugins
-        .render
-        .codefence_renderers
-        .insert(QUESTIONS_FENCE.to_owned(), &NOTHING);
-    let mut html = String::new();
-    // Writing into a String cannot fail.
-    let _ = format_html_with_plugins(root, &options, &mut html, &plugins);
-    rendered.html = html;
-    rendered
-}
-
-/// A lesson's HTML as it sits in the whole course printed on one page: each
-/// lesson is a section under its own `<h2>` there, so its headings move one
-/// level down, and its ids (headings, footnotes) and the in-page links to
-/// them take `prefix`, so two lessons' "fn-1" never clash. Links to the
-/// references (`#ref-N`) and to app screens stay as they are. Raw HTML is
-/// off, so every tag and attribute here is comrak's own.
-pub fn nest_for_print(html: &str, prefix: &str) -> String {
-    // One pass over the tags (text holds no '<': comrak escapes it), each
-    // tag changed on its own: lessons with figures are long, and searching
-    // the whole page again for each change was most of loading's time.
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&rest[..open]);
-        rest = &rest[open..];
-        let close = rest.find('>').map_or(rest.len(), |c| c + 1);
-        nest_tag(&rest[..close], prefix, &mut out);
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// One tag for print: a heading one level down, its own ids and the
-/// in-page links to them prefixed.
-fn nest_tag(tag: &str, prefix: &str, out: &mut String) {
-    let own = |id: &str| id.starts_with(HEADING_ID_PREFIX) || id.starts_with("fn");
-    let name_at = if tag.starts_with("</") { 2 } else { 1 };
-    let bytes = tag.as_bytes();
-    let heading = bytes.get(name_at) == Some(&b'h')
-        && bytes
-            .get(name_at + 1)
-            .is_some_and(|l| (b'2'..=b'5').contains(l))
-        && bytes
-            .get(name_at + 2)
-            .is_some_and(|c| *c == b' ' || *c == b'>');
-    let mut copied = 0;
-    if heading {
-        out.push_str(&tag[..name_at + 1]);
-        out.push(char::from(bytes[name_at + 1] + 1));
-        copied = name_at + 2;
-    }
-    let mut starts: Vec<usize> = ["id=\"", "href=\"#"]
-        .into_iter()
-        .flat_map(|attr| tag.match_indices(attr).map(move |(at, _)| at + attr.len()))
-        .filter(|start| *start >= copied)
-        .collect();
-    starts.sort_unstable();
-    for start in starts {
-        let end = tag[start..].find('"').map_or(tag.len(), |e| start + e);
-        if own(&tag[start..end]) {
-            out.push_str(&tag[copied..start]);
-            out.push_str(prefix);
-            out.push('-');
-            copied = start;
-        }
-    }
-    out.push_str(&tag[copied..]);
-}
-
-/// Figure blocks, drawn while the tree was checked, written in place of
-/// their fenced code in the same (document) order: comrak gives the
-/// renderer no position unless every element carries one.
-#[derive(Default)]
-struct FigureBlocks {
-    html: Vec<String>,
-    written: std::sync::atomic::AtomicUsize,
-}
-
-impl CodefenceRendererAdapter for FigureBlocks {
-    fn write(
-        &self,
-        output: &mut dyn fmt::Write,
-        _lang: &str,
-        _meta: &str,
-        _code: &str,
-        _sourcepos: Option<Sourcepos>,
-    ) -> fmt::Result {
-        let next = self
-            .written
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        output.write_str(self.html.get(next).map_or("", String::as_str))
-    }
-}
-
-/// Writes nothing in place of a block.
-struct Nothing;
-static NOTHING: Nothing = Nothing;
-
-impl CodefenceRendererAdapter for Nothing {
-    fn write(
-        &self,
-        _: &mut dyn fmt::Write,
-        _: &str,
-        _: &str,
-        _: &str,
-        _: Option<Sourcepos>,
-    ) -> fmt::Result {
-        Ok(())
-    }
-}
-
-/// Headings with ids (for in-page links) but without comrak's empty
-/// "link to this heading" anchors, which would be a silent extra tab stop
-/// after every heading for keyboard and screen-reader users.
-struct SectionHeadings {
-    anchorizer: Mutex<Anchorizer>,
-}
-
-impl HeadingAdapter for SectionHeadings {
-    fn enter(
-        &self,
-        output: &mut dyn fmt::Write,
-        heading: &HeadingMeta,
-        _: Option<Sourcepos>,
-    ) -> fmt::Result {
-        // Slugs hold only letters, digits, '-' and '_': safe in an attribute.
-        let slug = self
-            .anchorizer
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .anchorize(&heading.content);
-        write!(
-            output,
-            "<h{} id=\"{HEADING_ID_PREFIX}{slug}\">",
-            heading.level
-        )
-    }
-
-    fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
-        write!(output, "</h{}>", heading.level)
     }
 }
 
@@ -498,7 +498,11 @@ mod tests {
     #[test]
     fn nested_text_moves_its_headings_down_a_level() {
         let mut problems = Vec::new();
-        let r = render_markdown_nested("intro.md", "## Who\n\n### More\n", 1, &mut problems);
+        let writing = Writing {
+            nesting: 1,
+            ..Writing::plain(Catalog::english())
+        };
+        let r = render_with("intro.md", "## Who\n\n### More\n", &writing, &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         assert!(
             r.html.contains("<h3") && r.html.contains("<h4"),
@@ -509,13 +513,18 @@ mod tests {
     }
 
     #[test]
-    fn a_lesson_nested_for_print_has_deeper_headings_and_its_own_ids() {
-        let (r, _) = render("## Why\n\n### More\n\nText[^1].\n\n[^1]: A note.\n");
-        let html = format!(
-            "{}<a href=\"#ref-3\">3</a><a href=\"#get-help\">help</a>",
-            r.html
-        );
-        let printed = nest_for_print(&html, "printed-why");
+    fn a_lesson_printed_has_deeper_headings_and_its_own_ids() {
+        let mut problems = Vec::new();
+        let writing = Writing {
+            cites: &["Engel, 1977"],
+            print: Some("printed-why"),
+            say: Some("say-lesson"),
+            ..Writing::plain(Catalog::english())
+        };
+        let text = "## Why\n\n### More\n\nText[^1] (Engel, 1977), [up](#section-why) and [help](#get-help).\n\n[^1]: A note.\n";
+        let r = render_with("why.md", text, &writing, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let printed = &r.print_html;
         assert!(
             printed.contains("<h3 id=\"printed-why-section-why\">Why</h3>"),
             "{printed}"
@@ -524,11 +533,26 @@ mod tests {
             printed.contains("<h4 id=\"printed-why-section-more\">"),
             "{printed}"
         );
-        assert!(!printed.contains("<h2"), "{printed}");
-        assert!(printed.contains("href=\"#printed-why-fn-1\""), "{printed}");
-        assert!(printed.contains("id=\"printed-why-fn-1\""), "{printed}");
-        assert!(printed.contains("href=\"#ref-3\""), "{printed}");
+        assert!(
+            !printed.contains("<h2") && !printed.contains("data-say"),
+            "{printed}"
+        );
+        assert!(printed.contains("href=\"#fn-printed-why-1\""), "{printed}");
+        assert!(printed.contains("id=\"fn-printed-why-1\""), "{printed}");
+        assert!(
+            printed.contains("href=\"#printed-why-section-why\""),
+            "{printed}"
+        );
+        assert!(printed.contains("href=\"#ref-1\""), "{printed}");
         assert!(printed.contains("href=\"#get-help\""), "{printed}");
+        // The screen's copy keeps its own ids.
+        assert!(
+            r.html.contains("<h2 id=\"section-why\" data-say>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"#fn-1\""), "{}", r.html);
+        assert!(r.html.contains("href=\"#section-why\""), "{}", r.html);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::course::load::help::Reach;
 use crate::course::load::pack::Course;
-use crate::course::load::spoken::{parts, SpokenPart};
+use crate::course::load::spoken::SpokenPart;
 use crate::course::screens::view_model::checked_words;
 use crate::course::words::Catalog;
 
@@ -85,7 +85,7 @@ fn help_parts(course: &Course, fallback: bool, level: u8, out: &mut Vec<SpokenPa
             0,
         ));
     }
-    out.extend(parts(&course.help.intro_html));
+    out.extend(course.help.intro.spoken.iter().cloned());
     for group in &course.help.groups {
         let kind = group.kind.name();
         out.push(SpokenPart::new(
@@ -106,7 +106,7 @@ fn help_parts(course: &Course, fallback: bool, level: u8, out: &mut Vec<SpokenPa
                 0,
             ));
         }
-        out.extend(parts(&group.body_html));
+        out.extend(group.body.spoken.iter().cloned());
     }
     out.push(SpokenPart::new(
         "help-region",
@@ -171,14 +171,14 @@ pub fn disclaimer(course: &Course, fallback: bool) -> ListenView {
         &words.text("disclaimer.intro", &[]),
         0,
     ));
-    spoken.extend(parts(&course.disclaimer.html));
+    spoken.extend(course.disclaimer.page.spoken.iter().cloned());
     ListenView::from_parts(spoken)
 }
 
 pub fn finished(course: &Course) -> ListenView {
     let words = &course.words;
     let mut spoken = vec![heading(words, "finished.heading")];
-    spoken.extend(parts(&course.finished.html));
+    spoken.extend(course.finished.spoken.iter().cloned());
     spoken.push(SpokenPart::new(
         "finished-plan-heading",
         &words.text("finished.plan-heading", &[]),

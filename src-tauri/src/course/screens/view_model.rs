@@ -371,7 +371,7 @@ pub fn help(course: &Course, fallback: bool) -> HelpView {
     HelpView {
         region: course.config.help.region.clone(),
         fallback,
-        intro_html: course.help.intro_html.clone(),
+        intro_html: course.help.intro.html.clone(),
         checked: checked_words(course),
         groups: course
             .help
@@ -380,7 +380,7 @@ pub fn help(course: &Course, fallback: bool) -> HelpView {
             .map(|g| HelpGroupView {
                 kind: g.kind,
                 heading: g.heading.clone(),
-                body_html: g.body_html.clone(),
+                body_html: g.body.html.clone(),
                 contacts: course.config.help.contacts(g.kind).to_vec(),
             })
             .collect(),
@@ -391,7 +391,7 @@ pub fn disclaimer(course: &Course, record: &LearnerRecord, fallback: bool) -> Di
     let accepted = record.has_consented(course);
     DisclaimerView {
         help: help(course, fallback),
-        html: course.disclaimer.html.clone(),
+        html: course.disclaimer.page.html.clone(),
         accepted,
         accepted_at: record
             .consent

@@ -6,21 +6,30 @@ use super::text::{self, escape};
 use super::{Drawing, Drawn, Figure};
 use crate::course::words::Catalog;
 
-/// `figure`, numbered `number` on its page, drawn in `layouts` (from
-/// `Figure::layouts`). The source is written as a citation, "(Name, Year)",
-/// so the loader turns it into a numbered marker like any other.
-pub fn figure_html(figure: &Figure, number: usize, layouts: &[Drawn], words: &Catalog) -> String {
+/// `figure`, numbered `number` on its page, drawn in each of its layouts,
+/// its source shown as `source_marker` (a citation's marker, made by the
+/// writer), marked as read aloud with `say_id`, if given.
+pub fn figure_html(
+    figure: &Figure,
+    number: usize,
+    words: &Catalog,
+    source_marker: &str,
+    say_id: Option<&str>,
+) -> String {
     let n = number.to_string();
-    let mut html = String::from("<figure class=\"figure\">\n<figcaption class=\"figure-caption\">");
+    let layouts: &[Drawn] = &figure.drawn;
+    let mut html = String::from("<figure class=\"figure\"");
+    if let Some(id) = say_id {
+        html.push_str(&format!(" data-say id=\"{}\"", escape(id)));
+    }
+    html.push_str(">\n<figcaption class=\"figure-caption\">");
     html.push_str(&format!(
         "<span class=\"figure-title\">{} {}</span> {}",
         escape(&words.text("figure.number", &[("n", &n)])),
         escape(&figure.title),
         escape(&figure.caption)
     ));
-    if let Some(source) = &figure.source {
-        html.push_str(&format!(" ({})", escape(source)));
-    }
+    html.push_str(source_marker);
     html.push_str("</figcaption>\n");
     let layout_class = |i: usize| match (layouts.len(), i) {
         (1, _) => "figure-drawing",
@@ -91,7 +100,13 @@ mod tests {
     #[test]
     fn a_figure_has_a_numbered_caption_a_named_described_drawing_and_its_numbers() {
         let figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
-        let html = figure_html(&figure, 2, &figure.drawn, Catalog::english());
+        let html = figure_html(
+            &figure,
+            2,
+            Catalog::english(),
+            " (Wallwork et al., 2024)",
+            None,
+        );
         assert!(html.contains("<span class=\"figure-title\">Figure 2: Pain a year</span> It eased &amp; slowly. (Wallwork et al., 2024)</figcaption>"), "{html}");
         assert!(html.contains("<svg class=\"figure-svg\" role=\"img\""));
         assert!(html.contains("<title>Pain a year</title><desc>Two lines.</desc>"));
@@ -109,7 +124,7 @@ mod tests {
         let mut figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
         figure.title = "<img src=x onerror=alert(1)>".into();
         figure.description = "\"><script>".into();
-        let html = figure_html(&figure, 1, &figure.drawn, Catalog::english());
+        let html = figure_html(&figure, 1, Catalog::english(), "", Some("say-t-1"));
         assert!(
             !html.contains("<img") && !html.contains("<script"),
             "{html}"
@@ -120,7 +135,7 @@ mod tests {
     fn an_illustration_has_no_numbers_table() {
         let body = "kind = \"illustration\"\nname = \"pain-alarm\"\ntitle = \"t\"\ncaption = \"c\"\ndescription = \"d\"\n";
         let figure = parse_figure("a.md", 1, body).unwrap();
-        let html = figure_html(&figure, 1, &figure.drawn, Catalog::english());
+        let html = figure_html(&figure, 1, Catalog::english(), "", Some("say-t-1"));
         assert!(!html.contains("<details"));
         assert!(html.contains("class=\"figure-needle\""));
     }

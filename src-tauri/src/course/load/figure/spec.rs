@@ -640,8 +640,9 @@ values = [84, 29]
                             let html = super::super::figure_html(
                                 &figure,
                                 1,
-                                &figure.drawn,
                                 crate::course::words::Catalog::english(),
+                                "",
+                                None,
                             );
                             assert!(
                                 !html.contains("NaN") && !html.contains("inf"),
