@@ -595,6 +595,15 @@ impl App {
         }
     }
 
+    /// From a first start: the disclaimer accepted and the first lesson
+    /// completed, as most journeys that need a record begin.
+    pub async fn accept_and_complete_the_first_lesson(&self) {
+        self.click("#accept-disclaimer").await;
+        self.click("#open-lesson-why-ongoing").await;
+        self.click("#complete-lesson").await;
+        self.wait_for("#completed-note").await;
+    }
+
     pub async fn screen(&self, name: &str) -> Element {
         self.wait_for(&format!("[data-screen=\"{name}\"]")).await
     }

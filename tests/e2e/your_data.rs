@@ -12,10 +12,7 @@ use crate::harness::Harness;
 async fn delete_my_data_asks_first_then_removes_every_file_and_starts_afresh() {
     let harness = Harness::new();
     let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.click("#open-lesson-why-ongoing").await;
-    app.click("#complete-lesson").await;
-    app.wait_for("#completed-note").await;
+    app.accept_and_complete_the_first_lesson().await;
     let store = harness.data_dir().join("learner.json");
     let backup = harness.data_dir().join("learner.backup.json");
     assert!(store.exists() && backup.exists());
@@ -73,10 +70,7 @@ fn xdotool(harness: &Harness, args: &[&str]) -> String {
 async fn the_progress_summary_is_saved_where_the_learner_chooses_in_the_system_dialog() {
     let harness = Harness::new();
     let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.click("#open-lesson-why-ongoing").await;
-    app.click("#complete-lesson").await;
-    app.wait_for("#completed-note").await;
+    app.accept_and_complete_the_first_lesson().await;
     app.click("#nav-about").await;
     app.click("#save-summary").await;
 

@@ -169,35 +169,51 @@ mod tests {
         load_course(&PackFiles::from_pairs(good_pack())).unwrap()
     }
 
+    /// The summary made at noon UTC on 25 November 2026, in UTC.
+    fn summary_on_25_november(course: &Course, record: &LearnerRecord) -> String {
+        progress_summary_html(
+            course,
+            record,
+            datetime!(2026-11-25 12:00 UTC),
+            &TimeZone::UTC,
+        )
+    }
+
+    /// A record with the disclaimer accepted and lesson "one" completed at
+    /// these instants.
+    fn accepted_then_completed(
+        course: &Course,
+        accepted: OffsetDateTime,
+        completed: OffsetDateTime,
+    ) -> LearnerRecord {
+        let mut record = LearnerRecord::default();
+        record.accept_disclaimer(course, accepted);
+        record.complete_lesson(course, "one", completed).unwrap();
+        record
+    }
+
     #[test]
     fn the_summary_lists_each_lesson_with_its_dates_and_the_next_step() {
         let course = course();
-        let mut record = LearnerRecord::default();
-        record.accept_disclaimer(&course, datetime!(2026-11-02 09:00 UTC));
-        record
-            .complete_lesson(&course, "one", datetime!(2026-11-03 10:00 UTC))
-            .unwrap();
+        let mut record = accepted_then_completed(
+            &course,
+            datetime!(2026-11-02 09:00 UTC),
+            datetime!(2026-11-03 10:00 UTC),
+        );
         record
             .open_lesson(&course, "two", datetime!(2026-11-04 10:00 UTC))
             .unwrap();
-        let html = progress_summary_html(
-            &course,
-            &record,
-            datetime!(2026-11-25 12:00 UTC),
-            &TimeZone::UTC,
-        );
-        assert!(
-            html.contains("Disclaimer accepted on 2 November 2026."),
-            "{html}"
-        );
-        assert!(html.contains("Completed on 3 November 2026"), "{html}");
-        assert!(
-            html.contains("Started on, not yet completed 4 November 2026"),
-            "{html}"
-        );
+        let html = summary_on_25_november(&course, &record);
+        for expected in [
+            "Disclaimer accepted on 2 November 2026.",
+            "Completed on 3 November 2026",
+            "Started on, not yet completed 4 November 2026",
+            "<p>Lessons completed: 1 of 3.</p>",
+            "Summary made on 25 November 2026.",
+        ] {
+            assert!(html.contains(expected), "{expected}: {html}");
+        }
         assert_eq!(html.matches("Not started").count(), 1, "{html}");
-        assert!(html.contains("<p>Lessons completed: 1 of 3.</p>"), "{html}");
-        assert!(html.contains("Summary made on 25 November 2026."), "{html}");
         let next = course.config.next_step.url.as_str();
         assert!(html.contains(&format!("<a href=\"{next}\">")), "{html}");
         assert!(!html.contains("<script"), "{html}");
@@ -208,12 +224,7 @@ mod tests {
         let mut course = course();
         course.config.title = "<img src=x onerror=alert(1)>".into();
         course.config.contact = Some("Call \"us\" & <b>".into());
-        let html = progress_summary_html(
-            &course,
-            &LearnerRecord::default(),
-            datetime!(2026-11-25 12:00 UTC),
-            &TimeZone::UTC,
-        );
+        let html = summary_on_25_november(&course, &LearnerRecord::default());
         assert!(
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
@@ -234,12 +245,7 @@ mod tests {
         use crate::course::learner::plan::{PlanList, PlanText};
         let course = course();
         let mut record = LearnerRecord::default();
-        let html = progress_summary_html(
-            &course,
-            &record,
-            datetime!(2026-11-25 12:00 UTC),
-            &TimeZone::UTC,
-        );
+        let html = summary_on_25_november(&course, &record);
         assert!(!html.contains("My plan"), "{html}");
         record
             .plan
@@ -249,12 +255,7 @@ mod tests {
             .plan
             .set_text(PlanText::FlareUpGetHelp, "If it is new\nor different")
             .unwrap();
-        let html = progress_summary_html(
-            &course,
-            &record,
-            datetime!(2026-11-25 12:00 UTC),
-            &TimeZone::UTC,
-        );
+        let html = summary_on_25_november(&course, &record);
         assert!(html.contains("<h2>My plan</h2>"), "{html}");
         assert!(html.contains("<li>Walking &lt;the dog&gt;</li>"), "{html}");
         assert!(html.contains("If it is new<br>or different"), "{html}");
@@ -275,40 +276,30 @@ mod tests {
     #[test]
     fn the_summary_dates_each_event_by_the_day_where_it_is_made() {
         let course = course();
-        let mut record = LearnerRecord::default();
-        // 9:30 am on 25 November in Sydney (UTC+11).
-        record.accept_disclaimer(&course, datetime!(2026-11-24 22:30 UTC));
-        // 00:30 on 5 April in Sydney, still UTC+11 until 3 am.
-        record
-            .complete_lesson(&course, "one", datetime!(2026-04-04 13:30 UTC))
-            .unwrap();
+        let record = accepted_then_completed(
+            &course,
+            // 9:30 am on 25 November in Sydney (UTC+11).
+            datetime!(2026-11-24 22:30 UTC),
+            // 00:30 on 5 April in Sydney, still UTC+11 until 3 am.
+            datetime!(2026-04-04 13:30 UTC),
+        );
         let now = datetime!(2026-11-24 22:45 UTC);
         let summary = |zone: &str| {
             let zone = TimeZone::get(zone).expect("the system's time-zone database");
             progress_summary_html(&course, &record, now, &zone)
         };
-        let sydney = summary("Australia/Sydney");
-        assert!(
-            sydney.contains("Disclaimer accepted on 25 November 2026."),
-            "{sydney}"
-        );
-        assert!(sydney.contains("Completed on 5 April 2026"), "{sydney}");
-        assert!(
-            sydney.contains("Summary made on 25 November 2026."),
-            "{sydney}"
-        );
-        let los_angeles = summary("America/Los_Angeles");
-        assert!(
-            los_angeles.contains("Disclaimer accepted on 24 November 2026."),
-            "{los_angeles}"
-        );
-        assert!(
-            los_angeles.contains("Completed on 4 April 2026"),
-            "{los_angeles}"
-        );
-        assert!(
-            los_angeles.contains("Summary made on 24 November 2026."),
-            "{los_angeles}"
-        );
+        for (zone, day, completed) in [
+            ("Australia/Sydney", "25 November 2026", "5 April 2026"),
+            ("America/Los_Angeles", "24 November 2026", "4 April 2026"),
+        ] {
+            let html = summary(zone);
+            for expected in [
+                format!("Disclaimer accepted on {day}."),
+                format!("Completed on {completed}"),
+                format!("Summary made on {day}."),
+            ] {
+                assert!(html.contains(&expected), "{zone}: {expected}: {html}");
+            }
+        }
     }
 }
