@@ -18,6 +18,7 @@ use crate::course::screens::progress_summary::{
     file_type_label, progress_summary_html, SUGGESTED_FILE_NAME,
 };
 use crate::course::screens::self_check::{self, QuestionView};
+use crate::course::screens::shown::SCREEN_HEADING;
 use crate::course::screens::view_model::{
     self, AboutView, DisclaimerView, FinishedView, GetHelpView, LessonView, Overview, PrintView,
     ReferenceView, StartView,
@@ -42,6 +43,8 @@ pub struct Start {
     /// The commands that change nothing a lesson view shows: the page keeps
     /// the lesson views it has across these calls only.
     pub read_only_commands: &'static [&'static str],
+    /// The id of every screen's `<h1>`, which "Listen" lights up.
+    pub screen_heading_id: &'static str,
     pub error: Option<Error>,
     #[serde(flatten)]
     pub course: Option<StartView>,
@@ -63,6 +66,7 @@ fn start(state: &AppState) -> Start {
         words: words.entries().clone(),
         screen_anchors: &SCREEN_ANCHORS,
         read_only_commands: READ_ONLY,
+        screen_heading_id: SCREEN_HEADING,
         error,
         course,
     }

@@ -484,7 +484,7 @@ async fn a_pack_with_raw_html_and_script_links_is_refused_and_shown_as_text() {
     let app = harness.launch().await;
     app.wait_for("[data-screen=error][data-kind=pack_content]")
         .await;
-    // The problems (checked word for word in tests/commands.rs) are listed as
+    // The problems (checked word for word in tests/commands/packs.rs) are listed as
     // text: four items, and no element the markup tried to create.
     assert_eq!(app.count("#error-problems > li").await, 4);
     assert_eq!(

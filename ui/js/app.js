@@ -3,7 +3,7 @@
 
 import { api, changesMade, keptLesson } from "./api.js";
 import { afterFirstScreen } from "./bench.js";
-import { afterNextPaint, h } from "./dom.js";
+import { afterNextPaint, h, screenHeadingId, setScreenHeadingId } from "./dom.js";
 import { watchIdle } from "./idle.js";
 import { applyPreferences, displayRules, preferences, setDisplayRules } from "./preferences.js";
 import { entryEditor, planView, refreshStatus, savePendingNow, showFieldError } from "./plan.js";
@@ -75,7 +75,7 @@ function show({ title, node }, { keepMessages = false } = {}) {
 function mount(node) {
   Object.assign(node, { id: "current-screen", tabIndex: -1 });
   node.setAttribute("role", "region");
-  node.setAttribute("aria-labelledby", "screen-heading");
+  node.setAttribute("aria-labelledby", screenHeadingId());
   screen.replaceChildren(node);
 }
 
@@ -467,8 +467,9 @@ async function boot() {
 
 // The start-up data, from one call: the words in the course's language,
 // then the course's first screen, or why the course could not load.
-function start({ words, language, screen_anchors, error, ...course }) {
+function start({ words, language, screen_anchors, screen_heading_id, error, ...course }) {
   setWords(words, language);
+  setScreenHeadingId(screen_heading_id);
   screenAnchors = screen_anchors ?? [];
   document.documentElement.lang = language;
   fillWords();

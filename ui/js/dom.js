@@ -17,6 +17,17 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// The id every screen's <h1> has, from Rust with the start-up data: "Listen"
+// lights the heading up by it.
+let headingId = "";
+export function setScreenHeadingId(id) {
+  headingId = id;
+}
+export const screenHeadingId = () => headingId;
+
+// A screen's <h1>, which takes focus when the screen is shown.
+export const screenHeading = (text, attrs = {}) => h("h1", { id: headingId, tabindex: "-1", ...attrs }, text);
+
 // Course text rendered by Rust (comrak, raw HTML off) is the only HTML the
 // app inserts. Marked as course content, not interface words.
 export function courseHtml(html, attrs = {}) {

@@ -2,7 +2,7 @@
 // saved as they go. What a step needs, the limits and the suggestions are
 // Rust's (the plan view); this only draws them and reports each change.
 
-import { h } from "./dom.js";
+import { h, screenHeading } from "./dom.js";
 import { t } from "./strings.js";
 
 // "Call" or "Text" before a number, as "Get help now" shows it.
@@ -183,7 +183,7 @@ export function planView(view, actions) {
     node: h(
       "div",
       { dataset: { screen: "plan" } },
-      h("h1", { id: "screen-heading", tabindex: "-1" }, t("plan.heading")),
+      screenHeading(t("plan.heading")),
       h("p", { class: "no-print" }, t("plan.intro")),
       h("div", { class: "plan-form" }, steps),
       printed(view),

@@ -14,7 +14,17 @@ function themeToDraw(name) {
 
 // `display`: the rules from the overview, given once the course has loaded.
 export function setDisplayRules(display) {
+  if (!rules) showWideFigures(display.figure_wide_from);
   rules = display;
+}
+
+// A figure shows its wide layout in a column at least this wide (Rust's
+// number: a container query takes no variable, so the rule is added to the
+// app's stylesheet once, through the CSSOM the CSP allows).
+function showWideFigures(from) {
+  const sheet = [...document.styleSheets].find((s) => s.href?.endsWith("/css/app.css"));
+  if (!sheet || !from) return;
+  sheet.insertRule(`@container (min-width: ${from}) { .figure-narrow { display: none; } .figure-wide { display: block; } }`, sheet.cssRules.length);
 }
 
 export function displayRules() {

@@ -1,7 +1,7 @@
 // One function per screen: data in, elements out. No calls to Rust here; the
 // actions are passed in by app.js.
 
-import { h, courseHtml } from "./dom.js";
+import { h, courseHtml, screenHeading } from "./dom.js";
 import { listenControl } from "./listen.js";
 import { questionsSection } from "./self_check.js";
 import { dateTime, t } from "./strings.js";
@@ -14,9 +14,6 @@ const described = (node, by = "completed-note") => {
   return node;
 };
 
-function heading(text, attrs = {}) {
-  return h("h1", { id: "screen-heading", tabindex: "-1", ...attrs }, text);
-}
 
 // Marks where course data (titles, numbers, names) is shown rather than the
 // catalog's words ("text": the element's own text; course HTML is marked
@@ -24,9 +21,14 @@ function heading(text, attrs = {}) {
 const DATA = { "data-content": "text" };
 
 // A screen: its name (for tests and styling), its title and h1, its parts.
+// `title` is text, or a heading Rust made ({id, text}) for "Listen".
 function screenOf(name, title, ...parts) {
-  return { title, node: h("div", { dataset: { screen: name } }, heading(title), ...parts) };
+  const text = title.text ?? title;
+  return { title: text, node: h("div", { dataset: { screen: name } }, screenHeading(text), ...parts) };
 }
+
+// Text Rust made with the id it is drawn under ({id, text}).
+const shown = (tag, part, attrs = {}) => h(tag, { id: part.id, ...attrs }, part.text);
 
 function stateTag(state, id) {
   return h("strong", { class: `tag tag-${state}`, id }, t(`state.${state}`));
@@ -66,17 +68,17 @@ export function progressBar(done, total) {
 // the groups, so nothing stands between the action and the first sign.
 function helpGroups(view, level) {
   return [
-    view.fallback ? h("p", { class: "notice notice-warning", id: "help-fallback" }, t("get-help.fallback", { region: view.region })) : null,
+    view.fallback_notice ? shown("p", view.fallback_notice, { class: "notice notice-warning" }) : null,
     courseHtml(view.intro_html, { id: "help-intro", class: "course-text help-action" }),
     view.groups.map((group) =>
       h(
         "section",
-        { class: `help-group help-${group.kind}`, id: `help-${group.kind}`, "aria-labelledby": `help-${group.kind}-heading` },
-        h(level, { id: `help-${group.kind}-heading`, ...DATA }, group.heading),
-        group.contacts.map((line, i) =>
+        { class: `help-group help-${group.kind}`, id: group.id, "aria-labelledby": group.heading.id },
+        shown(level, group.heading, DATA),
+        group.contacts.map((line) =>
           h(
             "p",
-            { class: "help-line", id: `help-${group.kind}-line-${i + 1}` },
+            { class: "help-line", id: line.id },
             `${line.by === "text" ? t("get-help.text") : t("get-help.call")} `,
             h("strong", { class: "help-number", ...DATA }, line.number),
             h("span", { class: "help-label", ...DATA }, line.label),
@@ -85,15 +87,15 @@ function helpGroups(view, level) {
         courseHtml(group.body_html, { class: "course-text help-signs" }),
       ),
     ),
-    h("p", { class: "help-region", id: "help-region" }, t("get-help.region", { region: view.region })),
-    view.checked ? h("p", { class: "help-checked", id: "help-checked", ...DATA }, view.checked) : null,
+    shown("p", view.region_line, { class: "help-region" }),
+    view.checked ? shown("p", view.checked, { class: "help-checked", ...DATA }) : null,
   ];
 }
 
 export function getHelpView(view, { print }) {
   return screenOf(
     "get-help",
-    t("get-help.heading"),
+    view.heading,
     listenControl(view.listen),
     helpGroups(view, "h2"),
     h("div", { class: "actions" }, button("print-help", t("get-help.print"), print, "button button-secondary")),
@@ -113,15 +115,15 @@ export function disclaimerView(view, { accept, goHome }) {
   // it is read before anything is accepted.
   return screenOf(
     "disclaimer",
-    t("disclaimer.heading"),
+    view.heading,
     listenControl(view.listen),
     h(
       "section",
-      { class: "panel panel-help", id: "disclaimer-help", "aria-labelledby": "disclaimer-help-heading" },
-      h("h2", { id: "disclaimer-help-heading" }, t("get-help.heading")),
+      { class: "panel panel-help", id: "disclaimer-help", "aria-labelledby": view.help_heading.id },
+      shown("h2", view.help_heading),
       helpGroups(view.help, "h3"),
     ),
-    h("p", { class: "lead", id: "disclaimer-intro" }, t("disclaimer.intro")),
+    shown("p", view.intro, { class: "lead" }),
     courseHtml(view.html, { id: "disclaimer-text" }),
     action,
   );
@@ -182,7 +184,7 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
     node: h(
       "div",
       { dataset: { screen: "home" } },
-      heading(view.title, DATA),
+      screenHeading(view.title, DATA),
       resume,
       progressBar(view.completed, view.total),
       h(
@@ -204,15 +206,14 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
   };
 }
 
-// `sectionId`: where "Listen" lights up while the points are read.
-function keyPoints(points, id, level = "h2", sectionId = null) {
+// The heading and each point come from Rust with the ids "Listen" lights up.
+function keyPoints(heading, points, level = "h2") {
   if (!points.length) return null;
   return h(
     "section",
-    { class: "panel key-points", id: sectionId, "aria-labelledby": id },
-    h(level, { id }, t("lesson.key-points")),
-    // Each point has an id where "Listen" lights it up (`key-points-N`).
-    h("ul", {}, points.map((point, i) => h("li", { ...DATA, id: sectionId ? `${sectionId}-${i + 1}` : null }, point))),
+    { class: "panel key-points", "aria-labelledby": heading.id },
+    shown(level, heading),
+    h("ul", {}, points.map((point) => shown("li", point, DATA))),
   );
 }
 
@@ -247,7 +248,7 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
       "article",
       { dataset: { screen: "lesson", lesson: view.id } },
       h("p", { class: "caption" }, t("lesson.position", { n: view.position, total: view.total })),
-      heading(view.title, DATA),
+      screenHeading(view.title, DATA),
       h(
         "p",
         { class: "lesson-meta" },
@@ -255,7 +256,7 @@ export function lessonView(view, { complete, openLesson, goFinished, goHome, pri
         stateTag(view.state, "lesson-state"),
       ),
       listenControl(view.listen),
-      keyPoints(view.key_points, "key-points-heading", "h2", "key-points"),
+      keyPoints(view.key_points_heading, view.key_points),
       courseHtml(view.html, { id: "lesson-text" }),
       questionsSection(view.questions, { check: (question, choice) => answer(view.id, question, choice) }),
       footer,
@@ -274,12 +275,12 @@ export function finishedView(view, { openNextStep, goHome, goPlan }) {
     : h("div", { class: "panel" }, h("p", { id: "not-finished" }, t("finished.not-yet", { done: view.completed, total: view.total })));
   return screenOf(
     "finished",
-    t("finished.heading"),
+    view.heading,
     listenControl(view.listen),
     courseHtml(view.html, { id: "finished-text" }),
     body,
-    h("h2", { id: "finished-plan-heading" }, t("finished.plan-heading")),
-    h("p", { id: "finished-plan-intro" }, t("finished.plan-intro")),
+    shown("h2", view.plan_heading),
+    shown("p", view.plan_intro),
     button("finished-make-plan", t("finished.make-plan"), goPlan, "button button-secondary"),
     button("back-home", t("finished.home"), goHome, "link-button"),
   );
@@ -326,7 +327,7 @@ export function errorView(error, { useBuiltIn } = {}) {
     node: h(
       "div",
       { dataset: { screen: "error", kind } },
-      heading(t("error.heading")),
+      screenHeading(t("error.heading")),
       listed
         ? [
             h("p", {}, kind === "pack_content" ? t("error.pack-intro") : t("error.content-intro")),
@@ -465,7 +466,7 @@ export function printView(view, { print }) {
         { class: "printed-lesson", id: `printed-${lesson.id}` },
         h("h2", {}, t("print.lesson-heading", { n: lesson.position, title: lesson.title })),
         h("p", { class: "caption" }, t("lesson.time", { duration: lesson.minutes_words })),
-        keyPoints(lesson.key_points, `printed-${lesson.id}-key-points`, "h3"),
+        keyPoints(lesson.key_points_heading, lesson.key_points, "h3"),
         courseHtml(lesson.html),
       ),
     ),

@@ -4,14 +4,17 @@
 
 use serde::Serialize;
 
-use crate::course::load::help::Reach;
-use crate::course::load::pack::Course;
+use crate::course::load::help::{HelpLine, Reach};
+use crate::course::load::lesson::Lesson;
 use crate::course::load::spoken::SpokenPart;
-use crate::course::screens::view_model::checked_words;
+use crate::course::screens::shown::SCREEN_HEADING;
+use crate::course::screens::view_model::{
+    DisclaimerView, FinishedView, GetHelpView, HelpView, LessonView,
+};
 use crate::course::words::Catalog;
 
 /// Read-aloud for one screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ListenView {
     pub parts: Vec<ListenPart>,
     /// Where reading may start: the top of the screen, then each section
@@ -73,129 +76,93 @@ fn spoken_number(number: &str) -> String {
         .join(", ")
 }
 
-/// "Get help now" as shown on its own screen (`level` 2) and above the
-/// disclaimer (`level` 3): the same parts as `views.js` draws.
-fn help_parts(course: &Course, fallback: bool, level: u8, out: &mut Vec<SpokenPart>) {
-    let words = &course.words;
-    let region = course.config.help.region.as_str();
-    if fallback {
-        out.push(SpokenPart::new(
-            "help-fallback",
-            &words.text("get-help.fallback", &[("region", region)]),
-            0,
-        ));
-    }
-    out.extend(course.help.intro.spoken.iter().cloned());
-    for group in &course.help.groups {
-        let kind = group.kind.name();
-        out.push(SpokenPart::new(
-            &format!("help-{kind}-heading"),
-            &group.heading,
-            level,
-        ));
-        for (i, line) in course.config.help.contacts(group.kind).iter().enumerate() {
-            let number = spoken_number(&line.number);
-            let params = [("number", number.as_str()), ("label", line.label.as_str())];
-            let said = match line.by {
-                Reach::Call => words.text("listen.help-line", &params),
-                Reach::Text => words.text("listen.help-text-line", &params),
-            };
-            out.push(SpokenPart::new(
-                &format!("help-{kind}-line-{}", i + 1),
-                &said,
-                0,
-            ));
-        }
-        out.extend(group.body.spoken.iter().cloned());
-    }
-    out.push(SpokenPart::new(
-        "help-region",
-        &words.text("get-help.region", &[("region", region)]),
-        0,
-    ));
-    if let Some(checked) = checked_words(course) {
-        out.push(SpokenPart::new("help-checked", &checked, 0));
+/// A way to reach help as said: "Call 0 0 0, Ambulance".
+pub fn contact_words(words: &Catalog, line: &HelpLine) -> String {
+    let number = spoken_number(&line.number);
+    let params = [("number", number.as_str()), ("label", line.label.as_str())];
+    match line.by {
+        Reach::Call => words.text("listen.help-line", &params),
+        Reach::Text => words.text("listen.help-text-line", &params),
     }
 }
 
-fn heading(words: &Catalog, key: &str) -> SpokenPart {
-    SpokenPart::new("screen-heading", &words.text(key, &[]), 1)
-}
-
-/// Lesson `index`, which must exist: its title, key points and text (not
-/// its self-check questions, which are answered, not listened to).
-pub fn lesson(course: &Course, index: usize) -> ListenView {
-    let lesson = &course.lessons[index];
-    let mut spoken = vec![SpokenPart::new("screen-heading", &lesson.title, 1)];
-    if !lesson.key_points.is_empty() {
-        spoken.push(SpokenPart::new(
-            "key-points-heading",
-            &course.words.text("lesson.key-points", &[]),
-            2,
-        ));
-        // Each point lit up on its own (`views.js` gives them these ids).
-        spoken.extend(
-            lesson
-                .key_points
+/// "Get help now" as drawn on its own screen (`level` 2) and above the
+/// disclaimer (`level` 3).
+fn help_parts(help: &HelpView, level: u8, out: &mut Vec<SpokenPart>) {
+    out.extend(help.fallback_notice.iter().map(|n| n.said(0)));
+    out.extend(help.intro_spoken.iter().cloned());
+    for group in &help.groups {
+        out.push(group.heading.said(level));
+        out.extend(
+            group
+                .contacts
                 .iter()
-                .enumerate()
-                .map(|(i, point)| SpokenPart::new(&format!("key-points-{}", i + 1), point, 0)),
+                .map(|c| SpokenPart::new(&c.id, &c.said, 0)),
         );
+        out.extend(group.body_spoken.iter().cloned());
+    }
+    out.push(help.region_line.said(0));
+    out.extend(help.checked.iter().map(|c| c.said(0)));
+}
+
+/// A lesson: its title, key points and text (not its self-check
+/// questions, which are answered, not listened to).
+pub fn lesson(view: &LessonView, lesson: &Lesson) -> ListenView {
+    let mut spoken = vec![SpokenPart::new(SCREEN_HEADING, &lesson.title, 1)];
+    if !view.key_points.is_empty() {
+        spoken.push(view.key_points_heading.said(2));
+        spoken.extend(view.key_points.iter().map(|p| p.said(0)));
     }
     spoken.extend(lesson.spoken.iter().cloned());
     ListenView::from_parts(spoken)
 }
 
-pub fn get_help(course: &Course, fallback: bool) -> ListenView {
-    let mut spoken = vec![heading(&course.words, "get-help.heading")];
-    help_parts(course, fallback, 2, &mut spoken);
+pub fn get_help(view: &GetHelpView) -> ListenView {
+    let mut spoken = vec![view.heading.said(1)];
+    help_parts(&view.help, 2, &mut spoken);
     ListenView::from_parts(spoken)
 }
 
 /// Everything above the accept button, which is for the learner to press
-/// once they have heard it.
-pub fn disclaimer(course: &Course, fallback: bool) -> ListenView {
-    let words = &course.words;
-    let mut spoken = vec![
-        heading(words, "disclaimer.heading"),
-        SpokenPart::new(
-            "disclaimer-help-heading",
-            &words.text("get-help.heading", &[]),
-            2,
-        ),
-    ];
-    // Where to get help first, then the page's own opening line.
-    help_parts(course, fallback, 3, &mut spoken);
-    spoken.push(SpokenPart::new(
-        "disclaimer-intro",
-        &words.text("disclaimer.intro", &[]),
-        0,
-    ));
-    spoken.extend(course.disclaimer.page.spoken.iter().cloned());
+/// once they have heard it: where to get help first, then the page's own
+/// opening line and text.
+pub fn disclaimer(view: &DisclaimerView) -> ListenView {
+    let mut spoken = vec![view.heading.said(1), view.help_heading.said(2)];
+    help_parts(&view.help, 3, &mut spoken);
+    spoken.push(view.intro.said(0));
+    spoken.extend(view.spoken.iter().cloned());
     ListenView::from_parts(spoken)
 }
 
-pub fn finished(course: &Course) -> ListenView {
-    let words = &course.words;
-    let mut spoken = vec![heading(words, "finished.heading")];
-    spoken.extend(course.finished.spoken.iter().cloned());
-    spoken.push(SpokenPart::new(
-        "finished-plan-heading",
-        &words.text("finished.plan-heading", &[]),
-        2,
-    ));
-    spoken.push(SpokenPart::new(
-        "finished-plan-intro",
-        &words.text("finished.plan-intro", &[]),
-        0,
-    ));
+pub fn finished(view: &FinishedView, text: &[SpokenPart]) -> ListenView {
+    let mut spoken = vec![view.heading.said(1)];
+    spoken.extend(text.iter().cloned());
+    spoken.push(view.plan_heading.said(2));
+    spoken.push(view.plan_intro.said(0));
     ListenView::from_parts(spoken)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::learner::record::LearnerRecord;
     use crate::course::load::builtin::builtin_course;
+    use crate::course::load::pack::Course;
+    use crate::course::screens::view_model;
+
+    // What each screen's view carries for Listen, as the page receives it.
+    fn lesson(course: &Course, index: usize) -> ListenView {
+        view_model::lesson(course, &LearnerRecord::default(), index).listen
+    }
+    fn get_help(course: &Course, fallback: bool) -> ListenView {
+        view_model::get_help(course, fallback).listen
+    }
+    fn disclaimer(course: &Course, fallback: bool) -> ListenView {
+        view_model::disclaimer(course, &LearnerRecord::default(), fallback).listen
+    }
+    fn finished(course: &Course) -> ListenView {
+        view_model::finished(course, &LearnerRecord::default()).listen
+    }
 
     fn texts(view: &ListenView) -> Vec<&str> {
         view.parts.iter().map(|p| p.text.as_str()).collect()

@@ -6,5 +6,6 @@ pub mod listen;
 pub mod plan_view;
 pub mod progress_summary;
 pub mod self_check;
+pub mod shown;
 pub mod view_model;
 pub mod voice;

@@ -3,6 +3,7 @@
 
 use super::listen::{self, ListenView};
 use super::self_check::{questions, QuestionView};
+use super::shown::Shown;
 use super::voice::Webview;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
@@ -12,10 +13,12 @@ use crate::course::learner::record::{
     LearnerRecord, LessonState, Preferences, Theme, TEXT_SIZE_PERCENTS,
 };
 use crate::course::load::config::idle_warning_seconds;
+use crate::course::load::figure;
 use crate::course::load::help::{HelpKind, HelpLine};
 use crate::course::load::lesson::Lesson;
 use crate::course::load::pack::Course;
 use crate::course::load::pack_source::{Origin, PackSource};
+use crate::course::load::spoken::SpokenPart;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LessonRef {
@@ -90,6 +93,9 @@ pub struct DisplayRules {
     /// The reading speeds "Listen" offers in this webview, slowest first,
     /// with their rates.
     pub reading_speeds: Vec<SpeedRule>,
+    /// The column width from which a figure shows its wide layout (each
+    /// layout's own width is in its HTML).
+    pub figure_wide_from: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,6 +132,7 @@ pub fn display_rules() -> DisplayRules {
                 rate: speed.rate(),
             })
             .collect(),
+        figure_wide_from: format!("{}em", figure::text::number(figure::wide_from_em())),
     }
 }
 
@@ -154,7 +161,8 @@ pub struct PrintedLesson {
     #[serde(flatten)]
     pub lesson: LessonRef,
     pub position: usize,
-    pub key_points: Vec<String>,
+    pub key_points_heading: Shown,
+    pub key_points: Vec<Shown>,
     pub html: String,
 }
 
@@ -172,35 +180,62 @@ pub struct AboutView {
 }
 
 /// "Get help now": where to turn, group by group, with the number to call.
+/// Every part is drawn where its id says, and read aloud from here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HelpView {
-    /// Where the numbers work, said on screen.
+    /// Where the numbers work.
     pub region: String,
     /// True when a clinic's pack failed to load and the built-in course
     /// stands in: these are then not the clinic's numbers, and the screen
-    /// says so.
+    /// says so (`fallback_notice`).
     pub fallback: bool,
+    pub fallback_notice: Option<Shown>,
     pub intro_html: String,
-    /// "Numbers checked December 2026", when the pack says.
-    pub checked: Option<String>,
+    #[serde(skip)]
+    pub intro_spoken: Vec<SpokenPart>,
     pub groups: Vec<HelpGroupView>,
+    /// "These numbers are for …", after the groups.
+    pub region_line: Shown,
+    /// "Numbers checked December 2026", when the pack says.
+    pub checked: Option<Shown>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HelpGroupView {
     pub kind: HelpKind,
-    /// The section's heading, as text.
-    pub heading: String,
-    pub body_html: String,
+    /// The group's section element, labelled by its heading.
+    pub id: String,
+    pub heading: Shown,
     /// Every way to reach help for this group, the first the main one.
-    pub contacts: Vec<HelpLine>,
+    pub contacts: Vec<ContactView>,
+    pub body_html: String,
+    #[serde(skip)]
+    pub body_spoken: Vec<SpokenPart>,
+}
+
+/// One way to reach help, on its own line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactView {
+    pub id: String,
+    #[serde(flatten)]
+    pub line: HelpLine,
+    /// As read aloud: "Call 0 0 0, Ambulance".
+    #[serde(skip)]
+    pub said: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DisclaimerView {
-    /// Shown above the legal text, every time the disclaimer is shown.
+    pub heading: Shown,
+    /// Shown above the legal text, every time the disclaimer is shown,
+    /// under `help_heading`.
+    pub help_heading: Shown,
     pub help: HelpView,
+    /// The line before the legal text.
+    pub intro: Shown,
     pub html: String,
+    #[serde(skip)]
+    pub spoken: Vec<SpokenPart>,
     pub accepted: bool,
     /// RFC 3339, when the current text was accepted.
     pub accepted_at: Option<String>,
@@ -213,7 +248,8 @@ pub struct LessonView {
     pub lesson: LessonRef,
     pub position: usize,
     pub total: usize,
-    pub key_points: Vec<String>,
+    pub key_points_heading: Shown,
+    pub key_points: Vec<Shown>,
     pub html: String,
     pub state: LessonState,
     pub previous: Option<LessonRef>,
@@ -229,6 +265,7 @@ pub struct LessonView {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FinishedView {
+    pub heading: Shown,
     pub html: String,
     pub all_complete: bool,
     pub completed: usize,
@@ -236,12 +273,15 @@ pub struct FinishedView {
     pub next_step_label: String,
     /// Shown beside the button so the learner knows where it goes.
     pub next_step_url: String,
+    pub plan_heading: Shown,
+    pub plan_intro: Shown,
     pub listen: ListenView,
 }
 
 /// The "Get help now" screen: its groups and what "Listen" reads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GetHelpView {
+    pub heading: Shown,
     #[serde(flatten)]
     pub help: HelpView,
     pub listen: ListenView,
@@ -328,11 +368,16 @@ pub fn print(course: &Course) -> PrintView {
             .lessons
             .iter()
             .enumerate()
-            .map(|(i, l)| PrintedLesson {
-                lesson: l.into(),
-                position: i + 1,
-                key_points: l.key_points.clone(),
-                html: l.print_html.clone(),
+            .map(|(i, l)| {
+                let (key_points_heading, key_points) =
+                    key_points(course, l, &format!("printed-{}-key-points", l.id));
+                PrintedLesson {
+                    lesson: l.into(),
+                    position: i + 1,
+                    key_points_heading,
+                    key_points,
+                    html: l.print_html.clone(),
+                }
             })
             .collect(),
         references: references(course),
@@ -368,48 +413,96 @@ pub fn checked_words(course: &Course) -> Option<String> {
 }
 
 pub fn help(course: &Course, fallback: bool) -> HelpView {
+    let words = &course.words;
+    let region = course.config.help.region.as_str();
+    let at = [("region", region)];
     HelpView {
-        region: course.config.help.region.clone(),
+        region: region.to_owned(),
         fallback,
+        fallback_notice: fallback
+            .then(|| Shown::new("help-fallback", words.text("get-help.fallback", &at))),
         intro_html: course.help.intro.html.clone(),
-        checked: checked_words(course),
+        intro_spoken: course.help.intro.spoken.clone(),
         groups: course
             .help
             .groups
             .iter()
-            .map(|g| HelpGroupView {
-                kind: g.kind,
-                heading: g.heading.clone(),
-                body_html: g.body.html.clone(),
-                contacts: course.config.help.contacts(g.kind).to_vec(),
+            .map(|g| {
+                let kind = g.kind.name();
+                let contacts = course.config.help.contacts(g.kind);
+                HelpGroupView {
+                    kind: g.kind,
+                    id: format!("help-{kind}"),
+                    heading: Shown::new(format!("help-{kind}-heading"), g.heading.clone()),
+                    contacts: contacts
+                        .iter()
+                        .enumerate()
+                        .map(|(i, line)| ContactView {
+                            id: format!("help-{kind}-line-{}", i + 1),
+                            line: line.clone(),
+                            said: listen::contact_words(words, line),
+                        })
+                        .collect(),
+                    body_html: g.body.html.clone(),
+                    body_spoken: g.body.spoken.clone(),
+                }
             })
             .collect(),
+        region_line: Shown::new("help-region", words.text("get-help.region", &at)),
+        checked: checked_words(course).map(|text| Shown::new("help-checked", text)),
     }
 }
 
 pub fn disclaimer(course: &Course, record: &LearnerRecord, fallback: bool) -> DisclaimerView {
     let accepted = record.has_consented(course);
-    DisclaimerView {
+    let words = &course.words;
+    let mut view = DisclaimerView {
+        heading: Shown::screen_heading(words.text("disclaimer.heading", &[])),
+        help_heading: Shown::new(
+            "disclaimer-help-heading",
+            words.text("get-help.heading", &[]),
+        ),
         help: help(course, fallback),
+        intro: Shown::new("disclaimer-intro", words.text("disclaimer.intro", &[])),
         html: course.disclaimer.page.html.clone(),
+        spoken: course.disclaimer.page.spoken.clone(),
         accepted,
         accepted_at: record
             .consent
             .as_ref()
             .filter(|_| accepted)
             .and_then(|c| c.accepted_at.format(&Rfc3339).ok()),
-        listen: listen::disclaimer(course, fallback),
-    }
+        listen: ListenView::default(),
+    };
+    view.listen = listen::disclaimer(&view);
+    view
+}
+
+/// A lesson's key points, each with the id it is drawn with under `id`.
+fn key_points(course: &Course, lesson: &Lesson, id: &str) -> (Shown, Vec<Shown>) {
+    let heading = Shown::new(
+        format!("{id}-heading"),
+        course.words.text("lesson.key-points", &[]),
+    );
+    let points = lesson
+        .key_points
+        .iter()
+        .enumerate()
+        .map(|(i, point)| Shown::new(format!("{id}-{}", i + 1), point.clone()))
+        .collect();
+    (heading, points)
 }
 
 /// The view of lesson `index`, which must exist.
 pub fn lesson(course: &Course, record: &LearnerRecord, index: usize) -> LessonView {
     let lesson = &course.lessons[index];
-    LessonView {
+    let (key_points_heading, key_points) = key_points(course, lesson, "key-points");
+    let mut view = LessonView {
         lesson: lesson.into(),
         position: index + 1,
         total: course.lessons.len(),
-        key_points: lesson.key_points.clone(),
+        key_points_heading,
+        key_points,
         html: lesson.html.clone(),
         state: record.lesson_state(&lesson.id),
         previous: index.checked_sub(1).map(|i| (&course.lessons[i]).into()),
@@ -417,27 +510,44 @@ pub fn lesson(course: &Course, record: &LearnerRecord, index: usize) -> LessonVi
         all_complete: record.all_complete(course),
         questions: questions(lesson, record),
         offers_plan: index + 1 == course.lessons.len(),
-        listen: listen::lesson(course, index),
-    }
+        listen: ListenView::default(),
+    };
+    view.listen = listen::lesson(&view, lesson);
+    view
 }
 
 pub fn finished(course: &Course, record: &LearnerRecord) -> FinishedView {
-    FinishedView {
+    let words = &course.words;
+    let mut view = FinishedView {
+        heading: Shown::screen_heading(words.text("finished.heading", &[])),
         html: course.finished.html.clone(),
         all_complete: record.all_complete(course),
         completed: record.completed_count(course),
         total: course.lessons.len(),
         next_step_label: course.config.next_step.label.clone(),
         next_step_url: course.config.next_step.url.to_string(),
-        listen: listen::finished(course),
-    }
+        plan_heading: Shown::new(
+            "finished-plan-heading",
+            words.text("finished.plan-heading", &[]),
+        ),
+        plan_intro: Shown::new(
+            "finished-plan-intro",
+            words.text("finished.plan-intro", &[]),
+        ),
+        listen: ListenView::default(),
+    };
+    view.listen = listen::finished(&view, &course.finished.spoken);
+    view
 }
 
 pub fn get_help(course: &Course, fallback: bool) -> GetHelpView {
-    GetHelpView {
+    let mut view = GetHelpView {
+        heading: Shown::screen_heading(course.words.text("get-help.heading", &[])),
         help: help(course, fallback),
-        listen: listen::get_help(course, fallback),
-    }
+        listen: ListenView::default(),
+    };
+    view.listen = listen::get_help(&view);
+    view
 }
 
 pub fn references(course: &Course) -> Vec<ReferenceView> {
@@ -598,7 +708,7 @@ mod tests {
         let numbers: Vec<_> = view
             .groups
             .iter()
-            .map(|g| (g.kind, g.contacts[0].number.as_str()))
+            .map(|g| (g.kind, g.contacts[0].line.number.as_str()))
             .collect();
         assert_eq!(
             numbers,
@@ -609,12 +719,18 @@ mod tests {
             ]
         );
         assert_eq!(
-            view.checked.as_deref(),
+            view.checked.map(|c| c.text).as_deref(),
             Some("Numbers checked December 2026.")
         );
         assert_eq!(view.region, "Australia");
-        assert!(!view.fallback);
-        assert!(help(&course, true).fallback);
+        assert!(!view.fallback && view.fallback_notice.is_none());
+        let standing_in = help(&course, true);
+        assert!(standing_in.fallback);
+        assert!(standing_in
+            .fallback_notice
+            .unwrap()
+            .text
+            .contains("Australia"));
         let record = LearnerRecord::default();
         assert_eq!(disclaimer(&course, &record, true).help, help(&course, true));
     }

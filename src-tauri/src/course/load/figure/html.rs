@@ -3,7 +3,7 @@
 //! table behind "Show the numbers".
 
 use super::text::{self, escape};
-use super::{Drawing, Drawn, Figure};
+use super::{Drawing, Drawn, Figure, NARROW_MAX_EM, WIDE_MAX_EM};
 use crate::course::words::Catalog;
 
 /// `figure`, numbered `number` on its page, drawn in each of its layouts,
@@ -38,8 +38,9 @@ pub fn figure_html(
     };
     for (i, drawn) in layouts.iter().enumerate() {
         html.push_str(&format!(
-            "<div class=\"{}\"><svg class=\"figure-svg\" role=\"img\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\"><title>{}</title><desc>{}</desc>{}</svg></div>\n",
+            "<div class=\"{}\"><svg class=\"figure-svg\" role=\"img\" viewBox=\"0 0 {w} {h}\" width=\"{}em\"><title>{}</title><desc>{}</desc>{}</svg></div>\n",
             layout_class(i),
+            text::number(shown_width(layouts.len(), i)),
             escape(&figure.title),
             escape(&figure.description),
             drawn.svg,
@@ -56,6 +57,16 @@ pub fn figure_html(
     }
     html.push_str("</figure>\n");
     html
+}
+
+/// How wide layout `i` of `count` may be shown, in em (the page scales it
+/// down to fit a narrower column; its height follows its `viewBox`).
+fn shown_width(count: usize, i: usize) -> f64 {
+    if count > 1 && i > 0 {
+        WIDE_MAX_EM
+    } else {
+        NARROW_MAX_EM
+    }
 }
 
 /// The chart's numbers, one row per category or point in time; none for
@@ -109,6 +120,12 @@ mod tests {
         );
         assert!(html.contains("<span class=\"figure-title\">Figure 2: Pain a year</span> It eased &amp; slowly. (Wallwork et al., 2024)</figcaption>"), "{html}");
         assert!(html.contains("<svg class=\"figure-svg\" role=\"img\""));
+        // Each layout as wide as Rust lets it be shown, in em.
+        assert!(html.contains("<div class=\"figure-drawing figure-narrow\"><svg class=\"figure-svg\" role=\"img\" viewBox=\"0 0 184 "), "{html}");
+        assert!(
+            html.contains("width=\"15em\"") && html.contains("width=\"36em\""),
+            "{html}"
+        );
         assert!(html.contains("<title>Pain a year</title><desc>Two lines.</desc>"));
         assert!(html.contains("<summary>Show the numbers for figure 2</summary>"));
         assert!(html.contains("<caption>The numbers in figure 2</caption>"));

@@ -12,8 +12,25 @@ pub mod text;
 pub use spec::{parse_figure, MAX_POINTS};
 
 /// The wide layout's width: 32.5 labels, so that shown in a column of at
-/// least 31 em (app.css) its labels are at least 0.95 of the body text.
+/// least `wide_from_em` its labels are at least `MIN_LABEL_SCALE` of the
+/// body text.
 pub const WIDE_WIDTH: f64 = 520.0;
+/// How wide a layout may be shown, in em of the body text: the narrow one
+/// (and a drawing with one layout) up to this, so its labels are at most
+/// about 1.3 times the body text.
+pub const NARROW_MAX_EM: f64 = 15.0;
+/// The wide one up to this (labels at most 1.1 times the body text).
+pub const WIDE_MAX_EM: f64 = 36.0;
+/// The smallest share of the body text size the wide layout's labels may
+/// be shown at; below it the narrow layout is shown instead.
+pub const MIN_LABEL_SCALE: f64 = 0.95;
+
+/// The column width, in em, from which the wide layout replaces the narrow:
+/// where its labels are `MIN_LABEL_SCALE` of the body text (31 em).
+pub fn wide_from_em() -> f64 {
+    (WIDE_WIDTH / text::FONT * MIN_LABEL_SCALE).ceil()
+}
+
 /// Each of its two columns of bar groups.
 const WIDE_COLUMN: f64 = (WIDE_WIDTH - bar::COLUMN_GAP) / 2.0;
 
@@ -142,3 +159,16 @@ pub(crate) fn bar_room(chart: &BarChart) -> f64 {
 }
 
 pub(crate) const MIN_BAR: f64 = bar::MIN_BAR;
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+
+    #[test]
+    fn the_wide_layout_shows_from_the_column_where_its_labels_are_nearly_body_size() {
+        assert_eq!(wide_from_em(), 31.0);
+        // At that width its labels are at least MIN_LABEL_SCALE of the text.
+        assert!(wide_from_em() * text::FONT / WIDE_WIDTH >= MIN_LABEL_SCALE);
+        assert!((wide_from_em() - 1.0) * text::FONT / WIDE_WIDTH < MIN_LABEL_SCALE);
+    }
+}
