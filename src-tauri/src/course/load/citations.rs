@@ -166,23 +166,64 @@ pub fn marker_html(numbers: &[(usize, String)], words: &Catalog) -> String {
 }
 
 /// Every citation in a parsed page, with its line, found in its text as
-/// shown: a group may run over a line break, never into code.
+/// shown: a group may run over a line break, never into code. A group that
+/// only shows up once formatting is taken away, as in "(*Brinjikji* et al.,
+/// 2015)" or "(`Brinjikji` et al., 2015)", would be shown as written, never
+/// linked nor matched, so it is refused.
 pub fn find_in_tree<'a>(
     file: &str,
     root: &'a AstNode<'a>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Citation> {
-    split_citation_problems(file, root, problems);
     let mut found = Vec::new();
-    for run in text_runs(root) {
-        let text = run_text(&run);
-        let first_line = run[0].data().sourcepos.start.line;
-        for group in groups(&text) {
-            let line = first_line + text[..group.start].matches('\n').count();
-            found.extend(group.parts.into_iter().map(|cite| Citation { cite, line }));
+    // Every run of text sits in one of these blocks, which hold the inline
+    // content (links, emphasis, code) and nest in no other of them.
+    let holds_text = |n: &AstNode<'_>| {
+        matches!(
+            n.data().value,
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
+        )
+    };
+    for block in root.descendants().filter(|n| holds_text(n)) {
+        let mut in_runs = Vec::new();
+        for run in text_runs(block) {
+            let text = run_text(&run);
+            let first_line = run[0].data().sourcepos.start.line;
+            for group in groups(&text) {
+                let line = first_line + text[..group.start].matches('\n').count();
+                found.extend(group.parts.into_iter().map(|cite| Citation { cite, line }));
+                in_runs.push(group.inner);
+            }
+        }
+        for group in groups(&without_formatting(block)) {
+            if !in_runs.contains(&group.inner) {
+                problems.push(Problem::at_line(
+                    file,
+                    block.data().sourcepos.start.line,
+                    format!(
+                        "the citation \"({})\" is split by formatting (emphasis, code or a link's edge): write it as plain text, so it can link to its source",
+                        group.inner
+                    ),
+                ));
+            }
         }
     }
     found
+}
+
+/// A block's words with formatting taken away; code stays a stand-in, so a
+/// citation shown whole as code is no citation.
+fn without_formatting<'a>(block: &'a AstNode<'a>) -> String {
+    let mut shown = String::new();
+    for node in block.descendants() {
+        match &node.data().value {
+            NodeValue::Text(text) => shown.push_str(text),
+            NodeValue::Code(_) => shown.push('…'),
+            NodeValue::SoftBreak | NodeValue::LineBreak => shown.push(' '),
+            _ => {}
+        }
+    }
+    shown
 }
 
 /// Each citation group whose every part is in `cites` turned into its
@@ -237,48 +278,6 @@ fn run_text(run: &[&AstNode<'_>]) -> String {
         }
     }
     text
-}
-
-/// A group that only shows up once formatting is taken away, as in
-/// "(*Brinjikji* et al., 2015)" or "(`Brinjikji` et al., 2015)": it would be
-/// shown as written, never linked nor matched, so it is refused.
-fn split_citation_problems<'a>(file: &str, root: &'a AstNode<'a>, problems: &mut Vec<Problem>) {
-    for block in root.descendants() {
-        let value = &block.data().value;
-        if !matches!(
-            value,
-            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell
-        ) {
-            continue;
-        }
-        let in_runs: Vec<String> = text_runs(block)
-            .iter()
-            .flat_map(|run| groups(&run_text(run)).into_iter().map(|g| g.inner))
-            .collect();
-        // The block's words with formatting taken away; code stays a
-        // stand-in, so a citation shown whole as code is no citation.
-        let mut shown = String::new();
-        for node in block.descendants() {
-            match &node.data().value {
-                NodeValue::Text(text) => shown.push_str(text),
-                NodeValue::Code(_) => shown.push('…'),
-                NodeValue::SoftBreak | NodeValue::LineBreak => shown.push(' '),
-                _ => {}
-            }
-        }
-        for group in groups(&shown) {
-            if !in_runs.contains(&group.inner) {
-                problems.push(Problem::at_line(
-                    file,
-                    block.data().sourcepos.start.line,
-                    format!(
-                        "the citation \"({})\" is split by formatting (emphasis, code or a link's edge): write it as plain text, so it can link to its source",
-                        group.inner
-                    ),
-                ));
-            }
-        }
-    }
 }
 
 /// Each run of text and soft breaks side by side, in page order.

@@ -126,9 +126,8 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     let mut lessons = lessons_from(&parsed.lessons, &mut problems);
     check_lessons(&mut lessons, &mut problems);
     cross_check_citations(&citations, &settings.references, &mut problems);
-    let help = parsed
-        .help_text
-        .as_deref()
+    let help = files
+        .get(HELP_FILE)
         .and_then(|text| help_sections(text, settings.config.as_ref(), &mut problems));
 
     // The next step is not added to `links`: it opens only through
@@ -139,14 +138,17 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         logo,
         references,
     } = settings;
-    let (Some(config), Some(words), Some(disclaimer), Some(intro), Some(finished), Some(help)) = (
-        config,
-        words,
-        parsed.disclaimer.as_ref(),
-        parsed.intro.as_ref(),
-        parsed.finished.as_ref(),
-        help,
-    ) else {
+    // Each page is written once, so it is taken out of `parsed`.
+    let ParsedPages {
+        disclaimer,
+        intro,
+        finished,
+        lessons: lesson_pages,
+        ..
+    } = parsed;
+    let (Some(config), Some(words), Some(disclaimer), Some(intro), Some(finished), Some(help)) =
+        (config, words, disclaimer, intro, finished, help)
+    else {
         return Err(ContentError::capped(problems));
     };
     if !problems.is_empty() {
@@ -176,9 +178,10 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     ));
     let finished = Page::from(finished.write(&arena, &said("say-finished")));
     let help = write_help(help, &writing, &mut problems);
+    // Lessons are in course order now, their pages in file order.
+    let mut lesson_pages: BTreeMap<String, ParsedPage<'_>> = lesson_pages.into_iter().collect();
     for lesson in &mut lessons {
-        // Lessons are in course order now, pages in file order.
-        let Some((_, page)) = parsed.lessons.iter().find(|(file, _)| *file == lesson.file) else {
+        let Some(page) = lesson_pages.remove(&lesson.file) else {
             continue;
         };
         lesson.minutes_words = words.plural("minutes", lesson.minutes.into(), &[]);
@@ -263,7 +266,6 @@ struct ParsedPages<'a> {
     finished: Option<ParsedPage<'a>>,
     /// "Get help now", checked whole (it is written part by part).
     help: Option<ParsedPage<'a>>,
-    help_text: Option<String>,
     /// Each lesson file and its page, in file order.
     lessons: Vec<(String, ParsedPage<'a>)>,
 }
@@ -327,7 +329,6 @@ fn parse_pages<'a>(
         intro,
         finished,
         help,
-        help_text: files.get(HELP_FILE).map(str::to_owned),
         lessons,
     }
 }

@@ -107,17 +107,21 @@ pub fn render_with(
     problems: &mut Vec<Problem>,
 ) -> Rendered {
     let arena = Arena::new();
-    let page = parse_page(&arena, file, text, problems);
+    let mut page = parse_page(&arena, file, text, problems);
+    let rendered = Rendered {
+        front_matter: page.front_matter.take(),
+        links: std::mem::take(&mut page.links),
+        citations: std::mem::take(&mut page.citations),
+        headings: page.headings.clone(),
+        questions: page.questions.take(),
+        ..Rendered::default()
+    };
     let written = page.write(&arena, writing);
     Rendered {
-        front_matter: page.front_matter,
         html: written.html,
         print_html: written.print_html,
         spoken: written.spoken,
-        links: page.links,
-        citations: page.citations,
-        headings: page.headings,
-        questions: page.questions,
+        ..rendered
     }
 }
 
@@ -187,8 +191,10 @@ pub fn parse_page<'a>(
 impl<'a> ParsedPage<'a> {
     /// Writes the page: each citation group whose parts are all in
     /// `writing.cites` becomes its marker, then the HTML, marked for
-    /// read-aloud and printed as `writing` asks.
-    pub fn write(&self, arena: &'a Arena<'a>, writing: &Writing<'_>) -> Written {
+    /// read-aloud and printed as `writing` asks. Writing changes the tree
+    /// (the markers, the printed copy's footnotes), so a page is written
+    /// once.
+    pub fn write(self, arena: &'a Arena<'a>, writing: &Writing<'_>) -> Written {
         let options = options();
         link_in_tree(arena, self.root, writing.cites, writing.words);
         let figure_markers: Vec<String> = self
