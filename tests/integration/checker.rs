@@ -5,12 +5,12 @@
 //! After a deliberate change to the output, refresh the snapshots with
 //! `UPDATE_SNAPSHOTS=1 cargo test --test integration`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use crate::snapshot::snapshot;
 
-use crate::root;
+use crate::{root, walk};
 
 /// Runs the binary from the repository root with a relative folder, so the
 /// output names the same paths on every machine.
@@ -113,19 +113,6 @@ fn clinic_pack_with_help(help: &str) -> tempfile::TempDir {
     let without = &text[..text.find("[help]").expect("the fixture has [help]")];
     std::fs::write(&config, format!("{without}{help}")).unwrap();
     dir
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 fn check_help(help: &str) -> (i32, String) {

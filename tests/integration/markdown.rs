@@ -10,7 +10,7 @@ use back_pain_course::course::load::links::SCREEN_ANCHORS;
 use back_pain_course::course::load::spoken::SpokenPart;
 use back_pain_course::course::{load_course, Course};
 
-use super::root;
+use super::{root, walk};
 
 /// A cite on the shipped references list.
 const CITE: &str = "Basbaum et al., 2009";
@@ -52,19 +52,6 @@ fn pack_with(page: &str, snippet: &str) -> (PackFiles, String) {
         pairs.push((name, text));
     }
     (PackFiles::from_pairs(pairs), changed)
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
 
 /// Every `name="…"` value in `html`, in order.

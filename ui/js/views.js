@@ -14,7 +14,6 @@ const described = (node, by = "completed-note") => {
   return node;
 };
 
-
 // Marks where course data (titles, numbers, names) is shown rather than the
 // catalog's words ("text": the element's own text; course HTML is marked
 // "html" by courseHtml). The e2e word check skips these.
