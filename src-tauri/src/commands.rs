@@ -13,6 +13,7 @@ use url::Url;
 
 use crate::course::learner::atomic_write::write_atomically;
 use crate::course::learner::record::Preferences;
+use crate::course::screens::menu::{menu, MenuEntry, MAX_ENTRIES};
 use crate::course::screens::plan_view::{self, PlanView};
 use crate::course::screens::progress_summary::{
     file_type_label, progress_summary_html, SUGGESTED_FILE_NAME,
@@ -45,6 +46,8 @@ pub struct Start {
     pub read_only_commands: &'static [&'static str],
     /// The id of every screen's `<h1>`, which "Listen" lights up.
     pub screen_heading_id: &'static str,
+    /// The menu's entries, in the course's words.
+    pub menu: [MenuEntry; MAX_ENTRIES],
     pub error: Option<Error>,
     #[serde(flatten)]
     pub course: Option<StartView>,
@@ -67,6 +70,7 @@ fn start(state: &AppState) -> Start {
         screen_anchors: &SCREEN_ANCHORS,
         read_only_commands: READ_ONLY,
         screen_heading_id: SCREEN_HEADING,
+        menu: menu(&words),
         error,
         course,
     }

@@ -4,28 +4,44 @@
 
 use serde_json::json;
 
-use crate::harness::{self, Harness, Key};
+use crate::harness::{self, App, Harness, Key};
 use crate::words::words_not_from_catalog;
 use crate::{LESSONS, NEXT_STEP};
 
 /// How to reach each screen from anywhere, by the learner's own clicks.
 const SCREENS: &[(&str, &[&str])] = &[
-    ("disclaimer", &["#nav-disclaimer"]),
+    ("disclaimer", &["#nav-about", "#about-disclaimer"]),
     ("get-help", &["#nav-get-help"]),
-    ("plan", &["#nav-plan"]),
+    ("tools", &["#nav-tools"]),
+    ("plan", &["#nav-tools", "#open-tool-plan"]),
     ("home", &["#nav-home"]),
     ("lesson-1", &["#nav-home", "#open-lesson-why-ongoing"]),
     ("lesson-2", &["#nav-home", "#open-lesson-how-long"]),
     ("lesson-3", &["#nav-home", "#open-lesson-what-to-do"]),
     // The last lesson has a #go-finished of its own: wait for home's.
     ("finished", &["#nav-home", "#finished-panel #go-finished"]),
-    ("references", &["#nav-references"]),
+    ("references", &["#nav-about", "#about-references"]),
     ("settings", &["#nav-settings"]),
-    ("help", &["#nav-help"]),
-    ("print", &["#nav-help", "#print-course"]),
+    ("help", &["#nav-about", "#about-help"]),
+    ("print", &["#nav-home", "#print-course"]),
     ("about", &["#nav-about"]),
     ("confirm-delete", &["#nav-about", "#delete-data"]),
 ];
+
+/// The screens pictured whole in each theme: the safety screens, a lesson
+/// and the ways in.
+const PICTURED: [&str; 6] = [
+    "disclaimer",
+    "get-help",
+    "lesson-1",
+    "home",
+    "tools",
+    "about",
+];
+
+/// Page script that puts focus and scroll back at the top of the page, as
+/// a fresh screen is before the first Tab.
+const FROM_THE_TOP: &str = "document.activeElement.blur(); window.scrollTo(0, 0);";
 
 /// The `data-screen` a name shows: the three lessons are one kind of screen.
 fn screen_of(name: &str) -> &str {
@@ -164,15 +180,12 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
         violations.join("\n")
     );
 
-    // Whole-page pictures of the safety screens and a lesson, per theme,
-    // for a person to look at (docs/screenshots/ keeps a set).
+    // Whole-page pictures of the safety screens, a lesson and the ways in
+    // (home, the tools, about), per theme, for a person to look at (docs/screenshots/ keeps a set).
     for theme in THEMES {
         app.choose_theme(theme).await;
         app.choose_text_size(0).await;
-        for (name, clicks) in SCREENS
-            .iter()
-            .filter(|(n, _)| ["disclaimer", "get-help", "lesson-1"].contains(n))
-        {
+        for (name, clicks) in SCREENS.iter().filter(|(n, _)| PICTURED.contains(n)) {
             for css in *clicks {
                 app.click(css).await;
             }
@@ -224,13 +237,7 @@ async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_s
     );
 
     // The first Tab from the top of the page reaches the skip link.
-    app.client
-        .execute(
-            "document.activeElement.blur(); window.scrollTo(0, 0);",
-            vec![],
-        )
-        .await
-        .unwrap();
+    app.client.execute(FROM_THE_TOP, vec![]).await.unwrap();
     app.press(&[Key::Tab]).await;
     assert_eq!(app.focus().await.id, "skip-link");
 
@@ -305,14 +312,13 @@ async fn get_help_now_is_reachable_by_keyboard_from_every_screen() {
     let harness = Harness::new();
     let app = harness.launch().await;
     app.screen("disclaimer").await;
-    let from_the_top = "document.activeElement.blur(); window.scrollTo(0, 0);";
     // Before consent too.
-    app.client.execute(from_the_top, vec![]).await.unwrap();
+    app.client.execute(FROM_THE_TOP, vec![]).await.unwrap();
     app.tab_to("nav-get-help").await;
     app.press(&[Key::Enter]).await;
     app.screen("get-help").await;
     assert_eq!(app.focus().await.text, "Get help now");
-    app.click("#nav-disclaimer").await;
+    app.click("#nav-home").await;
     app.click("#accept-disclaimer").await;
     app.screen("home").await;
     for (id, _) in LESSONS {
@@ -324,7 +330,7 @@ async fn get_help_now_is_reachable_by_keyboard_from_every_screen() {
             app.click(css).await;
         }
         app.screen(screen_of(name)).await;
-        app.client.execute(from_the_top, vec![]).await.unwrap();
+        app.client.execute(FROM_THE_TOP, vec![]).await.unwrap();
         let stop = app.tab_to("nav-get-help").await;
         assert!(stop.focus_visible, "{name}: {stop:?}");
         app.press(&[Key::Enter]).await;
@@ -391,7 +397,7 @@ async fn at_the_smallest_window_and_double_text_nothing_scrolls_sideways() {
     app.screen("disclaimer").await;
     app.client.set_window_size(480, 480).await.unwrap();
     app.choose_text_size(4).await;
-    app.click("#nav-disclaimer").await;
+    app.click("#nav-home").await;
     app.click("#accept-disclaimer").await;
     let widths = "return [document.documentElement.scrollWidth, window.innerWidth];";
     let mut too_wide = Vec::new();
@@ -451,4 +457,139 @@ async fn the_alt_shortcuts_work_as_macos_sends_them_and_follow_the_layout() {
         .await
         .unwrap();
     app.screen("home").await;
+}
+
+/// Where each menu entry is drawn: `[id, left, top, right, bottom]`.
+const MENU_BOXES: &str =
+    "return [...document.querySelectorAll('#menu > li > button')].map((b) => {\
+    const r = b.getBoundingClientRect(); return [b.id, r.left, r.top, r.right, r.bottom]; });";
+
+struct MenuBox {
+    id: String,
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+async fn menu_boxes(app: &App) -> Vec<MenuBox> {
+    let value = app.client.execute(MENU_BOXES, vec![]).await.unwrap();
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| MenuBox {
+            id: b[0].as_str().unwrap().to_owned(),
+            left: b[1].as_f64().unwrap(),
+            top: b[2].as_f64().unwrap(),
+            right: b[3].as_f64().unwrap(),
+            bottom: b[4].as_f64().unwrap(),
+        })
+        .collect()
+}
+
+/// The menu entries' ids in the order Tab reaches them from the top.
+async fn menu_in_tab_order(app: &App, count: usize) -> Vec<String> {
+    app.client.execute(FROM_THE_TOP, vec![]).await.unwrap();
+    let mut reached = Vec::new();
+    for _ in 0..40 {
+        app.press(&[Key::Tab]).await;
+        let focus = app.focus().await;
+        if focus.id.starts_with("nav-") {
+            assert!(focus.focus_visible, "{focus:?}");
+            reached.push(focus.id);
+        } else if !reached.is_empty() {
+            break;
+        }
+        if reached.len() == count {
+            break;
+        }
+    }
+    reached
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    target_os = "macos",
+    ignore = "skipped on macOS: there is no WebDriver for WKWebView (runs on Linux and Windows)"
+)]
+async fn the_menu_stays_on_one_line_at_the_windows_width_and_works_by_keyboard_at_double_text() {
+    let harness = Harness::new();
+    let app = harness.launch().await;
+    app.click("#accept-disclaimer").await;
+    app.screen("home").await;
+    // The window the app opens: 960 px of page.
+    let inner = app
+        .client
+        .execute("return window.innerWidth;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        inner.as_f64(),
+        Some(960.0),
+        "the app's window is 960 px wide"
+    );
+
+    // Rust's menu: at most six entries, drawn in its order.
+    let start = app.invoke("get_start", json!({})).await;
+    let menu: Vec<String> = start["ok"]["menu"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| format!("nav-{}", e["screen"].as_str().unwrap()))
+        .collect();
+    assert!(!menu.is_empty() && menu.len() <= 6, "{menu:?}");
+
+    // At the standard text size: one line, in Rust's order.
+    let boxes = menu_boxes(&app).await;
+    assert_eq!(boxes.iter().map(|b| b.id.clone()).collect::<Vec<_>>(), menu);
+    for b in &boxes {
+        assert_eq!(
+            b.top, boxes[0].top,
+            "{} is on another line than {}",
+            b.id, boxes[0].id
+        );
+    }
+    assert!(boxes.last().unwrap().right <= 960.0);
+    app.screenshot("menu-960").await;
+    assert_eq!(menu_in_tab_order(&app, menu.len()).await, menu);
+
+    // Where the learner is: the entry for the screen, and the one a screen
+    // was reached through.
+    let current = "return [...document.querySelectorAll('#menu [aria-current]')].map((b) => b.id + '=' + b.getAttribute('aria-current')).join(' ');";
+    assert_eq!(app.script_text(current).await, "nav-home=page");
+    app.click("#open-lesson-why-ongoing").await;
+    app.screen("lesson").await;
+    assert_eq!(app.script_text(current).await, "nav-home=true");
+    app.click("#nav-tools").await;
+    app.screen("tools").await;
+    assert_eq!(app.script_text(current).await, "nav-tools=page");
+    app.click("#open-tool-plan").await;
+    app.screen("plan").await;
+    assert_eq!(app.script_text(current).await, "nav-tools=true");
+
+    // At double the standard text it may take two lines, but every entry
+    // is whole, in the window, clear of the others, and in the same order
+    // for Tab.
+    app.choose_text_size(4).await;
+    app.click("#nav-home").await;
+    app.screen("home").await;
+    let boxes = menu_boxes(&app).await;
+    for (i, b) in boxes.iter().enumerate() {
+        assert!(
+            b.left >= 0.0 && b.right <= 960.0,
+            "{} leaves the window",
+            b.id
+        );
+        for other in &boxes[i + 1..] {
+            let apart = b.right <= other.left
+                || other.right <= b.left
+                || b.bottom <= other.top
+                || other.bottom <= b.top;
+            assert!(apart, "{} and {} overlap", b.id, other.id);
+        }
+    }
+    app.screenshot("menu-960-double-text").await;
+    assert_eq!(menu_in_tab_order(&app, menu.len()).await, menu);
+    app.quit().await;
 }

@@ -126,7 +126,7 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
     let harness = Harness::new();
     let app = harness.launch().await;
     app.click("#accept-disclaimer").await;
-    app.click("#nav-plan").await;
+    app.click("#open-tool-plan").await;
     app.screen("plan").await;
     assert_eq!(app.count(".plan-step").await, 4);
     assert_eq!(app.text("#plan-status-activities").await, "Not finished");
@@ -216,7 +216,7 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
     // Kept across a restart, and printable as text with the numbers.
     let app = harness.launch().await;
     app.screen("home").await;
-    app.click("#nav-plan").await;
+    app.click("#open-tool-plan").await;
     app.screen("plan").await;
     assert!(app
         .text("#plan-list-activities")

@@ -207,7 +207,8 @@ async fn consent_and_the_disclaimer_survive_a_restart_and_can_be_read_again() {
 
     let app = harness.launch().await;
     app.screen("home").await;
-    app.click("#nav-disclaimer").await;
+    app.click("#nav-about").await;
+    app.click("#about-disclaimer").await;
     app.screen("disclaimer").await;
     assert!(app
         .text("#accepted-note")
@@ -270,7 +271,8 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
     let app = harness.launch().await;
     app.click("#accept-disclaimer").await;
     app.screen("home").await;
-    app.click("#nav-references").await;
+    app.click("#nav-about").await;
+    app.click("#about-references").await;
     app.screen("references").await;
     assert_eq!(app.count("#reference-list > li").await, 19);
     assert_eq!(

@@ -428,8 +428,13 @@ async fn orca_reads_each_new_screen_the_verdict_the_completion_and_the_saved_pla
         "the button, then the note: {said:?}"
     );
 
-    // My plan, from the course menu: Orca says the screen's name.
-    orca.tab_to(&app, "nav-plan").await;
+    // My plan, from the course menu's everyday tools: Orca says each
+    // screen's name.
+    orca.tab_to(&app, "nav-tools").await;
+    let at = orca.press("Return").await;
+    app.screen("tools").await;
+    orca.hears(at, "landmark Everyday tools").await;
+    orca.tab_to(&app, "open-tool-plan").await;
     let at = orca.press("Return").await;
     app.screen("plan").await;
     let heading = app.text("#screen-heading").await;

@@ -193,7 +193,7 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
     // Accepting moves focus to the home screen, a region named by its
     // heading, which a screen reader reads out (Orca 43 says nothing for
     // focus on a bare heading, and then falls silent).
-    app.click("#nav-disclaimer").await;
+    app.click("#nav-home").await;
     app.click("#accept-disclaimer").await;
     app.screen("home").await;
     let home = check_screen(&harness, &app, "home", &mut found).await;
@@ -253,13 +253,16 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
     check_screen(&harness, &app, "finished", &mut found).await;
 
     for (name, nav) in [
-        ("references", "#nav-references"),
-        ("settings", "#nav-settings"),
-        ("help", "#nav-help"),
-        ("about", "#nav-about"),
-        ("plan", "#nav-plan"),
+        ("references", &["#nav-about", "#about-references"][..]),
+        ("settings", &["#nav-settings"]),
+        ("help", &["#nav-about", "#about-help"]),
+        ("about", &["#nav-about"]),
+        ("tools", &["#nav-tools"]),
+        ("plan", &["#nav-tools", "#open-tool-plan"]),
     ] {
-        app.click(nav).await;
+        for click in nav {
+            app.click(click).await;
+        }
         app.screen(name).await;
         check_screen(&harness, &app, name, &mut found).await;
     }

@@ -1,38 +1,15 @@
 // The only module that talks to Rust. Each call returns a Promise of a view,
-// or rejects with {kind, message, problems} from the app's error type.
+// or rejects with {kind, message, problems} from the app's error type. The
+// lesson views it keeps on the way are lesson_cache.js's.
+
+import { afterCall, beforeCall } from "./lesson_cache.js";
 
 const tauriInvoke = (command, args) => window.__TAURI__.core.invoke(command, args);
 
-// The lesson views Rust last returned, by lesson id, so a lesson opened
-// again can be drawn in the click's own task, with no frame spent waiting
-// for the round trip (docs/benchmarks.md). Rust is still asked each time and
-// has the last word. Any call that may change the record forgets them as it
-// is made, and a view that comes back after such a call is not kept: it may
-// be from before it.
-const keptLessons = new Map();
-let changes = 0;
-// What changes nothing a lesson view shows: Rust's list (command_names.rs
-// READ_ONLY), sent with the start-up data. Until it comes, every call but
-// that first one counts as a change. Opening a lesson changes only its own
-// view.
-let readOnly = new Set(["get_start"]);
-const KEEPS_LESSON = new Set(["open_lesson", "complete_lesson"]);
-
 async function invoke(command, args) {
-  if (!readOnly.has(command) && command !== "open_lesson") {
-    keptLessons.clear();
-    changes += 1;
-  }
-  const before = changes;
+  const before = beforeCall(command);
   const result = await tauriInvoke(command, args);
-  if (command === "get_start" && Array.isArray(result?.read_only_commands)) {
-    readOnly = new Set(result.read_only_commands);
-  }
-  if (KEEPS_LESSON.has(command) && changes === before) {
-    // A save error belongs to the call that met it, not to the view.
-    const { save_error: _, ...view } = result;
-    keptLessons.set(view.id, view);
-  }
+  afterCall(command, result, before);
   return result;
 }
 
@@ -66,11 +43,3 @@ export const api = {
   saveProgressSummary: () => invoke("save_progress_summary"),
   benchReport: (report) => invoke("bench_report", { report }),
 };
-
-// The view Rust last returned for this lesson, if nothing since may have
-// changed it; else undefined. Not on `api`: it asks Rust nothing.
-export const keptLesson = (id) => keptLessons.get(id);
-
-// Counts the calls that may have changed the record, so a reply can be
-// told apart from one that came back after such a change.
-export const changesMade = () => changes;

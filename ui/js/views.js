@@ -1,5 +1,5 @@
 // One function per screen: data in, elements out. No calls to Rust here; the
-// actions are passed in by app.js.
+// actions are passed in by the screen's controller.
 
 import { h, courseHtml, screenHeading } from "./dom.js";
 import { listenControl } from "./listen.js";
@@ -128,7 +128,35 @@ export function disclaimerView(view, { accept, goHome }) {
   );
 }
 
-export function homeView(view, { openLesson, goFinished, printCourse }) {
+// The menu's entries, as Rust lists them.
+export const menuItems = (entries) =>
+  entries.map((entry) =>
+    h("li", {}, h("button", { type: "button", class: `nav-link nav-${entry.screen}`, id: `nav-${entry.screen}`, dataset: { nav: entry.screen } }, entry.label)),
+  );
+
+// The everyday tools, each with what it is for and a button to open it:
+// on home, under its h2 (so each is an h3), and on their own screen (h2).
+function toolList(tools, openTool, level) {
+  return h(
+    "ul",
+    { class: "tool-list", id: "tool-list" },
+    tools.map((tool) =>
+      h(
+        "li",
+        { class: "tool-card", id: `tool-card-${tool.screen}` },
+        h(level, { class: "tool-title" }, tool.title),
+        h("p", { class: "tool-summary" }, tool.summary),
+        h("button", { type: "button", class: "button button-secondary", id: `open-tool-${tool.screen}`, "aria-label": tool.open_label, onclick: () => openTool(tool.screen) }, t("tools.open")),
+      ),
+    ),
+  );
+}
+
+export function toolsView(tools, { openTool }) {
+  return screenOf("tools", t("tools.heading"), h("p", { class: "lead" }, t("tools.intro")), toolList(tools, openTool, "h2"));
+}
+
+export function homeView(view, { openLesson, goFinished, printCourse, openTool }) {
   const resume = view.resume
     ? h(
         "section",
@@ -201,6 +229,13 @@ export function homeView(view, { openLesson, goFinished, printCourse }) {
         button("print-course", t("help.print-course"), printCourse, "link-button"),
       ),
       finished,
+      h(
+        "section",
+        { "aria-labelledby": "tools-heading", id: "tools-panel" },
+        h("h2", { id: "tools-heading" }, t("tools.heading")),
+        h("p", {}, t("tools.intro")),
+        toolList(view.tools, openTool, "h3"),
+      ),
     ),
   };
 }
@@ -410,7 +445,7 @@ export function helpView({ printCourse }) {
   );
 }
 
-export function aboutView(about, { saveSummary, deleteData }) {
+export function aboutView(about, { saveSummary, deleteData, readHelp, readDisclaimer, readReferences }) {
   const pack = about.pack_folder
     ? t("about.from-pack", { origin: t(`about.origin.${about.origin}`), folder: about.pack_folder })
     : t("about.built-in");
@@ -418,6 +453,14 @@ export function aboutView(about, { saveSummary, deleteData }) {
     "about",
     t("about.heading"),
     h("p", { id: "about-version" }, t("about.version", { version: about.version })),
+    h("h2", {}, t("about.reading-heading")),
+    h(
+      "ul",
+      { class: "link-list" },
+      h("li", {}, button("about-help", t("about.help-link"), readHelp, "link-button")),
+      h("li", {}, button("about-disclaimer", t("about.disclaimer-link"), readDisclaimer, "link-button")),
+      h("li", {}, button("about-references", t("about.references-link"), readReferences, "link-button")),
+    ),
     h("h2", {}, t("about.course-heading")),
     about.title ? h("p", { id: "about-course" }, h("strong", DATA, about.title), about.provider ? [" – ", t("chrome.provided-by", { provider: about.provider })] : null) : null,
     h("p", { id: "about-pack", class: "breakable" }, pack),
@@ -430,6 +473,17 @@ export function aboutView(about, { saveSummary, deleteData }) {
     h("h3", {}, t("about.delete-heading")),
     h("p", {}, t("about.delete-intro")),
     button("delete-data", t("about.delete-button"), deleteData, "button button-warning"),
+  );
+}
+
+// On a shared device, before the session is cleared for the next person.
+export function idleWarningView(secondsLeft) {
+  return h(
+    "div",
+    { class: "notice notice-warning", id: "idle-warning" },
+    h("p", {}, t("confirm.idle-warning", { seconds: secondsLeft })),
+    // Any key, click or touch answers the warning; this is the obvious one.
+    h("button", { type: "button", class: "button", id: "still-here" }, t("confirm.still-here")),
   );
 }
 

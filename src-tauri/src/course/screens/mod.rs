@@ -1,11 +1,13 @@
 //! What each screen shows, built from the course and the learner's record,
-//! the self-checks and "My plan", what "Listen" reads and with which voice,
+//! the menu and the everyday tools, the self-checks and "My plan", what "Listen" reads and with which voice,
 //! and the progress summary page the learner saves.
 
 pub mod listen;
+pub mod menu;
 pub mod plan_view;
 pub mod progress_summary;
 pub mod self_check;
 pub mod shown;
+pub mod tools;
 pub mod view_model;
 pub mod voice;

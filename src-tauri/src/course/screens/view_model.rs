@@ -4,6 +4,7 @@
 use super::listen::{self, ListenView};
 use super::self_check::{questions, QuestionView};
 use super::shown::Shown;
+use super::tools::{tool_cards, ToolCard};
 use super::voice::Webview;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
@@ -63,6 +64,8 @@ pub struct Overview {
     /// "26 minutes", in the course's words.
     pub total_minutes_words: String,
     pub all_complete: bool,
+    /// The everyday tools, listed on home below the lessons.
+    pub tools: Vec<ToolCard>,
     /// The lesson to offer "continue where you left off" for; never on a
     /// shared device, where the last lesson was someone else's.
     pub resume: Option<LessonRef>,
@@ -324,6 +327,7 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         total_minutes,
         total_minutes_words: course.words.plural("minutes", total_minutes.into(), &[]),
         all_complete: record.all_complete(course),
+        tools: tool_cards(&course.words),
         resume: record
             .resume_lesson(course)
             .filter(|_| device::offers_resume(course.config.shared_device))
