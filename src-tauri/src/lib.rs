@@ -1,7 +1,10 @@
 //! Wiring: plugins, state, commands and the window. The course logic lives
 //! in `course`, which knows nothing of Tauri.
 
-#[cfg(feature = "bench")]
+// Also in the unit tests, so `cargo test` runs its tests with the rest;
+// never in the product's build.
+#[cfg(any(test, feature = "bench"))]
+#[cfg_attr(not(feature = "bench"), allow(dead_code))]
 pub mod bench;
 pub mod browser;
 pub mod checker;
