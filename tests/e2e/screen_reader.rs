@@ -203,6 +203,27 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
         Some(("landmark".into(), "Persistent Back Pain Mini Course".into())),
         "after accepting"
     );
+    // The menu: a navigation landmark named for the course, holding one
+    // button per entry of Rust's menu, by its label, in its order.
+    let nav = home.find_id("site-nav").expect("the menu is in the tree");
+    assert_eq!(
+        (nav.xml_roles.as_str(), nav.name.as_str()),
+        ("navigation", "Course")
+    );
+    let read: Vec<String> = nav
+        .walk()
+        .into_iter()
+        .filter(|n| n.role == "push button")
+        .map(|n| squash(&n.name))
+        .collect();
+    let start = app.invoke("get_start", json!({})).await;
+    let labels: Vec<String> = start["ok"]["menu"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(read, labels, "the menu a screen reader gets");
 
     for (n, (id, _)) in LESSONS.iter().enumerate() {
         app.click("#nav-home").await;
