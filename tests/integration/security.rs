@@ -203,3 +203,19 @@ fn page_scripts_hold_no_theme_text_size_or_idle_timing_of_their_own() {
         found.join("\n")
     );
 }
+
+/// An unsigned app downloaded on Apple silicon is reported as "damaged"
+/// and will not open; signed ad hoc, it opens after the "unidentified
+/// developer" question. The release workflow hands Tauri a Developer ID
+/// instead when the repository's secrets hold one.
+#[test]
+fn the_mac_app_is_signed_at_least_ad_hoc_and_the_release_can_sign_it_properly() {
+    assert_eq!(config()["bundle"]["macOS"]["signingIdentity"], "-");
+    let workflow = std::fs::read_to_string(root().join(".github/workflows/release.yml")).unwrap();
+    for variable in ["APPLE_CERTIFICATE=", "APPLE_SIGNING_IDENTITY="] {
+        assert!(
+            workflow.contains(variable),
+            "release.yml never sets {variable}"
+        );
+    }
+}
