@@ -18,6 +18,7 @@ use serde_json::Value;
 mod harness;
 
 const BINARY: &str = "/usr/bin/back-pain-course";
+const CHECKER: &str = "/usr/bin/back-pain-course-check";
 const CATEGORIES: &str = "Categories=Education;MedicalSoftware;";
 
 fn root() -> &'static Path {
@@ -140,6 +141,15 @@ async fn the_deb_installs_runs_and_removes_cleanly() {
         format!("back-pain-course {}", env!("CARGO_PKG_VERSION"))
     );
 
+    // The console checker is installed beside it and checks a pack.
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/broken");
+    let checked = run(
+        CHECKER,
+        &[broken.to_str().unwrap(), "--today", "2026-12-03"],
+    );
+    assert_eq!(checked.status.code(), Some(1), "{checked:?}");
+    assert!(String::from_utf8_lossy(&checked.stdout).contains("has 4 problems"));
+
     // A fresh learner sees the disclaimer first, with where to get help: the
     // built-in course loaded from the installed binary and its first screen
     // was drawn. Driven over WebDriver like the other journeys, on its own
@@ -159,5 +169,6 @@ async fn the_deb_installs_runs_and_removes_cleanly() {
     drop(guard);
     assert!(!installed(&package), "{package} is still installed");
     assert!(!Path::new(BINARY).exists(), "{BINARY} is left behind");
+    assert!(!Path::new(CHECKER).exists(), "{CHECKER} is left behind");
     assert!(!desktop.exists(), "{} is left behind", desktop.display());
 }

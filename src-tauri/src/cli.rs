@@ -88,6 +88,34 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Invocation {
     Invocation::Run { pack }
 }
 
+/// The console checker's usage (`back-pain-course-check`, for Windows'
+/// Command Prompt and PowerShell, which wait for it).
+pub const CHECKER_USAGE: &str = "\
+Persistent Back Pain Mini Course: the course pack checker
+
+Usage:
+  back-pain-course-check DIR       check the course pack in DIR and print every problem
+  back-pain-course-check DIR --today YYYY-MM-DD
+                                   the same, as on that day (how old the help numbers are)
+  back-pain-course-check --help    show this help
+  back-pain-course-check --version show the version
+
+It does what `back-pain-course check DIR` does, as a console program, so a
+Command Prompt, PowerShell or a script waits for it and gets its exit status:
+0 when the pack is fine, 1 when it has problems.";
+
+/// The console checker's arguments: a folder (with `--today`), `--help` or
+/// `--version`; `check` before the folder is allowed, as the app spells it.
+pub fn parse_checker(args: impl IntoIterator<Item = OsString>) -> Invocation {
+    let args: Vec<OsString> = args.into_iter().collect();
+    match args.first().and_then(|a| a.to_str()) {
+        Some("--help" | "-h" | "help") => Invocation::Help,
+        Some("--version" | "-V") => Invocation::Version,
+        Some("check") => parse_check(&args[1..]),
+        _ => parse_check(&args),
+    }
+}
+
 /// `check DIR [--today YYYY-MM-DD]`, the flag before or after the folder.
 fn parse_check(args: &[OsString]) -> Invocation {
     let mut folder = None;
@@ -133,6 +161,28 @@ mod tests {
 
     fn args(list: &[&str]) -> Invocation {
         parse(list.iter().map(OsString::from))
+    }
+
+    fn checker_args(list: &[&str]) -> Invocation {
+        parse_checker(list.iter().map(OsString::from))
+    }
+
+    #[test]
+    fn the_console_checker_takes_the_folder_alone_or_after_check_and_the_same_flags() {
+        let fine = Invocation::Check {
+            folder: PathBuf::from("my pack"),
+            today: None,
+        };
+        assert_eq!(checker_args(&["my pack"]), fine);
+        assert_eq!(checker_args(&["check", "my pack"]), fine);
+        assert_eq!(checker_args(&["--help"]), Invocation::Help);
+        assert_eq!(checker_args(&["--version"]), Invocation::Version);
+        assert!(matches!(
+            checker_args(&["my pack", "--today", "2026-12-03"]),
+            Invocation::Check { today: Some(_), .. }
+        ));
+        assert!(matches!(checker_args(&[]), Invocation::Invalid(_)));
+        assert!(matches!(checker_args(&["a", "b"]), Invocation::Invalid(_)));
     }
 
     #[test]

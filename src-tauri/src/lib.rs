@@ -111,26 +111,55 @@ fn setup<R: Runtime>(
 /// Runs what the command line asks for: the window, or a command-line tool.
 pub fn run() {
     let invocation = cli::parse(std::env::args_os().skip(1));
-    if cli::needs_console(&invocation) {
-        console::attach_to_parent();
+    if let cli::Invocation::Run { pack } = invocation {
+        engine::prepare();
+        let source = PackSearch::from_system(pack).find();
+        app_builder(tauri::Builder::default())
+            .setup(move |app| setup(app, source))
+            .run(tauri::generate_context!())
+            .expect("error while running the course app");
+        return;
     }
+    debug_assert!(cli::needs_console(&invocation));
+    console::attach_to_parent();
+    std::process::exit(command_line(invocation, "back-pain-course", cli::USAGE));
+}
+
+/// `back-pain-course-check`, the console program beside the app: the same
+/// checker, for a Command Prompt, PowerShell or a script, which wait for a
+/// console program and get its exit status (the app is a GUI program on
+/// Windows, which they do not wait for). It never opens a window.
+pub fn run_checker() -> ! {
+    let invocation = cli::parse_checker(std::env::args_os().skip(1));
+    std::process::exit(command_line(
+        invocation,
+        "back-pain-course-check",
+        cli::CHECKER_USAGE,
+    ))
+}
+
+/// A command-line verb, done; returns the exit status.
+fn command_line(invocation: cli::Invocation, program: &str, usage: &str) -> i32 {
     match invocation {
-        cli::Invocation::Run { pack } => {
-            engine::prepare();
-            let source = PackSearch::from_system(pack).find();
-            app_builder(tauri::Builder::default())
-                .setup(move |app| setup(app, source))
-                .run(tauri::generate_context!())
-                .expect("error while running the course app");
-        }
         cli::Invocation::Check { folder, today } => {
-            std::process::exit(checker::run(&folder, today.unwrap_or_else(checker::today)))
+            checker::run(&folder, today.unwrap_or_else(checker::today))
         }
-        cli::Invocation::Help => println!("{}", cli::USAGE),
-        cli::Invocation::Version => println!("back-pain-course {}", env!("CARGO_PKG_VERSION")),
+        cli::Invocation::Help => {
+            println!("{usage}");
+            0
+        }
+        cli::Invocation::Version => {
+            println!("{program} {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
         cli::Invocation::Invalid(message) => {
-            eprintln!("back-pain-course: {message}\n\n{}", cli::USAGE);
-            std::process::exit(2);
+            eprintln!("{program}: {message}\n\n{usage}");
+            2
+        }
+        // The window is not a command-line verb: `run` opens it.
+        cli::Invocation::Run { .. } => {
+            eprintln!("{program}: {usage}");
+            2
         }
     }
 }

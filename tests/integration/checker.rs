@@ -17,11 +17,15 @@ use crate::{root, walk};
 /// `check` runs as on the day the shipped numbers were checked, so no test
 /// turns red by the calendar alone.
 fn run(args: &[&str]) -> (i32, String, String) {
+    run_program(env!("CARGO_BIN_EXE_back-pain-course"), args)
+}
+
+fn run_program(program: &str, args: &[&str]) -> (i32, String, String) {
     let mut args = args.to_vec();
     if args.first() == Some(&"check") && !args.contains(&"--today") {
         args.extend(["--today", "2026-12-03"]);
     }
-    let output = Command::new(env!("CARGO_BIN_EXE_back-pain-course"))
+    let output = Command::new(program)
         .args(&args)
         .current_dir(root())
         .output()
@@ -45,6 +49,29 @@ fn check_lists_every_problem_of_a_broken_pack_with_status_one() {
     let (status, out, _) = run(&["check", "tests/fixtures/packs/broken"]);
     assert_eq!(status, 1);
     snapshot("check-broken-pack.txt", &out);
+}
+
+/// The console checker (for Windows' Command Prompt, which does not wait for
+/// the app) is the same checker: the same output and status, pack by pack,
+/// with or without `check` before the folder.
+#[test]
+fn the_console_checker_prints_what_check_prints_with_the_same_status() {
+    let console = env!("CARGO_BIN_EXE_back-pain-course-check");
+    for pack in ["content", "tests/fixtures/packs/broken"] {
+        let app = run(&["check", pack]);
+        assert_eq!(run_program(console, &["check", pack]), app, "{pack}");
+        let (status, out, _) = run_program(console, &[pack, "--today", "2026-12-03"]);
+        assert_eq!((status, out), (app.0, app.1), "{pack} without `check`");
+    }
+    let (status, out, _) = run_program(console, &["--version"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        out.trim(),
+        format!("back-pain-course-check {}", env!("CARGO_PKG_VERSION"))
+    );
+    let (status, _, err) = run_program(console, &[]);
+    assert_eq!(status, 2);
+    assert!(err.contains("back-pain-course-check DIR"), "{err}");
 }
 
 #[test]
