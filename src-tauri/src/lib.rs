@@ -108,13 +108,29 @@ fn setup<R: Runtime>(
     Ok(())
 }
 
+/// A second launch while the course is open (an icon double-clicked again,
+/// a second click on a slow start) shows the open window, brought forward,
+/// and the second process ends: two windows on one record would leave one
+/// that cannot save. First of the plugins, as the plugin asks, so the
+/// second process stops before anything else starts. Only the real app has
+/// it: on the mock runtime each test is an app of its own.
+fn one_window_at_a_time<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    })
+}
+
 /// Runs what the command line asks for: the window, or a command-line tool.
 pub fn run() {
     let invocation = cli::parse(std::env::args_os().skip(1));
     if let cli::Invocation::Run { pack } = invocation {
         engine::prepare();
         let source = PackSearch::from_system(pack).find();
-        app_builder(tauri::Builder::default())
+        app_builder(tauri::Builder::default().plugin(one_window_at_a_time()))
             .setup(move |app| setup(app, source))
             .run(tauri::generate_context!())
             .expect("error while running the course app");

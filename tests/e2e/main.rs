@@ -8,6 +8,7 @@ mod figures;
 mod harness;
 mod learn_by_doing;
 mod listen;
+mod one_window;
 mod orca;
 mod screen_reader;
 mod shared_device;
