@@ -1,6 +1,7 @@
 //! The integration tests that need no window and no process-wide setting,
 //! in one test binary (one link instead of five, here and for Windows):
 //!
+//! - `architecture`: docs/architecture.md names every module, and no other;
 //! - `checker`: `back-pain-course check DIR` run as a clinic would;
 //! - `content`: the shipped course meets the standards it promises;
 //! - `contrast`: every theme's colours reach WCAG AA;
@@ -12,6 +13,7 @@
 //! `commands` (it puts a recording `xdg-open` on PATH for the whole
 //! process), `e2e`, `crash` and `install` are binaries of their own.
 
+mod architecture;
 mod checker;
 mod content;
 mod contrast;
