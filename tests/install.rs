@@ -13,8 +13,8 @@ use std::process::Command;
 use serde_json::Value;
 
 // The end-to-end tests' harness: display, driver and fresh folders.
-#[path = "e2e/harness.rs"]
-#[allow(dead_code)]
+#[path = "e2e/harness/mod.rs"]
+#[allow(dead_code, unused_imports)]
 mod harness;
 
 const BINARY: &str = "/usr/bin/back-pain-course";

@@ -228,8 +228,7 @@ async fn axe_finds_no_violation_on_the_error_screen() {
 )]
 async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_screen() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     let start = app.focus().await;
     assert_eq!(
         (start.id.as_str(), start.text.as_str()),
@@ -310,8 +309,7 @@ async fn the_whole_course_can_be_done_by_keyboard_alone_with_focus_on_each_new_s
 )]
 async fn get_help_now_is_reachable_by_keyboard_from_every_screen() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     // Before consent too.
     app.client.execute(FROM_THE_TOP, vec![]).await.unwrap();
     app.tab_to("nav-get-help").await;
@@ -347,8 +345,7 @@ async fn get_help_now_is_reachable_by_keyboard_from_every_screen() {
 )]
 async fn a_chosen_theme_applies_at_once_and_after_a_restart() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     let drawn = "return [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor];";
     // Under Xvfb the system asks for no dark mode: "system" draws light.
     assert_eq!(
@@ -366,8 +363,7 @@ async fn a_chosen_theme_applies_at_once_and_after_a_restart() {
         .starts_with("Colours set to Dark"));
     app.quit().await;
 
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     assert_eq!(
         app.client.execute(drawn, vec![]).await.unwrap(),
         json!(["dark", "rgb(17, 21, 24)"])
@@ -393,8 +389,7 @@ const OVERFLOWING: &str = "return [...document.querySelectorAll('body *')]\
 )]
 async fn at_the_smallest_window_and_double_text_nothing_scrolls_sideways() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     app.client.set_window_size(480, 480).await.unwrap();
     app.choose_text_size(4).await;
     app.click("#nav-home").await;
@@ -432,9 +427,7 @@ async fn at_the_smallest_window_and_double_text_nothing_scrolls_sideways() {
 )]
 async fn the_alt_shortcuts_work_as_macos_sends_them_and_follow_the_layout() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     let press = |key: &str, code: &str| {
         format!("document.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}', code: '{code}', altKey: true, bubbles: true, cancelable: true }}));")
     };
@@ -515,9 +508,7 @@ async fn menu_in_tab_order(app: &App, count: usize) -> Vec<String> {
 )]
 async fn the_menu_stays_on_one_line_at_the_windows_width_and_works_by_keyboard_at_double_text() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     // The window the app opens: 960 px of page.
     let inner = app
         .client

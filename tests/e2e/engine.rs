@@ -6,8 +6,7 @@
 async fn the_course_page_runs_without_the_javascript_jit() {
     use crate::harness::Harness;
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     let web: Vec<u32> = harness
         .started_processes()
         .into_iter()

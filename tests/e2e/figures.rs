@@ -40,9 +40,7 @@ const SMALLEST_LABEL: &str = "const body = parseFloat(getComputedStyle(document.
 )]
 async fn each_figure_is_in_its_lesson_named_and_described_and_its_numbers_open_by_keyboard() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     let mut titles = Vec::new();
     for (id, _) in LESSONS {
         app.click("#nav-home").await;
@@ -128,9 +126,7 @@ async fn each_figure_is_in_its_lesson_named_and_described_and_its_numbers_open_b
 )]
 async fn figure_labels_stay_near_the_body_text_size_at_every_text_size_and_window_width() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     let mut smallest = Vec::new();
     for width in [1280u32, 480] {
         app.client.set_window_size(width, 900).await.unwrap();

@@ -104,8 +104,7 @@ async fn self_checks_explain_each_answer_point_back_to_the_lesson_and_are_rememb
     app.quit().await;
 
     // After a restart the answers and their feedback are still there.
-    let app = harness.launch().await;
-    app.screen("home").await;
+    let app = harness.launch_at("home").await;
     app.click("#open-lesson-why-ongoing").await;
     app.screen("lesson").await;
     assert_eq!(app.count("#question-posture-1:checked").await, 1);
@@ -214,8 +213,7 @@ async fn my_plan_is_built_step_by_step_saved_as_it_goes_and_kept_after_a_restart
     app.quit().await;
 
     // Kept across a restart, and printable as text with the numbers.
-    let app = harness.launch().await;
-    app.screen("home").await;
+    let app = harness.launch_at("home").await;
     app.click("#open-tool-plan").await;
     app.screen("plan").await;
     assert!(app

@@ -49,8 +49,7 @@ async fn listen_shown(app: &App) {
 )]
 async fn with_listen_shown_the_action_and_the_first_emergency_sign_are_on_the_first_screen() {
     let harness = Harness::with_sound();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     // In every theme (their borders and weights differ), on the first
     // screen and on "Get help now".
     for theme in ["light", "dark", "high_contrast"] {
@@ -78,8 +77,7 @@ async fn with_listen_shown_the_action_and_the_first_emergency_sign_are_on_the_fi
 async fn listen_reads_the_longest_lesson_part_by_part_pauses_carries_on_stops_and_keeps_its_speed()
 {
     let harness = Harness::with_sound();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     // The disclaimer can be heard before it is accepted.
     listen_shown(&app).await;
     app.click("#accept-disclaimer").await;
@@ -167,8 +165,7 @@ async fn listen_reads_the_longest_lesson_part_by_part_pauses_carries_on_stops_an
     app.quit().await;
 
     // The speed is kept across a restart.
-    let app = harness.launch().await;
-    app.screen("home").await;
+    let app = harness.launch_at("home").await;
     open_longest_lesson(&app).await;
     app.wait_until("the kept speed to be shown", || async {
         app.client
@@ -199,8 +196,7 @@ async fn a_course_in_a_language_with_no_voice_hides_listen_and_says_why() {
     )
     .unwrap();
     let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     app.click("#nav-settings").await;
     app.screen("settings").await;
     app.wait_until("the settings to say Listen is not offered", || async {
@@ -233,8 +229,7 @@ const TARGETS_IN_ORDER: &str = "const targets = arguments[0];\
 )]
 async fn every_part_listen_reads_is_on_its_screen_in_the_order_shown() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     let mut wrong = Vec::new();
     wrong.extend(parts_out_of_place(&app, "get_disclaimer", serde_json::json!({})).await);
     app.click("#accept-disclaimer").await;

@@ -35,8 +35,7 @@ pub const LESSONS: [(&str, &str); 3] = [
 )]
 async fn first_start_shows_the_disclaimer_and_no_lesson_opens_until_it_is_accepted() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     app.screenshot("01-disclaimer").await;
     assert_eq!(
         app.client.title().await.unwrap(),
@@ -143,8 +142,7 @@ async fn a_learner_completes_the_course_across_a_restart_and_opens_the_next_step
 
     // Quit in the middle of lesson 2, then start again.
     app.quit().await;
-    let app = harness.launch().await;
-    app.screen("home").await;
+    let app = harness.launch_at("home").await;
     assert_eq!(app.text("#progress-text").await, "1 of 3 lessons completed");
     let bar = app.wait_for("#progress-bar").await;
     assert_eq!(
@@ -201,13 +199,10 @@ async fn a_learner_completes_the_course_across_a_restart_and_opens_the_next_step
 )]
 async fn consent_and_the_disclaimer_survive_a_restart_and_can_be_read_again() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     app.quit().await;
 
-    let app = harness.launch().await;
-    app.screen("home").await;
+    let app = harness.launch_at("home").await;
     app.click("#nav-about").await;
     app.click("#about-disclaimer").await;
     app.screen("disclaimer").await;
@@ -269,9 +264,7 @@ async fn consent_and_the_disclaimer_survive_a_restart_and_can_be_read_again() {
 )]
 async fn references_list_every_source_and_their_links_open_in_the_browser_only() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     app.click("#nav-about").await;
     app.click("#about-references").await;
     app.screen("references").await;
@@ -324,8 +317,7 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
 )]
 async fn the_webview_cannot_reach_the_store_or_the_opener_plugin() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     for (command, args) in [
         ("plugin:store|load", json!({ "path": "learner.json" })),
         (
@@ -424,9 +416,7 @@ pub async fn assert_action_and_first_sign_on_screen(app: &harness::App, scope: &
 )]
 async fn every_screen_a_course_link_may_name_opens_from_a_link() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     let anchors = app.invoke("get_start", json!({})).await;
     let anchors: Vec<String> =
         serde_json::from_value(anchors["ok"]["screen_anchors"].clone()).unwrap();
@@ -511,9 +501,7 @@ async fn a_pack_with_raw_html_and_script_links_is_refused_and_shown_as_text() {
 async fn html_in_a_packs_titles_and_config_is_shown_as_plain_text() {
     let (_pack_dir, pack) = harness::fixture_copy("hostile-text");
     let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     assert!(app.text("#site-title").await.starts_with("<b onmouseover="));
     assert!(app
         .text("#lesson-card-text")
@@ -583,9 +571,7 @@ async fn a_broken_clinic_pack_shows_its_problems_and_can_fall_back_to_the_built_
 async fn a_clinic_pack_shows_its_own_name_lessons_and_next_step() {
     let (_pack_dir, pack) = harness::fixture_copy("clinic");
     let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     assert_eq!(
         app.text("#site-title").await,
         "Back Pain Basics at Riverside"
@@ -634,8 +620,7 @@ async fn a_clinic_pack_shows_its_own_name_lessons_and_next_step() {
 )]
 async fn a_larger_text_size_applies_at_once_and_after_a_restart() {
     let harness = Harness::new();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     let root_size = "return getComputedStyle(document.documentElement).fontSize;";
     assert_eq!(app.client.execute(root_size, vec![]).await.unwrap(), "18px");
     app.click("#nav-settings").await;
@@ -650,8 +635,7 @@ async fn a_larger_text_size_applies_at_once_and_after_a_restart() {
     app.screenshot("14-text-size-largest").await;
     app.quit().await;
 
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     assert_eq!(app.client.execute(root_size, vec![]).await.unwrap(), "36px");
     app.screenshot("15-disclaimer-at-200-percent").await;
     app.quit().await;

@@ -25,9 +25,7 @@ fn course_windows(harness: &Harness) -> usize {
 async fn a_second_launch_brings_the_open_window_forward_and_opens_no_other() {
     // Its own D-Bus session: where a running course makes itself known.
     let harness = Harness::with_screen_reader_bus();
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     let before = course_windows(&harness);
     assert!(before >= 1, "the course's window is not on the display");
 

@@ -359,8 +359,7 @@ async fn wait_for_other_orcas_to_end() {
 async fn orca_reads_each_new_screen_the_verdict_the_completion_and_the_saved_plan_and_keeps_echoing_keys(
 ) {
     let harness = Harness::with_screen_reader_bus();
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     let orca = Orca::start(&harness).await;
     orca.focus_window().await;
 

@@ -27,9 +27,7 @@ fn shared_clinic_pack(idle_seconds: u32) -> (tempfile::TempDir, String) {
 async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_person() {
     let (_pack_dir, pack) = shared_clinic_pack(600);
     let harness = Harness::with_env(&[("BACK_PAIN_COURSE_PACK", &pack)]);
-    let app = harness.launch().await;
-    app.click("#accept-disclaimer").await;
-    app.screen("home").await;
+    let app = harness.launch_and_accept().await;
     assert_eq!(
         app.text("#start-over").await,
         "Start over for the next person"
@@ -84,8 +82,7 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
 
     // The next launch starts nobody's session either, and the clinic's own
     // name, contact and logo are shown.
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     assert_eq!(
         app.text("#site-contact").await,
         "Phone 07 5555 0123, Monday to Friday"

@@ -44,8 +44,7 @@ async fn delete_my_data_asks_first_then_removes_every_file_and_starts_afresh() {
     // stores on exit).
     assert!(!store.exists(), "learner.json came back on exit");
 
-    let app = harness.launch().await;
-    app.screen("disclaimer").await;
+    let app = harness.launch_at("disclaimer").await;
     let overview = app.invoke("get_overview", json!({})).await;
     assert_eq!(overview["ok"]["completed"], 0, "{overview}");
     app.quit().await;
