@@ -1,6 +1,7 @@
 //! `docs/architecture.md` names every module of `src-tauri/src/` and
-//! `ui/js/` with a line on its job, and names none that is gone: a module
-//! added without its line, or removed with its line left, fails here.
+//! `ui/js/` with a line on its job, and names none that is gone, in its
+//! list or in its prose: a module added without its line, or removed or
+//! renamed with its name left in the doc, fails here, naming the file.
 
 use std::collections::BTreeSet;
 
@@ -33,6 +34,27 @@ fn on_disk() -> BTreeSet<String> {
     modules
 }
 
+/// Every module path the doc names anywhere, in a list or in its prose: each
+/// run of path characters that starts with one of the folders and ends in
+/// its module's ending.
+fn mentioned(doc: &str) -> BTreeSet<String> {
+    let is_path_char = |c: char| c.is_ascii_alphanumeric() || "_-./".contains(c);
+    let mut paths = BTreeSet::new();
+    for (folder, ending) in FOLDERS {
+        let start = format!("{folder}/");
+        for (at, _) in doc.match_indices(&start) {
+            let preceded_by_path = doc[..at].chars().next_back().is_some_and(is_path_char);
+            let rest = &doc[at..];
+            let path = &rest[..rest.find(|c| !is_path_char(c)).unwrap_or(rest.len())];
+            let path = path.trim_end_matches('.');
+            if !preceded_by_path && path.ends_with(&format!(".{ending}")) {
+                paths.insert(path.to_owned());
+            }
+        }
+    }
+    paths
+}
+
 fn problems(doc: &str, modules: &BTreeSet<String>) -> Vec<String> {
     let lines = listed(doc);
     let named: BTreeSet<&str> = lines.iter().map(|(path, _)| path.as_str()).collect();
@@ -53,6 +75,12 @@ fn problems(doc: &str, modules: &BTreeSet<String>) -> Vec<String> {
             problems.push(format!("{DOC}: {path} has no job written"));
         }
     }
+    let in_list: BTreeSet<&str> = lines.iter().map(|(path, _)| path.as_str()).collect();
+    for path in mentioned(doc) {
+        if !in_list.contains(path.as_str()) && !modules.contains(&path) {
+            problems.push(format!("{DOC} names {path}, which is not there"));
+        }
+    }
     let mut seen = BTreeSet::new();
     for (path, _) in &lines {
         if !seen.insert(path) {
@@ -63,7 +91,7 @@ fn problems(doc: &str, modules: &BTreeSet<String>) -> Vec<String> {
 }
 
 #[test]
-fn every_module_has_its_line_in_the_architecture_doc_and_every_line_its_module() {
+fn every_module_has_its_line_in_the_architecture_doc_and_the_doc_names_none_that_is_gone() {
     let doc = std::fs::read_to_string(root().join(DOC)).unwrap();
     let modules = on_disk();
     assert!(modules.contains("src-tauri/src/lib.rs") && modules.contains("ui/js/app.js"));
@@ -72,16 +100,19 @@ fn every_module_has_its_line_in_the_architecture_doc_and_every_line_its_module()
 }
 
 #[test]
-fn the_check_names_a_module_without_its_line_and_a_line_without_its_module() {
+fn the_check_names_a_module_without_its_line_and_a_named_module_that_is_gone() {
     let modules: BTreeSet<String> = ["src-tauri/src/lib.rs", "ui/js/new_tool.js"]
         .map(String::from)
         .into();
-    let doc = "- `src-tauri/src/lib.rs`: wiring.\n- `ui/js/gone.js`: was here.\n";
+    let doc = "- `src-tauri/src/lib.rs`: wiring.\n- `ui/js/gone.js`: was here.\n\
+               Errors are made in `src-tauri/src/lost.rs`, as src-tauri/src/lib.rs says.\n\
+               Not modules: `src-tauri/src/course/` and tests/ui/js/x.js.\n";
     assert_eq!(
         problems(doc, &modules),
         [
             "docs/architecture.md has no line for ui/js/new_tool.js",
             "docs/architecture.md names ui/js/gone.js, which is not there",
+            "docs/architecture.md names src-tauri/src/lost.rs, which is not there",
         ]
     );
 }
