@@ -43,7 +43,7 @@ pub fn format_report(folder: &Path, report: &Report) -> String {
         let _ = writeln!(
             out,
             "{:<width$}  {:>5}  {:>6}  {:>7}  {:>5}  {:>9}",
-            "lesson", "words", "stated", "reading", "grade", "citations"
+            "page", "words", "stated", "reading", "grade", "citations"
         );
         for l in &report.lessons {
             let _ = writeln!(

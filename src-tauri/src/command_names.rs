@@ -13,6 +13,7 @@ macro_rules! app_commands {
             accept_disclaimer,
             open_lesson,
             complete_lesson,
+            open_guide,
             answer_question,
             get_plan,
             change_plan,

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::command_names::READ_ONLY;
-use crate::course::load::links::SCREEN_ANCHORS;
+use crate::course::load::links::{GUIDE_LINK_PREFIX, SCREEN_ANCHORS};
 
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -13,6 +13,7 @@ use url::Url;
 
 use crate::course::learner::atomic_write::write_atomically;
 use crate::course::learner::record::Preferences;
+use crate::course::screens::guide_view::{self, GuideView};
 use crate::course::screens::menu::{menu, MenuEntry, MAX_ENTRIES};
 use crate::course::screens::plan_view::{self, PlanView};
 use crate::course::screens::progress_summary::{
@@ -41,6 +42,8 @@ pub struct Start {
     /// The screens a link in course text may open (Rust's list: the loader
     /// refuses a pack that links to any other).
     pub screen_anchors: &'static [&'static str],
+    /// What a link to a guide starts with after its `#` (`guide/sleep`).
+    pub guide_link_prefix: &'static str,
     /// The commands that change nothing a lesson view shows: the page keeps
     /// the lesson views it has across these calls only.
     pub read_only_commands: &'static [&'static str],
@@ -68,6 +71,7 @@ fn start(state: &AppState) -> Start {
         language: words.language().to_owned(),
         words: words.entries().clone(),
         screen_anchors: &SCREEN_ANCHORS,
+        guide_link_prefix: GUIDE_LINK_PREFIX,
         read_only_commands: READ_ONLY,
         screen_heading_id: SCREEN_HEADING,
         menu: menu(&words),
@@ -146,6 +150,17 @@ pub fn complete_lesson(
     lesson_change(&state, |course, record, now| {
         record.complete_lesson(course, &id, now)
     })
+}
+
+/// A guide, the short everyday page: opened after consent, as a lesson is,
+/// and kept in the record as read.
+#[tauri::command]
+pub fn open_guide(state: State<'_, AppState>, id: String) -> Result<Changed<GuideView>, Error> {
+    let now = OffsetDateTime::now_utc();
+    state.change(
+        |course, record| Ok(record.open_guide(course, &id, now)?),
+        |course, _, index| guide_view::guide(course, index),
+    )
 }
 
 fn lesson_change(

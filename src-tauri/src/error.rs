@@ -55,6 +55,7 @@ impl Error {
             Error::PackContent { .. } => "pack_content",
             Error::Rule(RuleError::ConsentRequired) => "consent_required",
             Error::Rule(RuleError::UnknownLesson(_)) => "unknown_lesson",
+            Error::Rule(RuleError::UnknownGuide(_)) => "unknown_guide",
             Error::Rule(RuleError::NotFinished { .. }) => "not_finished",
             Error::Rule(
                 RuleError::InvalidTextSize(_)

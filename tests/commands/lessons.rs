@@ -129,3 +129,50 @@ fn the_print_view_needs_consent_then_has_every_lesson() {
     assert_eq!(printed["lessons"].as_array().unwrap().len(), 3);
     assert!(printed["references"].as_array().unwrap().len() >= 8);
 }
+
+#[test]
+fn open_guide_needs_consent_refuses_an_unknown_id_and_keeps_when_it_was_read() {
+    let app = TestApp::new();
+    assert_eq!(
+        app.err_kind("open_guide", json!({ "id": "sleep" })),
+        "consent_required"
+    );
+    app.consent();
+    let guide = app.ok("open_guide", json!({ "id": "sleep" }));
+    assert_eq!(guide["title"], "Sleep");
+    assert!(guide["key_points"].as_array().unwrap().len() >= 3);
+    assert!(guide["html"].as_str().unwrap().contains("cite-link"));
+    assert_eq!(guide["listen"]["parts"][0]["text"], "Sleep");
+    let read = app.stored()["learner"]["guides_read"]["sleep"].clone();
+    assert!(read["first_read_at"].is_string(), "{read}");
+    assert_eq!(app.stored()["learner"]["schema_version"], 4);
+    let err = app
+        .call("open_guide", json!({ "id": "why-ongoing" }))
+        .unwrap_err();
+    assert_eq!(err["kind"], "unknown_guide");
+    assert_eq!(
+        err["message"],
+        "There is no guide called \"why-ongoing\" in this course."
+    );
+    // The tools list them, and the print view holds them after the lessons.
+    let overview = app.ok("get_overview", json!({}));
+    let tools: Vec<&str> = overview["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["guide"].as_str().unwrap_or("plan"))
+        .collect();
+    assert_eq!(
+        tools,
+        [
+            "pain-today",
+            "sleep",
+            "medicines",
+            "leg-pain",
+            "getting-help",
+            "plan"
+        ]
+    );
+    let printed = app.ok("get_print_course", json!({}));
+    assert_eq!(printed["guides"].as_array().unwrap().len(), 5);
+}

@@ -59,6 +59,10 @@ fn open_link_opens_course_links_and_refuses_everything_else() {
     let doi = "https://doi.org/10.1136/bmj.n291";
     app.ok("open_link", json!({ "url": doi }));
     wait_opened(doi);
+    // A web page on the references list opens as a DOI does.
+    let page = "https://www.healthdirect.gov.au/back-pain-self-care";
+    app.ok("open_link", json!({ "url": page }));
+    wait_opened(page);
     for url in [
         "https://evil.example/",
         "http://doi.org/10.1136/bmj.n291",
@@ -83,13 +87,12 @@ fn open_link_opens_course_links_and_refuses_everything_else() {
 }
 
 #[test]
-fn get_references_lists_the_sources_with_doi_links() {
+fn get_references_lists_the_sources_with_doi_and_web_page_links() {
     let app = TestApp::new();
     let refs = app.ok("get_references", json!({}));
     let refs = refs.as_array().unwrap();
-    assert_eq!(refs.len(), 19);
     let numbers: Vec<u64> = refs.iter().map(|r| r["number"].as_u64().unwrap()).collect();
-    assert_eq!(numbers, (1..=19).collect::<Vec<u64>>());
+    assert_eq!(numbers, (1..=refs.len() as u64).collect::<Vec<u64>>());
     assert_eq!(
         refs.iter()
             .filter(|r| !r["added"].as_bool().unwrap())
@@ -98,5 +101,13 @@ fn get_references_lists_the_sources_with_doi_links() {
     );
     assert!(refs
         .iter()
-        .any(|r| r["doi_url"] == "https://doi.org/10.1126/science.847460"));
+        .any(|r| r["link_url"] == "https://doi.org/10.1126/science.847460"));
+    // A web page: no year, its address as its link, and when it was read
+    // (it opens like a DOI: `open_link_opens_course_links_...`).
+    let page = refs
+        .iter()
+        .find(|r| r["link_url"] == "https://www.healthdirect.gov.au/back-pain-self-care")
+        .expect("the healthdirect page is on the list");
+    assert_eq!(page["date"], "no date");
+    assert_eq!(page["accessed"], "Accessed December 2026");
 }

@@ -14,6 +14,14 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("get-help", &["#nav-get-help"]),
     ("tools", &["#nav-tools"]),
     ("plan", &["#nav-tools", "#open-tool-plan"]),
+    ("guide-pain-today", &["#nav-tools", "#open-tool-pain-today"]),
+    ("guide-sleep", &["#nav-tools", "#open-tool-sleep"]),
+    ("guide-medicines", &["#nav-tools", "#open-tool-medicines"]),
+    ("guide-leg-pain", &["#nav-tools", "#open-tool-leg-pain"]),
+    (
+        "guide-getting-help",
+        &["#nav-tools", "#open-tool-getting-help"],
+    ),
     ("home", &["#nav-home"]),
     ("lesson-1", &["#nav-home", "#open-lesson-why-ongoing"]),
     ("lesson-2", &["#nav-home", "#open-lesson-how-long"]),
@@ -28,23 +36,32 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("confirm-delete", &["#nav-about", "#delete-data"]),
 ];
 
-/// The screens pictured whole in each theme: the safety screens, a lesson
-/// and the ways in.
-const PICTURED: [&str; 6] = [
+/// The screens pictured whole in each theme: the safety screens, a lesson,
+/// the ways in and every guide.
+const PICTURED: [&str; 11] = [
     "disclaimer",
     "get-help",
     "lesson-1",
     "home",
     "tools",
     "about",
+    "guide-pain-today",
+    "guide-sleep",
+    "guide-medicines",
+    "guide-leg-pain",
+    "guide-getting-help",
 ];
 
 /// Page script that puts focus and scroll back at the top of the page, as
 /// a fresh screen is before the first Tab.
 const FROM_THE_TOP: &str = "document.activeElement.blur(); window.scrollTo(0, 0);";
 
-/// The `data-screen` a name shows: the three lessons are one kind of screen.
+/// The `data-screen` a name shows: the three lessons are one kind of
+/// screen, and the guides another.
 fn screen_of(name: &str) -> &str {
+    if name.starts_with("guide-") {
+        return "guide";
+    }
     name.strip_prefix("lesson-").map_or(name, |_| "lesson")
 }
 

@@ -241,6 +241,21 @@ async fn every_part_listen_reads_is_on_its_screen_in_the_order_shown() {
         wrong
             .extend(parts_out_of_place(&app, "open_lesson", serde_json::json!({ "id": id })).await);
     }
+    // Every guide, opened from the everyday tools.
+    let overview = app.invoke("get_overview", serde_json::json!({})).await["ok"].clone();
+    let guides: Vec<String> = overview["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["guide"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(guides.len(), 5, "{overview}");
+    for id in &guides {
+        app.click("#nav-tools").await;
+        app.click(&format!("#open-tool-{id}")).await;
+        app.wait_for(&format!("[data-guide={id}]")).await;
+        wrong.extend(parts_out_of_place(&app, "open_guide", serde_json::json!({ "id": id })).await);
+    }
     app.click("#nav-get-help").await;
     app.screen("get-help").await;
     wrong.extend(parts_out_of_place(&app, "get_help", serde_json::json!({})).await);

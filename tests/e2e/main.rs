@@ -5,6 +5,7 @@ mod a11y_tree;
 mod accessibility;
 mod engine;
 mod figures;
+mod guides;
 mod harness;
 mod learn_by_doing;
 mod listen;
@@ -268,12 +269,18 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
     app.click("#nav-about").await;
     app.click("#about-references").await;
     app.screen("references").await;
-    assert_eq!(app.count("#reference-list > li").await, 19);
+    assert_eq!(app.count("#reference-list > li").await, 34);
     assert_eq!(
         app.count("#reference-list a.doi").await,
-        17,
-        "every source but de Campos and the NICE guideline has a DOI"
+        32,
+        "every source but de Campos and the NPS fact sheet has a link: its DOI, or a web page's address"
     );
+    // A web page shows its address as the link, "no date" and when it was read.
+    assert_eq!(app.count("#reference-list a.shows-address").await, 15);
+    assert!(app
+        .text("#reference-list")
+        .await
+        .contains("healthdirect Australia (no date). Back pain self-care. https://www.healthdirect.gov.au/back-pain-self-care Accessed December 2026."));
     assert!(app
         .text("#reference-list")
         .await
@@ -283,6 +290,11 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
     app.click("#reference-list a.doi").await;
     let first_doi = "https://doi.org/10.1016/j.cell.2009.09.028";
     harness.wait_opened(first_doi).await;
+    app.click("#reference-list a[href='https://www.healthdirect.gov.au/back-pain-self-care']")
+        .await;
+    harness
+        .wait_opened("https://www.healthdirect.gov.au/back-pain-self-care")
+        .await;
     // The window stayed on the app's own page.
     app.screen("references").await;
     assert!(app
@@ -302,11 +314,17 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
         .invoke("open_link", json!({ "url": "file:///etc/passwd" }))
         .await;
     assert_eq!(refused["err"]["kind"], "link_refused", "{refused}");
-    assert_eq!(harness.opened(), vec![first_doi.to_owned()]);
+    assert_eq!(
+        harness.opened(),
+        [
+            first_doi,
+            "https://www.healthdirect.gov.au/back-pain-self-care"
+        ]
+    );
     // The browser gets none of the engine settings made for the course's
     // own page (src-tauri/src/engine.rs).
     #[cfg(target_os = "linux")]
-    assert_eq!(harness.opener_jit_settings(), ["unset"]);
+    assert_eq!(harness.opener_jit_settings(), ["unset", "unset"]);
     app.quit().await;
 }
 

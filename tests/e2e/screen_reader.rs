@@ -279,6 +279,7 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
         ("help", &["#nav-about", "#about-help"]),
         ("about", &["#nav-about"]),
         ("tools", &["#nav-tools"]),
+        ("guide", &["#nav-tools", "#open-tool-medicines"]),
         ("plan", &["#nav-tools", "#open-tool-plan"]),
     ] {
         for click in nav {

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use back_pain_course::course::load::files::PackFiles;
-use back_pain_course::course::load::links::SCREEN_ANCHORS;
+use back_pain_course::course::load::links::{GUIDE_LINK_PREFIX, SCREEN_ANCHORS};
 use back_pain_course::course::load::spoken::SpokenPart;
 use back_pain_course::course::{load_course, Course};
 
@@ -16,12 +16,13 @@ use super::{root, walk};
 const CITE: &str = "Basbaum et al., 2009";
 
 /// The pages a snippet goes into: each file, and where in it.
-const PAGES: [&str; 5] = [
+const PAGES: [&str; 6] = [
     "disclaimer.md",
     "intro.md",
     "finished.md",
     "get-help.md",
     "lessons/01-why-ongoing.md",
+    "guides/02-sleep.md",
 ];
 
 /// The shipped pack with `snippet` put into `page`: at the end, or for a
@@ -103,6 +104,9 @@ fn assert_sound(course: &Course, case: &str) {
     for lesson in &course.lessons {
         written.push(("lesson", &lesson.html, Some(&lesson.spoken)));
     }
+    for guide in &course.guides {
+        written.push(("guide", &guide.html, Some(&guide.spoken)));
+    }
     for (name, html, spoken) in written {
         let at = format!("{case}: {name}");
         let ids = attributes(html, "id");
@@ -116,8 +120,14 @@ fn assert_sound(course: &Course, case: &str) {
                 .strip_prefix("ref-")
                 .and_then(|n| n.parse::<usize>().ok())
                 .is_some_and(|n| (1..=references).contains(&n));
+            let to_guide = target
+                .strip_prefix(GUIDE_LINK_PREFIX)
+                .is_some_and(|id| course.guide(id).is_some());
             assert!(
-                to_reference || SCREEN_ANCHORS.contains(&target) || ids.contains(&target),
+                to_reference
+                    || to_guide
+                    || SCREEN_ANCHORS.contains(&target)
+                    || ids.contains(&target),
                 "{at}: #{target} goes nowhere"
             );
         }
@@ -133,11 +143,20 @@ fn assert_sound(course: &Course, case: &str) {
             assert!(!html.contains("data-say"), "{at}: marked, never read");
         }
     }
-    for lesson in &course.lessons {
+    let printed = course
+        .lessons
+        .iter()
+        .map(|l| (l, format!("printed-{}", l.id)))
+        .chain(
+            course
+                .guides
+                .iter()
+                .map(|g| (g, format!("printed-guide-{}", g.id))),
+        );
+    for (lesson, prefix) in printed {
         let at = format!("{case}: printed {}", lesson.id);
         let print = &lesson.print_html;
         assert!(!print.contains("data-say"), "{at}");
-        let prefix = format!("printed-{}", lesson.id);
         let ids = attributes(print, "id");
         for id in &ids {
             assert!(
@@ -151,6 +170,9 @@ fn assert_sound(course: &Course, case: &str) {
             };
             assert!(
                 target.starts_with("ref-")
+                    || target
+                        .strip_prefix(GUIDE_LINK_PREFIX)
+                        .is_some_and(|id| course.guide(id).is_some())
                     || SCREEN_ANCHORS.contains(&target)
                     || ids.contains(&target),
                 "{at}: #{target} goes nowhere in print"
@@ -205,6 +227,7 @@ fn awkward_markdown_in_any_page_is_written_soundly_or_refused_on_its_line() {
                 ("finished.md", "split by formatting"),
                 ("get-help.md", "split by formatting"),
                 ("lessons/01-why-ongoing.md", "split by formatting"),
+                ("guides/02-sleep.md", "split by formatting"),
             ],
         ),
     ];

@@ -21,6 +21,7 @@ export const api = {
   acceptDisclaimer: () => invoke("accept_disclaimer"),
   openLesson: (id) => invoke("open_lesson", { id }),
   completeLesson: (id) => invoke("complete_lesson", { id }),
+  openGuide: (id) => invoke("open_guide", { id }),
   answerQuestion: (lesson, question, choice) => invoke("answer_question", { lesson, question, choice }),
   plan: () => invoke("get_plan"),
   // A written answer: (field, text). A list entry: added (index null),

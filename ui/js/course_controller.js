@@ -8,7 +8,8 @@ import { fail, go, open, register, show } from "./navigation.js";
 import { t } from "./strings.js";
 import * as views from "./views.js";
 
-const openTool = (screen) => go(screen);
+// A tool card: its screen, and for a guide which one.
+const openTool = ({ screen, guide }) => (guide ? go(screen, guide) : go(screen));
 
 export const homeScreen = (overview) =>
   views.homeView(overview, {

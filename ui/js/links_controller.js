@@ -12,13 +12,18 @@ import { t } from "./strings.js";
 // The screens a `#…` link in course text may open (Rust's list, sent at
 // start-up).
 let screenAnchors = [];
+// What a link to a guide starts with after its `#` (Rust's, sent at
+// start-up): `#guide/sleep` opens the guide "sleep".
+let guidePrefix = null;
 
-export function setScreenAnchors(anchors) {
+export function setScreenAnchors(anchors, guideLinkPrefix) {
   screenAnchors = anchors ?? [];
+  guidePrefix = guideLinkPrefix ?? null;
 }
 
 function followInPage(id) {
   if (screenAnchors.includes(id) && isScreen(id)) return go(id);
+  if (guidePrefix && id.startsWith(guidePrefix)) return go("guide", id.slice(guidePrefix.length));
   const target = document.getElementById(id);
   if (target) {
     target.setAttribute("tabindex", "-1");

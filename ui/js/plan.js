@@ -166,6 +166,24 @@ function printed(view) {
   );
 }
 
+// The guides that help with a step (Rust's list, from each guide's
+// `plan_step`), each opened by a button that names it.
+function stepGuides(step, actions) {
+  if (!step.guides.length) return null;
+  return h(
+    "div",
+    { class: "plan-guides no-print" },
+    h("p", {}, t("plan.guides")),
+    h(
+      "ul",
+      { class: "lesson-nav" },
+      step.guides.map((g) =>
+        h("li", {}, button({ class: "link-button", id: `plan-guide-${step.id}-${g.id}`, onclick: () => actions.openGuide(g.id) }, h("span", DATA, g.title))),
+      ),
+    ),
+  );
+}
+
 export function planView(view, actions) {
   const steps = view.steps.map((step, i) =>
     h(
@@ -175,6 +193,7 @@ export function planView(view, actions) {
       statusTag(step),
       h("p", { class: "hint" }, t(`plan.hint.${step.id}`)),
       step.list ? listStep(step, view, actions) : textStep(step, view, actions),
+      stepGuides(step, actions),
       step.id === "flare_up" ? helpBox(view, actions) : null,
     ),
   );

@@ -57,6 +57,7 @@ function oneAtATime(change) {
 const planActions = {
   print: () => window.print(),
   goHome: () => go("home"),
+  openGuide: (id) => go("guide", id),
   getHelp: () => go("get-help"),
   setText(field, text, fieldId) {
     api.changePlan(field, null, text)

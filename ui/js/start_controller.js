@@ -44,10 +44,10 @@ function fillWords() {
 
 // The start-up data, from one call: the words in the course's language,
 // then the course's first screen, or why the course could not load.
-function start({ words, language, screen_anchors, screen_heading_id, menu, error, ...course }) {
+function start({ words, language, screen_anchors, guide_link_prefix, screen_heading_id, menu, error, ...course }) {
   setWords(words, language);
   setScreenHeadingId(screen_heading_id);
-  setScreenAnchors(screen_anchors);
+  setScreenAnchors(screen_anchors, guide_link_prefix);
   document.documentElement.lang = language;
   fillWords();
   setCourseTitle(t("chrome.fallback-title"));

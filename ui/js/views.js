@@ -143,10 +143,10 @@ function toolList(tools, openTool, level) {
     tools.map((tool) =>
       h(
         "li",
-        { class: "tool-card", id: `tool-card-${tool.screen}` },
-        h(level, { class: "tool-title" }, tool.title),
-        h("p", { class: "tool-summary" }, tool.summary),
-        h("button", { type: "button", class: "button button-secondary", id: `open-tool-${tool.screen}`, "aria-label": tool.open_label, onclick: () => openTool(tool.screen) }, t("tools.open")),
+        { class: "tool-card", id: `tool-card-${tool.guide ?? tool.screen}` },
+        h(level, { class: "tool-title", ...DATA }, tool.title),
+        h("p", { class: "tool-summary", ...DATA }, tool.summary),
+        h("button", { type: "button", class: "button button-secondary", id: `open-tool-${tool.guide ?? tool.screen}`, "aria-label": tool.open_label, onclick: () => openTool(tool) }, t("tools.open")),
       ),
     ),
   );
@@ -241,7 +241,7 @@ export function homeView(view, { openLesson, goFinished, printCourse, openTool }
 }
 
 // The heading and each point come from Rust with the ids "Listen" lights up.
-function keyPoints(heading, points, level = "h2") {
+export function keyPoints(heading, points, level = "h2") {
   if (!points.length) return null;
   return h(
     "section",
@@ -320,6 +320,13 @@ export function finishedView(view, { openNextStep, goHome, goPlan }) {
   );
 }
 
+// A DOI's link says "DOI: …" in the catalog's words; a web page's shows its
+// address, which is the pack's data.
+function referenceLink(r) {
+  if (r.link_label === r.link_url) return h("a", { href: r.link_url, class: "doi shows-address", ...DATA }, r.link_label);
+  return h("a", { href: r.link_url, class: "doi" }, r.link_label);
+}
+
 // Each entry's id is what the text's numbered markers link to.
 function referenceList(refs, id) {
   return h(
@@ -329,10 +336,11 @@ function referenceList(refs, id) {
       h(
         "li",
         { id: `ref-${r.number}`, tabindex: "-1", ...DATA },
-        `${r.authors} (${r.year}). `,
+        `${r.authors} (${r.date}). `,
         h("cite", DATA, r.title),
-        `. ${r.source}.`,
-        r.doi_url ? [" ", h("a", { href: r.doi_url, class: "doi" }, t("references.doi", { doi: r.doi }))] : null,
+        r.source ? `. ${r.source}.` : ".",
+        r.link_url ? [" ", referenceLink(r)] : null,
+        r.accessed ? ` ${r.accessed}.` : null,
         r.added ? [" ", h("strong", { class: "tag tag-added" }, t("references.added"))] : null,
       ),
     ),
@@ -521,6 +529,16 @@ export function printView(view, { print }) {
         h("p", { class: "caption" }, t("lesson.time", { duration: lesson.minutes_words })),
         keyPoints(lesson.key_points_heading, lesson.key_points, "h3"),
         courseHtml(lesson.html),
+      ),
+    ),
+    view.guides.map((guide) =>
+      h(
+        "article",
+        { class: "printed-lesson printed-guide", id: `printed-guide-${guide.id}` },
+        h("h2", {}, t("print.guide-heading", { title: guide.title })),
+        h("p", { class: "caption" }, t("lesson.time", { duration: guide.minutes_words })),
+        keyPoints(guide.key_points_heading, guide.key_points, "h3"),
+        courseHtml(guide.html),
       ),
     ),
     h("section", { class: "printed-references" }, h("h2", {}, t("references.heading")), referenceList(view.references)),

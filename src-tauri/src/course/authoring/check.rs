@@ -92,7 +92,9 @@ pub fn check_pack(folder: &Path, today: Date) -> Report {
             format!("\"{}\" is never cited in the course text", reference.cite),
         ));
     }
-    for lesson in &course.lessons {
+    // Guides are held to the same standards as lessons: their stated
+    // minutes, grade and citations, in rows of the same table.
+    for lesson in course.lessons.iter().chain(&course.guides) {
         let mut stats = markdown_stats(files.get(&lesson.file).unwrap_or_default());
         // The key points are read first, so they count as reading too.
         lesson.key_points.iter().for_each(|p| stats.add_block(p));

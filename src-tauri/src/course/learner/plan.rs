@@ -137,6 +137,11 @@ impl PlanStep {
         PlanStep::Questions,
     ];
 
+    /// The step a name stands for; unknown names are refused.
+    pub fn from_name(name: &str) -> Option<PlanStep> {
+        PlanStep::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             PlanStep::Activities => "activities",

@@ -18,7 +18,8 @@ use crate::course::words::{display_in_english, Message};
 /// 2: adds self-check `answers` and `plan` (`record_file::upgrade` moves a
 ///    version-1 record up on load).
 /// 3: adds `preferences.reading_speed`, for reading aloud.
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: adds `guides_read`, when each guide was first and last read.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Everything stored for the learner: the one record in the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +39,20 @@ pub struct LearnerRecord {
     pub answers: BTreeMap<LessonId, BTreeMap<String, Answer>>,
     /// "My plan".
     pub plan: Plan,
+    /// Each guide the learner has opened, by id; kept for guides a later
+    /// course no longer has.
+    pub guides_read: BTreeMap<LessonId, GuideRead>,
+}
+
+/// When a guide was first opened, and last: the progress summary lists
+/// what was read, and a guide is read again and again over months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideRead {
+    #[serde(with = "time::serde::rfc3339")]
+    pub first_read_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_read_at: OffsetDateTime,
 }
 
 /// The choice the learner last picked for a question, and when.
@@ -168,6 +183,7 @@ impl Default for LearnerRecord {
             preferences: Preferences::default(),
             answers: BTreeMap::new(),
             plan: Plan::default(),
+            guides_read: BTreeMap::new(),
         }
     }
 }
@@ -202,6 +218,7 @@ pub enum LessonState {
 pub enum RuleError {
     ConsentRequired,
     UnknownLesson(String),
+    UnknownGuide(String),
     NotFinished { completed: usize, total: usize },
     InvalidTextSize(u8),
     UnknownTheme(String),
@@ -218,6 +235,7 @@ impl RuleError {
         match self {
             RuleError::ConsentRequired => Message::new("rule.consent-required"),
             RuleError::UnknownLesson(id) => Message::new("rule.unknown-lesson").with("id", id),
+            RuleError::UnknownGuide(id) => Message::new("rule.unknown-guide").with("id", id),
             RuleError::NotFinished { completed, total } => Message::new("rule.not-finished")
                 .with("completed", completed)
                 .with("total", total),
@@ -287,6 +305,31 @@ impl LearnerRecord {
         });
         self.last_lesson = Some(id.clone());
         Ok(id)
+    }
+
+    /// Opening a guide (after consent, as for a lesson) records when it was
+    /// read: the first time kept, the last moved on.
+    pub fn open_guide(
+        &mut self,
+        course: &Course,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<usize, RuleError> {
+        self.require_consent(course)?;
+        let index = course
+            .guides
+            .iter()
+            .position(|g| g.id.as_str() == id)
+            .ok_or_else(|| RuleError::UnknownGuide(id.chars().take(80).collect()))?;
+        let read = self
+            .guides_read
+            .entry(course.guides[index].id.clone())
+            .or_insert(GuideRead {
+                first_read_at: now,
+                last_read_at: now,
+            });
+        read.last_read_at = now;
+        Ok(index)
     }
 
     /// Completing keeps the first completion time: reading a lesson again
@@ -471,6 +514,32 @@ mod tests {
     use crate::course::load::files::PackFiles;
     use crate::course::load::pack::{load_course, tests::good_pack};
     use time::macros::datetime;
+
+    #[test]
+    fn opening_a_guide_needs_consent_and_keeps_the_first_reading_and_the_last() {
+        use crate::course::load::pack::tests::{guide_text, replace};
+        let pairs = replace(good_pack(), "guides/a.md", &guide_text("sleep", 1, "Rest."));
+        let course = load_course(&PackFiles::from_pairs(pairs)).unwrap();
+        let mut record = LearnerRecord::default();
+        let first = datetime!(2026-12-01 9:00 UTC);
+        assert_eq!(
+            record.open_guide(&course, "sleep", first),
+            Err(RuleError::ConsentRequired)
+        );
+        record.accept_disclaimer(&course, first);
+        assert_eq!(record.open_guide(&course, "sleep", first), Ok(0));
+        let later = datetime!(2026-12-04 20:00 UTC);
+        record.open_guide(&course, "sleep", later).unwrap();
+        let read = &record.guides_read[&LessonId::parse("sleep").unwrap()];
+        assert_eq!((read.first_read_at, read.last_read_at), (first, later));
+        assert_eq!(
+            record.open_guide(&course, "one", later),
+            Err(RuleError::UnknownGuide("one".into())),
+            "a lesson is not a guide"
+        );
+        record.start_over();
+        assert!(record.guides_read.is_empty());
+    }
 
     fn course() -> Course {
         load_course(&PackFiles::from_pairs(good_pack())).unwrap()

@@ -175,6 +175,11 @@ pub fn upgrade(mut record: Value) -> Value {
         }
         fields.insert("schema_version".into(), json!(3));
     }
+    if fields.get("schema_version").and_then(Value::as_u64) == Some(3) {
+        // 4: the guides read, none yet.
+        fields.insert("guides_read".into(), json!({}));
+        fields.insert("schema_version".into(), json!(4));
+    }
     record
 }
 
@@ -419,6 +424,43 @@ pub(crate) mod tests {
             );
             assert_eq!(record.preferences.reading_speed, ReadingSpeed::Normal);
             assert_eq!(record.preferences.theme.name(), "system");
+        }
+    }
+
+    /// The file the version-3 app wrote (tests/fixtures/records/v3, made by
+    /// the command tests' app on its real store: consent, a self-check
+    /// answer, one lesson complete and one started, text size, colours,
+    /// reading speed and two plan steps), and its backup, load with all of
+    /// it kept and no guide read yet.
+    #[test]
+    fn a_real_version_3_file_and_its_backup_are_upgraded_with_nothing_lost() {
+        for (name, parsed) in fixture_files("v3") {
+            let SavedRecord::Valid { record, revision } = parsed else {
+                panic!("{name}: {parsed:?}");
+            };
+            assert_eq!(record.schema_version, SCHEMA_VERSION, "{name}");
+            assert_eq!(revision, 10, "{name}");
+            assert!(record.consent.is_some(), "{name}");
+            assert_eq!(
+                record.answers
+                    [&crate::course::load::lesson::LessonId::parse("why-ongoing").unwrap()]
+                    ["posture"]
+                    .chosen,
+                "False"
+            );
+            let done: Vec<(&str, bool)> = record
+                .lessons
+                .iter()
+                .map(|(id, p)| (id.as_str(), p.completed_at.is_some()))
+                .collect();
+            assert_eq!(done, [("how-long", false), ("why-ongoing", true)], "{name}");
+            assert_eq!(record.last_lesson.as_ref().unwrap().as_str(), "how-long");
+            assert_eq!(record.preferences.text_size, 2);
+            assert_eq!(record.preferences.theme.name(), "high_contrast");
+            assert_eq!(record.preferences.reading_speed, ReadingSpeed::Slower);
+            assert_eq!(record.plan.activities, ["Gardening"], "{name}");
+            assert_eq!(record.plan.movement, "Walking to the shops");
+            assert!(record.guides_read.is_empty(), "{name}");
         }
     }
 

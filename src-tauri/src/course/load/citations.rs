@@ -6,6 +6,7 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::Arena;
 
 use super::problem::Problem;
+use super::references::NO_DATE;
 use crate::course::html_text::escape;
 use crate::course::words::Catalog;
 
@@ -18,16 +19,21 @@ pub struct Citation {
     pub line: usize,
 }
 
-/// "Name..., 2021" (an optional letter may follow the year).
+/// "Name..., 2021" (an optional letter may follow the year), or for a
+/// source with no date "Name, n.d." (or "n.d.-a" and on).
 fn looks_like_citation(part: &str) -> bool {
     let Some((names, year)) = part.rsplit_once(", ") else {
         return false;
     };
-    let year = year.trim_end_matches(|c: char| c.is_ascii_lowercase());
-    year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-        && names.chars().any(char::is_alphabetic)
-        && !names.trim().is_empty()
+    let dated = {
+        let year = year.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())
+    };
+    let undated = year == NO_DATE
+        || year
+            .strip_prefix("n.d.-")
+            .is_some_and(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase()));
+    (dated || undated) && names.chars().any(char::is_alphabetic) && !names.trim().is_empty()
 }
 
 /// A bracket group read as citations: where it is in the text (from its
@@ -115,10 +121,15 @@ pub fn without_citations(text: &str) -> String {
 
 /// What a screen reader says for a marker, e.g. "Source 3: Brinjikji and
 /// others, 2015", in the course's words. "et al." is read out badly, so it
-/// is said in words.
+/// is said in words, and "n.d." (no date) not at all: "Source 20:
+/// healthdirect".
 fn spoken_source(number: usize, cite: &str, words: &Catalog) -> String {
     let others = format!(" {}", words.text("citation.et-al", &[]));
-    let source = cite.replace(" et al.", &others);
+    let undated = cite
+        .rsplit_once(", ")
+        .filter(|(_, year)| year.starts_with(NO_DATE))
+        .map(|(name, _)| name);
+    let source = undated.unwrap_or(cite).replace(" et al.", &others);
     words.text(
         "citation.spoken",
         &[("n", &number.to_string()), ("source", &source)],
@@ -363,6 +374,16 @@ mod tests {
     }
 
     #[test]
+    fn a_web_page_with_no_date_is_cited_as_n_d() {
+        assert_eq!(
+            cites("Keep moving (healthdirect, n.d.-a; NHS, n.d.)."),
+            vec![("healthdirect, n.d.-a".into(), 1), ("NHS, n.d.".into(), 1)]
+        );
+        // "n.d." must be the whole year part: not text that happens to end so.
+        assert!(cites("(see the notes, n.d.-ab) (a, n.d.x)").is_empty());
+    }
+
+    #[test]
     fn without_citations_leaves_what_the_learner_reads() {
         assert_eq!(
             without_citations(
@@ -398,6 +419,18 @@ mod tests {
         let (two, _, _) = linked("- Both (Engel, 1977;\n  Brinjikji et al., 2015)\n", &cites);
         assert!(two.contains(">1</a>,<a "), "{two}");
         assert!(two.contains("href=\"#ref-2\""), "{two}");
+    }
+
+    #[test]
+    fn a_marker_for_a_web_page_names_its_publisher_without_the_no_date_mark() {
+        let (html, _, _) = linked(
+            "Heat helps (healthdirect, n.d.-b).\n",
+            &["x, 2000", "healthdirect, n.d.-b"],
+        );
+        assert!(
+            html.contains("aria-label=\"Source 2: healthdirect\""),
+            "{html}"
+        );
     }
 
     #[test]

@@ -34,6 +34,10 @@ fn is_pack_file(prefix: &str, name: &str) -> bool {
 
 /// The folder of a pack's word catalogs (`words::pack_catalog`).
 const LOCALES: &str = "locales/";
+/// The folder of the lessons.
+pub const LESSONS_FOLDER: &str = "lessons/";
+/// The folder of the guides, the short everyday pages.
+pub const GUIDES_FOLDER: &str = "guides/";
 
 /// Only PNG: a raster image cannot carry script, unlike SVG.
 fn is_pack_image(prefix: &str, name: &str) -> bool {
@@ -77,7 +81,7 @@ impl PackFiles {
     }
 
     /// A pack folder on disk. Only regular files directly in the folder and
-    /// in `lessons/` are read; symbolic links are refused so a pack cannot
+    /// in `lessons/`, `guides/` and `locales/` are read; symbolic links are refused so a pack cannot
     /// point the app at files outside itself.
     pub fn from_dir(root: &Path) -> Result<Self, ContentError> {
         let mut files = PackFiles::default();
@@ -100,26 +104,10 @@ impl PackFiles {
             }
         }
         read_folder(root, "", &mut files, &mut problems);
-        let lessons = root.join("lessons");
-        match fs::symlink_metadata(&lessons) {
-            Ok(meta) if meta.is_dir() => {
-                read_folder(&lessons, "lessons/", &mut files, &mut problems)
-            }
-            Ok(_) => problems.push(Problem::in_file(
-                "lessons",
-                "must be a folder (symbolic links are not followed)",
-            )),
-            Err(_) => {} // reported later as "no lessons"
-        }
-        // Optional: a pack in English needs no catalog of its own.
-        let locales = root.join("locales");
-        match fs::symlink_metadata(&locales) {
-            Ok(meta) if meta.is_dir() => read_folder(&locales, LOCALES, &mut files, &mut problems),
-            Ok(_) => problems.push(Problem::in_file(
-                "locales",
-                "must be a folder (symbolic links are not followed)",
-            )),
-            Err(_) => {}
+        // A missing `lessons/` is reported later as "no lessons"; guides
+        // and a catalog are optional.
+        for folder in [LESSONS_FOLDER, GUIDES_FOLDER, LOCALES] {
+            read_subfolder(root, folder, &mut files, &mut problems);
         }
         finish(files, problems)
     }
@@ -138,10 +126,19 @@ impl PackFiles {
 
     /// Paths of the lesson files, in name order.
     pub fn lesson_paths(&self) -> impl Iterator<Item = &str> {
-        self.files
-            .keys()
-            .map(String::as_str)
-            .filter(|p| p.starts_with("lessons/") && p.ends_with(".md"))
+        self.pages_in(LESSONS_FOLDER)
+    }
+
+    /// The short everyday pages (optional: a pack may have none).
+    pub fn guide_paths(&self) -> impl Iterator<Item = &str> {
+        self.pages_in(GUIDES_FOLDER)
+    }
+
+    fn pages_in<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = &'a str> {
+        self.files.keys().map(String::as_str).filter(move |p| {
+            p.strip_prefix(folder)
+                .is_some_and(|rest| rest.ends_with(".md") && !rest.contains('/'))
+        })
     }
 }
 
@@ -183,6 +180,21 @@ fn collect_embedded(
     }
     for sub in dir.dirs() {
         collect_embedded(sub, files, problems);
+    }
+}
+
+/// The pack's folder `prefix` ("lessons/"), if it is there: a real folder,
+/// never a symbolic link.
+fn read_subfolder(root: &Path, prefix: &str, files: &mut PackFiles, problems: &mut Vec<Problem>) {
+    let name = prefix.trim_end_matches('/');
+    let folder = root.join(name);
+    match fs::symlink_metadata(&folder) {
+        Ok(meta) if meta.is_dir() => read_folder(&folder, prefix, files, problems),
+        Ok(_) => problems.push(Problem::in_file(
+            name,
+            "must be a folder (symbolic links are not followed)",
+        )),
+        Err(_) => {}
     }
 }
 

@@ -10,6 +10,7 @@ use super::questions::{parse_questions, Question};
 use super::render::ParsedPage;
 use super::spoken::SpokenPart;
 use super::toml_file;
+use crate::course::learner::plan::PlanStep;
 
 /// A lesson id: lowercase letters, digits and hyphens, so it is safe in a
 /// store key, an element id and a log line alike.
@@ -61,6 +62,9 @@ struct FrontMatter {
     summary: Option<String>,
     #[serde(default)]
     key_points: Option<Spanned<Vec<String>>>,
+    /// A guide only: the step of "My plan" it helps with, which links to it.
+    #[serde(default)]
+    plan_step: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +91,9 @@ pub struct Lesson {
     pub file: String,
     /// Self-check questions, shown after the text.
     pub questions: Vec<Question>,
+    /// A guide's step of "My plan", which links to it; and the line it was
+    /// named on, for a lesson that names one (refused).
+    pub plan_step: Option<(PlanStep, usize)>,
 }
 
 /// Builds a lesson from its rendered file; problems name the file and line.
@@ -152,6 +159,23 @@ pub fn lesson_from(file: &str, rendered: &ParsedPage<'_>) -> Result<Lesson, Vec<
             ),
         ));
     }
+    let plan_step = raw.plan_step.as_ref().and_then(|named| {
+        let line = line_of(named.span());
+        let step = PlanStep::from_name(named.get_ref());
+        if step.is_none() {
+            let names: Vec<&str> = PlanStep::ALL.iter().map(|s| s.name()).collect();
+            problems.push(Problem::at_line(
+                file,
+                line,
+                format!(
+                    "`plan_step` {:?} is no step of My plan; use one of {}",
+                    named.get_ref(),
+                    names.join(", ")
+                ),
+            ));
+        }
+        step.map(|s| (s, line))
+    });
     let questions = match &rendered.questions {
         Some((line, body)) => parse_questions(file, *line, body, &rendered.headings)
             .map_err(|found| problems.extend(found))
@@ -175,8 +199,48 @@ pub fn lesson_from(file: &str, rendered: &ParsedPage<'_>) -> Result<Lesson, Vec<
             spoken: Vec::new(),
             file: file.to_owned(),
             questions,
+            plan_step,
         }),
         _ => Err(problems),
+    }
+}
+
+/// Builds a guide, a short everyday page outside the timed lessons, from
+/// its rendered file. It has a lesson's front matter (`order` is its place
+/// among the guides) and is held to more: it opens with its key points and
+/// is listed with its summary, so both are required, and it has no
+/// self-check questions.
+pub fn guide_from(file: &str, rendered: &ParsedPage<'_>) -> Result<Lesson, Vec<Problem>> {
+    let first_line = rendered.front_matter.as_ref().map_or(1, |(_, line)| *line);
+    let mut problems = Vec::new();
+    if let Some((line, _)) = rendered.questions {
+        problems.push(Problem::at_line(
+            file,
+            line,
+            "questions: a guide has no self-check questions (they belong to the lessons)",
+        ));
+    }
+    let guide = lesson_from(file, rendered);
+    if let Ok(guide) = &guide {
+        if guide.key_points.is_empty() {
+            problems.push(Problem::at_line(
+                file,
+                first_line,
+                "a guide opens with its `key_points`: give one to five",
+            ));
+        }
+        if guide.summary.is_none() {
+            problems.push(Problem::at_line(
+                file,
+                first_line,
+                "a guide needs a `summary`: it is shown where the guide is listed",
+            ));
+        }
+    }
+    match guide {
+        Ok(guide) if problems.is_empty() => Ok(guide),
+        Ok(_) => Err(problems),
+        Err(found) => Err(problems.into_iter().chain(found).collect()),
     }
 }
 
@@ -260,6 +324,33 @@ mod tests {
                 problems[0]
             );
         }
+    }
+
+    fn guide(text: &str) -> Result<Lesson, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let arena = comrak::Arena::new();
+        let page = parse_page(&arena, "guides/x.md", text, &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        guide_from("guides/x.md", &page)
+    }
+
+    #[test]
+    fn a_guide_needs_key_points_and_a_summary_and_has_no_questions() {
+        let head = "+++\nid = \"sleep\"\ntitle = \"Sleep\"\nminutes = 3\norder = 1\n";
+        let whole = format!("{head}summary = \"Habits.\"\nkey_points = [\"Get up at the same time.\"]\n+++\n\n## Body\n");
+        assert_eq!(guide(&whole).unwrap().id.as_str(), "sleep");
+        let bare = guide(&format!("{head}+++\n")).unwrap_err();
+        let said: Vec<String> = bare.iter().map(ToString::to_string).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].starts_with("guides/x.md:2: a guide opens with its `key_points`"),
+            "{said:?}"
+        );
+        assert!(said[1].contains("needs a `summary`"), "{said:?}");
+        let asked = format!("{whole}\n```questions\n```\n");
+        let problems = guide(&asked).unwrap_err();
+        assert_eq!(problems[0].line, Some(12), "{problems:?}");
+        assert!(problems[0].message.contains("no self-check questions"));
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub const SCREEN_ANCHORS: [&str; 9] = [
     "about",
 ];
 
+/// A link in course text to a guide, `[Sleep](#guide/sleep)`: the prefix,
+/// then the guide's id (checked against the pack's guides when it loads).
+pub const GUIDE_LINK_PREFIX: &str = "guide/";
+
 /// Longer than any real link; keeps a hostile request cheap to refuse.
 pub const MAX_URL_LEN: usize = 2048;
 

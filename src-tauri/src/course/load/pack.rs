@@ -10,12 +10,14 @@ use comrak::Arena;
 use super::citations::Citation;
 use super::config::{parse_config, CourseConfig, CONFIG_FILE};
 use super::files::PackFiles;
+use super::files::{GUIDES_FOLDER, LESSONS_FOLDER};
 use super::help::{
     assign_groups, help_page, split_sections, HelpKind, HelpPage, HelpSection, SourceSection,
     HELP_FILE,
 };
-use super::lesson::{lesson_from, Lesson, LessonId};
+use super::lesson::{guide_from, lesson_from, Lesson, LessonId};
 use super::links::LinkPolicy;
+use super::links::GUIDE_LINK_PREFIX;
 use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
@@ -27,6 +29,7 @@ pub const DISCLAIMER_FILE: &str = "disclaimer.md";
 pub const INTRO_FILE: &str = "intro.md";
 pub const FINISHED_FILE: &str = "finished.md";
 pub const MAX_LESSONS: usize = 50;
+pub const MAX_GUIDES: usize = 20;
 
 /// A page of course text that is not a lesson.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -63,6 +66,8 @@ pub struct Course {
     pub help: HelpPage,
     /// In course order.
     pub lessons: Vec<Lesson>,
+    /// The short everyday pages outside the timed lessons, in their order.
+    pub guides: Vec<Lesson>,
     pub references: Vec<Reference>,
     /// Every link the course text contains: all that `open_link` may open.
     pub links: LinkPolicy,
@@ -78,6 +83,10 @@ pub struct Course {
 impl Course {
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id.as_str() == id)
+    }
+
+    pub fn guide(&self, id: &str) -> Option<&Lesson> {
+        self.guides.iter().find(|g| g.id.as_str() == id)
     }
 
     pub fn lesson_index(&self, id: &LessonId) -> Option<usize> {
@@ -115,7 +124,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         page.links.iter().for_each(|u| links.allow(u));
     }
     for reference in &settings.references {
-        if let Some(url) = reference.doi_url() {
+        if let Some(url) = reference.link() {
             links.allow(&url);
         }
     }
@@ -123,8 +132,11 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         .named_pages()
         .map(|(name, page)| (name.to_owned(), page.citations.clone()))
         .collect();
-    let mut lessons = lessons_from(&parsed.lessons, &mut problems);
+    let mut lessons = pages_from(&parsed.lessons, lesson_from, &mut problems);
     check_lessons(&mut lessons, &mut problems);
+    let mut guides = pages_from(&parsed.guides, guide_from, &mut problems);
+    check_guides(&mut guides, &lessons, &mut problems);
+    check_guide_links(&parsed, &guides, &mut problems);
     cross_check_citations(&citations, &settings.references, &mut problems);
     let help = files
         .get(HELP_FILE)
@@ -144,6 +156,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         intro,
         finished,
         lessons: lesson_pages,
+        guides: guide_pages,
         ..
     } = parsed;
     let (Some(config), Some(words), Some(disclaimer), Some(intro), Some(finished), Some(help)) =
@@ -178,25 +191,20 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     ));
     let finished = Page::from(finished.write(&arena, &said("say-finished")));
     let help = write_help(help, &writing, &mut problems);
-    // Lessons are in course order now, their pages in file order.
-    let mut lesson_pages: BTreeMap<String, ParsedPage<'_>> = lesson_pages.into_iter().collect();
-    for lesson in &mut lessons {
-        let Some(page) = lesson_pages.remove(&lesson.file) else {
-            continue;
-        };
-        lesson.minutes_words = words.plural("minutes", lesson.minutes.into(), &[]);
-        let print = format!("printed-{}", lesson.id);
-        let written = page.write(
-            &arena,
-            &Writing {
-                print: Some(&print),
-                ..said("say-lesson")
-            },
-        );
-        lesson.html = written.html;
-        lesson.print_html = written.print_html;
-        lesson.spoken = written.spoken;
-    }
+    write_pages(
+        &arena,
+        &mut lessons,
+        lesson_pages,
+        &said("say-lesson"),
+        "printed",
+    );
+    write_pages(
+        &arena,
+        &mut guides,
+        guide_pages,
+        &said("say-guide"),
+        "printed-guide",
+    );
     if !problems.is_empty() {
         return Err(ContentError::capped(problems));
     }
@@ -207,6 +215,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
         finished,
         help,
         lessons,
+        guides,
         references,
         links,
         citations,
@@ -268,6 +277,8 @@ struct ParsedPages<'a> {
     help: Option<ParsedPage<'a>>,
     /// Each lesson file and its page, in file order.
     lessons: Vec<(String, ParsedPage<'a>)>,
+    /// Each guide file and its page, in file order.
+    guides: Vec<(String, ParsedPage<'a>)>,
 }
 
 impl<'a> ParsedPages<'a> {
@@ -284,6 +295,7 @@ impl<'a> ParsedPages<'a> {
             .chain(
                 self.lessons
                     .iter()
+                    .chain(&self.guides)
                     .map(|(name, page)| (name.as_str(), page)),
             )
     }
@@ -317,31 +329,71 @@ fn parse_pages<'a>(
     let intro = page(INTRO_FILE, problems);
     let finished = page(FINISHED_FILE, problems);
     let help = page(HELP_FILE, problems);
-    let lessons = files
-        .lesson_paths()
-        .map(|path| {
-            let text = files.get(path).unwrap_or_default();
-            (path.to_owned(), parse_page(arena, path, text, problems))
-        })
-        .collect();
+    let mut parse_all = |paths: Vec<&str>| -> Vec<(String, ParsedPage<'a>)> {
+        paths
+            .into_iter()
+            .map(|path| {
+                let text = files.get(path).unwrap_or_default();
+                (path.to_owned(), parse_page(arena, path, text, problems))
+            })
+            .collect()
+    };
+    let lessons = parse_all(files.lesson_paths().collect());
+    let guides = parse_all(files.guide_paths().collect());
     ParsedPages {
         disclaimer,
         intro,
         finished,
         help,
         lessons,
+        guides,
     }
 }
 
-fn lessons_from(parsed: &[(String, ParsedPage<'_>)], problems: &mut Vec<Problem>) -> Vec<Lesson> {
-    let mut lessons = Vec::new();
+/// Each page with front matter (a lesson or a guide) built by `build`.
+fn pages_from(
+    parsed: &[(String, ParsedPage<'_>)],
+    build: fn(&str, &ParsedPage<'_>) -> Result<Lesson, Vec<Problem>>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Lesson> {
+    let mut built = Vec::new();
     for (path, page) in parsed {
-        match lesson_from(path, page) {
-            Ok(lesson) => lessons.push(lesson),
+        match build(path, page) {
+            Ok(page) => built.push(page),
             Err(p) => problems.extend(p),
         }
     }
-    lessons
+    built
+}
+
+/// Each lesson or guide written from its page (`pages`, by file): shown,
+/// read aloud under `said`'s prefix, and printed with its ids under
+/// `print_prefix`-{id}.
+fn write_pages<'a>(
+    arena: &'a Arena<'a>,
+    into: &mut [Lesson],
+    pages: Vec<(String, ParsedPage<'a>)>,
+    said: &Writing<'_>,
+    print_prefix: &str,
+) {
+    let mut pages: BTreeMap<String, ParsedPage<'_>> = pages.into_iter().collect();
+    for lesson in into {
+        let Some(page) = pages.remove(&lesson.file) else {
+            continue;
+        };
+        lesson.minutes_words = said.words.plural("minutes", lesson.minutes.into(), &[]);
+        let print = format!("{print_prefix}-{}", lesson.id);
+        let written = page.write(
+            arena,
+            &Writing {
+                print: Some(&print),
+                ..*said
+            },
+        );
+        lesson.html = written.html;
+        lesson.print_html = written.print_html;
+        lesson.spoken = written.spoken;
+    }
 }
 
 /// Every citation must be on the references list, cited exactly as its `cite`.
@@ -426,16 +478,80 @@ fn write_help(
 fn check_lessons(lessons: &mut [Lesson], problems: &mut Vec<Problem>) {
     if lessons.is_empty() {
         problems.push(Problem::in_file(
-            "lessons/",
+            LESSONS_FOLDER,
             "has no lessons: add at least one .md file",
         ));
     }
     if lessons.len() > MAX_LESSONS {
         problems.push(Problem::in_file(
-            "lessons/",
+            LESSONS_FOLDER,
             format!("has more than {MAX_LESSONS} lessons"),
         ));
     }
+    check_order(lessons, problems);
+    for lesson in lessons.iter() {
+        if let Some((_, line)) = lesson.plan_step {
+            problems.push(Problem::at_line(
+                lesson.file.clone(),
+                line,
+                "`plan_step` is for a guide (in guides/): My plan links to guides, not lessons",
+            ));
+        }
+    }
+}
+
+/// Guides are optional (a clinic may drop them all); each id is its own,
+/// apart from every lesson's too, since the learner's record keeps both.
+fn check_guides(guides: &mut [Lesson], lessons: &[Lesson], problems: &mut Vec<Problem>) {
+    if guides.len() > MAX_GUIDES {
+        problems.push(Problem::in_file(
+            GUIDES_FOLDER,
+            format!("has more than {MAX_GUIDES} guides"),
+        ));
+    }
+    check_order(guides, problems);
+    for guide in guides.iter() {
+        if let Some(lesson) = lessons.iter().find(|l| l.id == guide.id) {
+            problems.push(Problem::in_file(
+                guide.file.clone(),
+                format!(
+                    "has the same id {:?} as the lesson {}",
+                    guide.id.as_str(),
+                    lesson.file
+                ),
+            ));
+        }
+    }
+}
+
+/// Every `#guide/…` link on every page names a guide of the pack.
+fn check_guide_links(parsed: &ParsedPages<'_>, guides: &[Lesson], problems: &mut Vec<Problem>) {
+    for (file, page) in parsed.named_pages() {
+        for (line, id) in &page.guide_links {
+            if !guides.iter().any(|g| g.id.as_str() == id) {
+                let known: Vec<String> = guides
+                    .iter()
+                    .map(|g| format!("#{GUIDE_LINK_PREFIX}{}", g.id))
+                    .collect();
+                problems.push(Problem::at_line(
+                    file,
+                    *line,
+                    format!(
+                        "the link #{GUIDE_LINK_PREFIX}{id} names no guide of this pack{}",
+                        if known.is_empty() {
+                            " (it has none)".to_owned()
+                        } else {
+                            format!("; its guides are {}", known.join(", "))
+                        }
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Sorted by `order`; no two with the same id or order.
+fn check_order(lessons: &mut [Lesson], problems: &mut Vec<Problem>) {
     lessons.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.file.cmp(&b.file)));
     for (i, lesson) in lessons.iter().enumerate() {
         for earlier in &lessons[..i] {
@@ -499,11 +615,39 @@ pub(crate) mod tests {
         ]
     }
 
+    /// A web page on the references list, cited in the intro.
+    pub const WEB_REF: &str = "\n[[reference]]\ncite = \"healthdirect, n.d.\"\nauthors = \"healthdirect Australia\"\ntitle = \"Back pain self-care\"\nurl = \"https://www.healthdirect.gov.au/back-pain-self-care\"\naccessed = \"2026-12\"\n";
+
+    /// The good pack with `extra` references, the intro citing them all.
+    pub fn good_pack_with(extra: &str) -> Vec<(String, String)> {
+        let refs = format!("{REFS}{extra}");
+        let cites: Vec<String> = crate::course::load::references::parse_references(&refs)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.cite)
+            .collect();
+        let intro = format!("For people with back pain ({}).\n", cites.join("; "));
+        replace(
+            replace(good_pack(), "references.toml", &refs),
+            "intro.md",
+            &intro,
+        )
+    }
+
+    /// A guide file with the fields a guide needs, and `body`.
+    pub fn guide_text(id: &str, order: u32, body: &str) -> String {
+        format!("+++\nid = \"{id}\"\ntitle = \"Guide {order}\"\nminutes = 1\norder = {order}\nsummary = \"About {id}.\"\nkey_points = [\"One point.\"]\n+++\n\n## Part\n\n{body}\n")
+    }
+
     fn load(pairs: Vec<(String, String)>) -> Result<Course, ContentError> {
         load_course(&PackFiles::from_pairs(pairs))
     }
 
-    fn replace(mut pairs: Vec<(String, String)>, file: &str, text: &str) -> Vec<(String, String)> {
+    pub fn replace(
+        mut pairs: Vec<(String, String)>,
+        file: &str,
+        text: &str,
+    ) -> Vec<(String, String)> {
         pairs.retain(|(p, _)| p != file);
         pairs.push((file.into(), text.into()));
         pairs
@@ -710,6 +854,140 @@ pub(crate) mod tests {
             .check("https://doi.org/10.1126/science.847460")
             .is_ok());
         assert!(course.uncited_references().is_empty());
+    }
+
+    #[test]
+    fn a_web_page_reference_opens_at_its_address() {
+        let course = load(good_pack_with(WEB_REF)).unwrap();
+        assert!(course
+            .links
+            .check("https://www.healthdirect.gov.au/back-pain-self-care")
+            .is_ok());
+    }
+
+    fn with_guides(guides: &[(&str, String)]) -> Vec<(String, String)> {
+        let mut pairs = good_pack();
+        pairs.extend(
+            guides
+                .iter()
+                .map(|(f, t)| (format!("guides/{f}"), t.clone())),
+        );
+        pairs
+    }
+
+    #[test]
+    fn guides_load_in_their_order_written_read_aloud_and_printed_apart_from_lessons() {
+        let course = load(with_guides(&[
+            ("b.md", guide_text("sleep", 2, "Get up at the same time.")),
+            (
+                "a.md",
+                guide_text(
+                    "today",
+                    1,
+                    "See [Sleep](#guide/sleep) and [Get help now](#get-help).",
+                ),
+            ),
+        ]))
+        .unwrap();
+        let ids: Vec<_> = course.guides.iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids, ["today", "sleep"]);
+        assert_eq!(course.lessons.len(), 3);
+        let today = course.guide("today").unwrap();
+        assert_eq!(today.minutes_words, "1 minute");
+        assert!(
+            today.html.contains("href=\"#guide/sleep\""),
+            "{}",
+            today.html
+        );
+        assert!(
+            today.spoken[1].target.starts_with("say-guide-"),
+            "{:?}",
+            today.spoken
+        );
+        assert!(
+            today
+                .print_html
+                .contains("id=\"printed-guide-today-section-part\""),
+            "{}",
+            today.print_html
+        );
+        // A pack with no guides is fine: a clinic may drop them all.
+        assert!(load(good_pack()).unwrap().guides.is_empty());
+    }
+
+    #[test]
+    fn a_link_to_a_missing_guide_is_refused_on_its_line_naming_the_guides_there_are() {
+        let err = load(with_guides(&[(
+            "a.md",
+            guide_text("today", 1, "See [Sleep](#guide/slep)."),
+        )]))
+        .unwrap_err();
+        let shown: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["guides/a.md:12: the link #guide/slep names no guide of this pack; its guides are #guide/today"]
+        );
+        // From a lesson too.
+        let pairs = replace(
+            good_pack(),
+            "lessons/02.md",
+            &lesson_text("two", 2, "See [Sleep](#guide/sleep)."),
+        );
+        let shown = load(pairs).unwrap_err().to_string();
+        assert!(
+            shown.contains(
+                "lessons/02.md:10: the link #guide/sleep names no guide of this pack (it has none)"
+            ),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_plan_step_is_named_only_by_a_guide_and_only_one_that_exists() {
+        let named = |step: &str| {
+            guide_text("today", 1, "x").replace(
+                "order = 1\n",
+                &format!("order = 1\nplan_step = \"{step}\"\n"),
+            )
+        };
+        let course = load(with_guides(&[("a.md", named("flare_up"))])).unwrap();
+        assert_eq!(
+            course.guides[0].plan_step.map(|(s, _)| s.name()),
+            Some("flare_up")
+        );
+        let shown = load(with_guides(&[("a.md", named("flare-up"))]))
+            .unwrap_err()
+            .to_string();
+        assert!(shown.contains("guides/a.md:6: `plan_step` \"flare-up\" is no step of My plan; use one of activities, movement, flare_up, questions"), "{shown}");
+        let lesson = lesson_text("two", 2, "x")
+            .replace("order = 2\n", "order = 2\nplan_step = \"movement\"\n");
+        let shown = load(replace(good_pack(), "lessons/02.md", &lesson))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            shown.contains("lessons/02.md:6: `plan_step` is for a guide"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn a_guide_may_not_share_an_id_with_a_lesson_or_another_guide() {
+        let err = load(with_guides(&[
+            ("a.md", guide_text("one", 1, "x")),
+            ("b.md", guide_text("sleep", 1, "y")),
+        ]))
+        .unwrap_err();
+        let shown: Vec<String> = err.problems.iter().map(ToString::to_string).collect();
+        assert!(
+            shown.contains(
+                &"guides/a.md: has the same id \"one\" as the lesson lessons/01.md".to_owned()
+            ),
+            "{shown:?}"
+        );
+        assert!(
+            shown.contains(&"guides/b.md: has the same order 1 as guides/a.md".to_owned()),
+            "{shown:?}"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::citations::{
     find_citations, find_in_tree, link_in_tree, marker_html, numbered, Citation,
 };
 use super::figure::{parse_figure, Figure, FIGURE_FENCE};
-use super::links::{parse_https_url, SCREEN_ANCHORS};
+use super::links::{parse_https_url, GUIDE_LINK_PREFIX, SCREEN_ANCHORS};
 use super::problem::Problem;
 use super::questions::QUESTIONS_FENCE;
 use super::spoken::{self, SpokenPart};
@@ -141,6 +141,9 @@ pub struct ParsedPage<'a> {
     pub headings: Vec<(String, String)>,
     /// The self-check questions block: its fence's line and its TOML.
     pub questions: Option<(usize, String)>,
+    /// Each link to a guide (`#guide/sleep`) as (its line, the guide's id),
+    /// checked once every guide is known.
+    pub guide_links: Vec<(usize, String)>,
     /// Each figure block, in order (None: refused), and its line.
     figures: Vec<Option<Figure>>,
     figure_lines: Vec<usize>,
@@ -168,6 +171,7 @@ pub fn parse_page<'a>(
         citations: find_in_tree(file, root, problems),
         headings: Vec::new(),
         questions: None,
+        guide_links: Vec::new(),
         figures: Vec::new(),
         figure_lines: Vec::new(),
     };
@@ -275,6 +279,14 @@ fn check_tree(file: &str, page: &mut ParsedPage<'_>, problems: &mut Vec<Problem>
                 page.front_matter = Some((strip_delimiters(raw), line + 1));
             }
             NodeValue::Link(link) => {
+                if let Some(guide) = link
+                    .url
+                    .strip_prefix('#')
+                    .and_then(|id| id.strip_prefix(GUIDE_LINK_PREFIX))
+                {
+                    page.guide_links.push((line, guide.to_owned()));
+                    continue;
+                }
                 if let Some(id) = link.url.strip_prefix('#') {
                     in_page.push((line, id.to_owned()));
                     continue;
@@ -349,7 +361,7 @@ fn check_tree(file: &str, page: &mut ParsedPage<'_>, problems: &mut Vec<Problem>
                 file,
                 line,
                 format!(
-                    "the link #{id} goes to no screen of the app and no heading of this page; a link may name a screen ({}) or a heading here",
+                    "the link #{id} goes to no screen of the app and no heading of this page; a link may name a screen ({}), a guide (#{GUIDE_LINK_PREFIX}ID) or a heading here",
                     screens.join(", ")
                 ),
             ));

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::course::load::help::{HelpLine, Reach};
 use crate::course::load::lesson::Lesson;
 use crate::course::load::spoken::SpokenPart;
-use crate::course::screens::shown::SCREEN_HEADING;
+use crate::course::screens::shown::{Shown, SCREEN_HEADING};
 use crate::course::screens::view_model::{
     DisclaimerView, FinishedView, GetHelpView, HelpView, LessonView,
 };
@@ -108,12 +108,28 @@ fn help_parts(help: &HelpView, level: u8, out: &mut Vec<SpokenPart>) {
 /// A lesson: its title, key points and text (not its self-check
 /// questions, which are answered, not listened to).
 pub fn lesson(view: &LessonView, lesson: &Lesson) -> ListenView {
-    let mut spoken = vec![SpokenPart::new(SCREEN_HEADING, &lesson.title, 1)];
-    if !view.key_points.is_empty() {
-        spoken.push(view.key_points_heading.said(2));
-        spoken.extend(view.key_points.iter().map(|p| p.said(0)));
+    page(
+        &lesson.title,
+        &view.key_points_heading,
+        &view.key_points,
+        &lesson.spoken,
+    )
+}
+
+/// A page with front matter (a lesson or a guide): its title, its key
+/// points, then its text.
+pub fn page(
+    title: &str,
+    points_heading: &Shown,
+    points: &[Shown],
+    text: &[SpokenPart],
+) -> ListenView {
+    let mut spoken = vec![SpokenPart::new(SCREEN_HEADING, title, 1)];
+    if !points.is_empty() {
+        spoken.push(points_heading.said(2));
+        spoken.extend(points.iter().map(|p| p.said(0)));
     }
-    spoken.extend(lesson.spoken.iter().cloned());
+    spoken.extend(text.iter().cloned());
     ListenView::from_parts(spoken)
 }
 

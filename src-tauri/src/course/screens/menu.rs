@@ -39,7 +39,7 @@ pub fn menu(words: &Catalog) -> [MenuEntry; MAX_ENTRIES] {
             &["lesson", "finished", "print"],
         ),
         entry("get-help", words.text("nav.get-help", &[]), &[]),
-        entry("tools", words.text("nav.tools", &[]), &["plan"]),
+        entry("tools", words.text("nav.tools", &[]), &["plan", "guide"]),
         entry("settings", words.text("nav.settings", &[]), &[]),
         entry(
             "about",

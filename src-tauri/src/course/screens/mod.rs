@@ -1,7 +1,8 @@
 //! What each screen shows, built from the course and the learner's record,
-//! the menu and the everyday tools, the self-checks and "My plan", what "Listen" reads and with which voice,
+//! the menu and the everyday tools, the guides, the self-checks and "My plan", what "Listen" reads and with which voice,
 //! and the progress summary page the learner saves.
 
+pub mod guide_view;
 pub mod listen;
 pub mod menu;
 pub mod plan_view;

@@ -8,6 +8,7 @@ use crate::course::learner::plan::{
     Plan, PlanList, PlanStep, PlanText, MAX_ENTRY_CHARS, MAX_LIST_ENTRIES, MAX_TEXT_CHARS,
 };
 use crate::course::load::help::{HelpKind, HelpLine};
+use crate::course::screens::view_model::LessonRef;
 use crate::course::{Course, LearnerRecord};
 
 /// Activities the learner may pick for step 1 (`plan.suggestion.<name>` in
@@ -44,6 +45,9 @@ pub struct PlanStepView {
     pub list: Option<PlanListView>,
     /// A written step: each answer by name.
     pub fields: Vec<PlanFieldView>,
+    /// The guides that help with this step (their `plan_step`), to open
+    /// from it.
+    pub guides: Vec<LessonRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,6 +96,12 @@ pub fn plan(course: &Course, record: &LearnerRecord) -> PlanView {
                     name,
                     value: plan.text(name).to_owned(),
                 })
+                .collect(),
+            guides: course
+                .guides
+                .iter()
+                .filter(|g| g.plan_step.is_some_and(|(step, _)| step == id))
+                .map(LessonRef::from)
                 .collect(),
         })
         .collect();

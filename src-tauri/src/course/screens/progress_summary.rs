@@ -79,6 +79,7 @@ pub fn progress_summary_html(
          <p>{made_on}</p>\n<p>{consent}</p>\n\
          <h2>{lessons}</h2>\n<p>{completed_count}</p>\n\
          <table>\n<tr><th>{lesson}</th><th>{minutes}</th><th>{status}</th></tr>\n{rows}</table>\n\
+         {guides}\
          <h2>{next_step}</h2>\n<p><a href=\"{url}\">{label}</a>: {url}</p>\n\
          {plan}<p>{private}</p>\n</body>\n</html>\n",
         lang = esc(&config.language),
@@ -97,6 +98,50 @@ pub fn progress_summary_html(
         label = esc(&config.next_step.label),
         private = say("summary.private", &[]),
         plan = plan_section(course, record),
+        guides = guides_section(course, record, &day),
+    )
+}
+
+/// The guides the course has, each with when it was first and last read
+/// (none when the pack has no guides).
+fn guides_section(
+    course: &Course,
+    record: &LearnerRecord,
+    day: &dyn Fn(OffsetDateTime) -> String,
+) -> String {
+    if course.guides.is_empty() {
+        return String::new();
+    }
+    let w = &course.words;
+    let say = |key: &str, params: &[(&str, &str)]| esc(&w.text(key, params));
+    let mut rows = String::new();
+    for guide in &course.guides {
+        let status = match record.guides_read.get(&guide.id) {
+            Some(read) if day(read.first_read_at) == day(read.last_read_at) => say(
+                "summary.guide-read-on",
+                &[("date", &day(read.first_read_at))],
+            ),
+            Some(read) => say(
+                "summary.guide-read-between",
+                &[
+                    ("first", &day(read.first_read_at)),
+                    ("last", &day(read.last_read_at)),
+                ],
+            ),
+            None => say("summary.guide-not-read", &[]),
+        };
+        rows.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{status}</td></tr>\n",
+            esc(&guide.title),
+            guide.minutes,
+        ));
+    }
+    format!(
+        "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th></tr>\n{rows}</table>\n",
+        say("summary.guides", &[]),
+        say("summary.guide", &[]),
+        say("summary.minutes", &[]),
+        say("summary.status", &[]),
     )
 }
 
@@ -217,6 +262,48 @@ mod tests {
         let next = course.config.next_step.url.as_str();
         assert!(html.contains(&format!("<a href=\"{next}\">")), "{html}");
         assert!(!html.contains("<script"), "{html}");
+    }
+
+    #[test]
+    fn the_summary_lists_each_guide_with_when_it_was_read() {
+        use crate::course::load::pack::tests::{guide_text, replace};
+        let pairs = replace(
+            replace(good_pack(), "guides/a.md", &guide_text("sleep", 1, "Rest.")),
+            "guides/b.md",
+            &guide_text("today", 2, "Move."),
+        );
+        let course = load_course(&PackFiles::from_pairs(pairs)).unwrap();
+        let mut record = accepted_then_completed(
+            &course,
+            datetime!(2026-11-02 09:00 UTC),
+            datetime!(2026-11-03 10:00 UTC),
+        );
+        record
+            .open_guide(&course, "sleep", datetime!(2026-11-05 10:00 UTC))
+            .unwrap();
+        record
+            .open_guide(&course, "sleep", datetime!(2026-11-20 10:00 UTC))
+            .unwrap();
+        record
+            .open_guide(&course, "today", datetime!(2026-11-06 10:00 UTC))
+            .unwrap();
+        record
+            .open_guide(&course, "today", datetime!(2026-11-06 11:00 UTC))
+            .unwrap();
+        let html = summary_on_25_november(&course, &record);
+        for expected in [
+            "<h2>Guides</h2>",
+            "<tr><td>Guide 1</td><td>1</td><td>First read on 5 November 2026, last read on 20 November 2026</td></tr>",
+            "<tr><td>Guide 2</td><td>1</td><td>Read on 6 November 2026</td></tr>",
+        ] {
+            assert!(html.contains(expected), "{expected}: {html}");
+        }
+        record.guides_read.clear();
+        let html = summary_on_25_november(&course, &record);
+        assert_eq!(html.matches("Not opened yet").count(), 2, "{html}");
+        // A pack without guides has no such section.
+        let html = summary_on_25_november(&super::tests::course(), &record);
+        assert!(!html.contains("Guides"), "{html}");
     }
 
     #[test]

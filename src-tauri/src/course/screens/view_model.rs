@@ -1,6 +1,7 @@
 //! What each screen shows, computed from the course and the learner's record.
 //! The webview only draws these; it decides nothing.
 
+use super::guide_view::printed_guides;
 use super::listen::{self, ListenView};
 use super::self_check::{questions, QuestionView};
 use super::shown::Shown;
@@ -156,6 +157,8 @@ pub struct PrintView {
     pub title: String,
     pub provider: String,
     pub lessons: Vec<PrintedLesson>,
+    /// The guides, after the lessons (none for a pack without them).
+    pub guides: Vec<PrintedLesson>,
     pub references: Vec<ReferenceView>,
 }
 
@@ -295,11 +298,18 @@ pub struct ReferenceView {
     /// Its number in the list, which the text's markers link to (`#ref-N`).
     pub number: usize,
     pub authors: String,
-    pub year: u16,
+    /// The year, or "no date" in the course's words for a web page that
+    /// gives none.
+    pub date: String,
     pub title: String,
+    /// Empty for a web page that needs none.
     pub source: String,
-    pub doi: Option<String>,
-    pub doi_url: Option<String>,
+    /// Where the entry's link goes (its DOI, else its web page), and what
+    /// the link says ("DOI: 10.…" or the page's address).
+    pub link_url: Option<String>,
+    pub link_label: Option<String>,
+    /// "Accessed December 2026", for a web page.
+    pub accessed: Option<String>,
     pub added: bool,
 }
 
@@ -327,7 +337,7 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
         total_minutes,
         total_minutes_words: course.words.plural("minutes", total_minutes.into(), &[]),
         all_complete: record.all_complete(course),
-        tools: tool_cards(&course.words),
+        tools: tool_cards(course),
         resume: record
             .resume_lesson(course)
             .filter(|_| device::offers_resume(course.config.shared_device))
@@ -364,26 +374,32 @@ pub fn start(
     }
 }
 
+/// Each page (a lesson or a guide) as the printed course holds it, its ids
+/// under `prefix`-{id}.
+pub(crate) fn printed(course: &Course, pages: &[Lesson], prefix: &str) -> Vec<PrintedLesson> {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let (key_points_heading, key_points) =
+                key_points(course, l, &format!("{prefix}-{}-key-points", l.id));
+            PrintedLesson {
+                lesson: l.into(),
+                position: i + 1,
+                key_points_heading,
+                key_points,
+                html: l.print_html.clone(),
+            }
+        })
+        .collect()
+}
+
 pub fn print(course: &Course) -> PrintView {
     PrintView {
         title: course.config.title.clone(),
         provider: course.config.provider.clone(),
-        lessons: course
-            .lessons
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let (key_points_heading, key_points) =
-                    key_points(course, l, &format!("printed-{}-key-points", l.id));
-                PrintedLesson {
-                    lesson: l.into(),
-                    position: i + 1,
-                    key_points_heading,
-                    key_points,
-                    html: l.print_html.clone(),
-                }
-            })
-            .collect(),
+        lessons: printed(course, &course.lessons, "printed"),
+        guides: printed_guides(course),
         references: references(course),
     }
 }
@@ -483,7 +499,7 @@ pub fn disclaimer(course: &Course, record: &LearnerRecord, fallback: bool) -> Di
 }
 
 /// A lesson's key points, each with the id it is drawn with under `id`.
-fn key_points(course: &Course, lesson: &Lesson, id: &str) -> (Shown, Vec<Shown>) {
+pub(crate) fn key_points(course: &Course, lesson: &Lesson, id: &str) -> (Shown, Vec<Shown>) {
     let heading = Shown::new(
         format!("{id}-heading"),
         course.words.text("lesson.key-points", &[]),
@@ -555,19 +571,37 @@ pub fn get_help(course: &Course, fallback: bool) -> GetHelpView {
 }
 
 pub fn references(course: &Course) -> Vec<ReferenceView> {
+    let words = &course.words;
     course
         .references
         .iter()
         .enumerate()
-        .map(|(i, r)| ReferenceView {
-            number: i + 1,
-            authors: r.authors.clone(),
-            year: r.year,
-            title: r.title.clone(),
-            source: r.source.clone(),
-            doi: r.doi.clone(),
-            doi_url: r.doi_url().map(|u| u.to_string()),
-            added: r.added,
+        .map(|(i, r)| {
+            let link_label = match (&r.doi, r.page_url()) {
+                (Some(doi), _) => Some(words.text("references.doi", &[("doi", doi)])),
+                (None, Some(url)) => Some(url.to_string()),
+                (None, None) => None,
+            };
+            let accessed = r.accessed_month().map(|m| {
+                let month = words.text(&format!("month.{}", m.month), &[]);
+                words.text(
+                    "references.accessed",
+                    &[("month", &month), ("year", &m.year.to_string())],
+                )
+            });
+            ReferenceView {
+                number: i + 1,
+                authors: r.authors.clone(),
+                date: r
+                    .year
+                    .map_or_else(|| words.text("references.no-date", &[]), |y| y.to_string()),
+                title: r.title.clone(),
+                source: r.source.clone(),
+                link_url: r.link().map(|u| u.to_string()),
+                link_label,
+                accessed,
+                added: r.added,
+            }
         })
         .collect()
 }
@@ -763,8 +797,31 @@ mod tests {
         let refs = references(&course());
         assert_eq!(refs[0].number, 1);
         assert_eq!(
-            refs[0].doi_url.as_deref(),
+            refs[0].link_url.as_deref(),
             Some("https://doi.org/10.1126/science.847460")
         );
+        assert_eq!(
+            refs[0].link_label.as_deref(),
+            Some("DOI: 10.1126/science.847460")
+        );
+        assert_eq!(
+            (refs[0].date.as_str(), refs[0].accessed.as_deref()),
+            ("1977", None)
+        );
+    }
+
+    #[test]
+    fn a_web_page_reference_shows_no_date_its_address_and_when_it_was_read() {
+        use crate::course::load::pack::tests::{good_pack_with, WEB_REF};
+        let course = load_course(&PackFiles::from_pairs(good_pack_with(WEB_REF))).unwrap();
+        let page = references(&course).pop().unwrap();
+        assert_eq!(page.date, "no date");
+        assert_eq!(
+            page.link_url.as_deref(),
+            Some("https://www.healthdirect.gov.au/back-pain-self-care")
+        );
+        assert_eq!(page.link_label, page.link_url);
+        assert_eq!(page.accessed.as_deref(), Some("Accessed December 2026"));
+        assert_eq!(page.source, "");
     }
 }

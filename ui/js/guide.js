@@ -1,0 +1,37 @@
+// The guide view: a short everyday page, data in, elements out. Its key
+// points first, then its text, then the ways on: back to the everyday
+// tools, "Get help now", and printing this page on its own.
+
+import { courseHtml, h, screenHeading } from "./dom.js";
+import { listenControl } from "./listen.js";
+import { t } from "./strings.js";
+import { keyPoints } from "./views.js";
+
+const DATA = { "data-content": "text" };
+
+function linkButton(id, label, onclick) {
+  return h("button", { type: "button", class: "link-button", id, onclick }, label);
+}
+
+export function guideView(view, { goTools, getHelp, print }) {
+  return {
+    title: view.title,
+    node: h(
+      "article",
+      { dataset: { screen: "guide", guide: view.id } },
+      h("p", { class: "caption" }, t("guide.caption")),
+      screenHeading(view.title, DATA),
+      h("p", { class: "lesson-meta" }, h("span", { class: "lesson-minutes" }, t("lesson.time", { duration: view.minutes_words }))),
+      listenControl(view.listen),
+      keyPoints(view.key_points_heading, view.key_points),
+      courseHtml(view.html, { id: "guide-text" }),
+      h(
+        "ul",
+        { class: "lesson-nav", id: "guide-nav" },
+        h("li", {}, linkButton("back-to-tools", t("guide.back"), goTools)),
+        h("li", {}, linkButton("guide-get-help", t("get-help.lesson-link"), getHelp)),
+        h("li", {}, linkButton("print-guide", t("guide.print"), print)),
+      ),
+    ),
+  };
+}
