@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Idle memory with WebKit compositing off and on (WebKit's default, what a
-learner's desktop runs), for the app and the two bare-window baselines, each
+"""Idle memory with WebKit compositing off for every subject, and with nothing
+set (what a learner's desktop runs: WebKit composites the bare window, and
+the app turns compositing off for its own page, src-tauri/src/engine.rs),
+for the app and the two bare-window baselines, each
 under its own Xvfb with fresh folders: the PSS of each process after a
 settle time, and the medians and ratios. Needs no benchmark build (it waits
 a fixed time rather than for the `bench ready` line), so any build of the
@@ -68,7 +70,7 @@ def main():
                 totals.setdefault(key, []).append(sum(k for _, k in processes) / 1024)
                 web.setdefault(key, []).append(
                     sum(k for n, k in processes if n.startswith("WebKitWebProc")) / 1024)
-                print(f"  run {i + 1} {name:8} compositing {'on ' if composited else 'off'}"
+                print(f"  run {i + 1} {name:8} {'nothing set' if composited else 'off for all'}"
                       f" PSS {totals[key][-1]:6.1f} MiB (web process {web[key][-1]:6.1f})", flush=True)
     shutil.rmtree(work, ignore_errors=True)
     print("\n| compositing | app | baseline (app's stylesheet) | plain | app / baseline | app / plain | web process: app, baseline |")
@@ -77,7 +79,7 @@ def main():
         med = {n: statistics.median(totals[(n, composited)]) for n in subjects}
         spread = {n: max(totals[(n, composited)]) - min(totals[(n, composited)]) for n in subjects}
         w = {n: statistics.median(web[(n, composited)]) for n in subjects}
-        print(f"| {'on (WebKit default)' if composited else 'off'} | {med['app']:.1f} ± {spread['app'] / 2:.1f}"
+        print(f"| {'nothing set (WebKit default)' if composited else 'off for all'} | {med['app']:.1f} ± {spread['app'] / 2:.1f}"
               f" | {med['baseline']:.1f} ± {spread['baseline'] / 2:.1f} | {med['plain']:.1f} ± {spread['plain'] / 2:.1f}"
               f" | {med['app'] / med['baseline']:.3f} | {med['app'] / med['plain']:.3f}"
               f" | {w['app']:.1f}, {w['baseline']:.1f} |")

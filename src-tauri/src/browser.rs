@@ -25,7 +25,7 @@ const FAILURE_WINDOW: Duration = Duration::from_millis(250);
 #[cfg(target_os = "linux")]
 pub fn open<R: Runtime>(_app: &AppHandle<R>, url: &Url) -> Result<(), Error> {
     let launchers = open::commands(url.as_str());
-    launch_first(launchers, crate::engine::set_for_the_page_only())
+    launch_first(launchers, &crate::engine::set_for_the_page_only())
         .map_err(|err| Error::Opener(err.to_string()))
 }
 

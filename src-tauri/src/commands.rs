@@ -315,10 +315,21 @@ pub fn set_reading_speed(
     )
 }
 
-/// On a shared device: clears consent and progress for the next person.
+/// On a shared device: clears consent and progress for the next person,
+/// and everything the webview itself keeps (its storage, cookies and
+/// caches), so nothing of this person's session is left for the next one.
+/// The record is cleared first: if the webview then fails to clear, the
+/// learner's own data is gone all the same and the failure is logged.
 #[tauri::command]
-pub fn start_over(state: State<'_, AppState>) -> Result<Changed<Overview>, Error> {
-    state.start_over(view_model::overview)
+pub fn start_over<R: Runtime>(
+    window: tauri::WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Changed<Overview>, Error> {
+    let cleared = state.start_over(view_model::overview)?;
+    if let Err(err) = window.clear_all_browsing_data() {
+        eprintln!("back-pain-course: the webview's own data could not be cleared: {err}");
+    }
+    Ok(cleared)
 }
 
 /// Deletes everything the app stored about the learner.

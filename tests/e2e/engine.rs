@@ -3,7 +3,7 @@
 
 #[cfg(target_os = "linux")]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_course_page_runs_without_the_javascript_jit() {
+async fn the_course_page_runs_without_the_javascript_jit_or_compositing() {
     use crate::harness::Harness;
     let harness = Harness::new();
     let app = harness.launch_at("disclaimer").await;
@@ -23,9 +23,15 @@ async fn the_course_page_runs_without_the_javascript_jit() {
         let settings: Vec<String> = environ
             .split(|&b| b == 0)
             .map(|v| String::from_utf8_lossy(v).into_owned())
-            .filter(|v| v.starts_with("JSC_useJIT="))
+            .filter(|v| {
+                v.starts_with("JSC_useJIT=") || v.starts_with("WEBKIT_DISABLE_COMPOSITING_MODE=")
+            })
             .collect();
-        assert_eq!(settings, ["JSC_useJIT=0"], "web process {pid}");
+        assert_eq!(
+            settings,
+            ["JSC_useJIT=0", "WEBKIT_DISABLE_COMPOSITING_MODE=1"],
+            "web process {pid}: the harness sets neither"
+        );
     }
     app.quit().await;
 }

@@ -324,7 +324,10 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
     // The browser gets none of the engine settings made for the course's
     // own page (src-tauri/src/engine.rs).
     #[cfg(target_os = "linux")]
-    assert_eq!(harness.opener_jit_settings(), ["unset", "unset"]);
+    assert_eq!(
+        harness.opener_engine_settings(),
+        ["unset unset", "unset unset"]
+    );
     app.quit().await;
 }
 

@@ -32,7 +32,6 @@ async fn a_second_launch_brings_the_open_window_forward_and_opens_no_other() {
     let mut second = Command::new(app_binary())
         .envs(harness.session_env())
         .env("NO_AT_BRIDGE", "1")
-        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .spawn()
         .expect("the app starts a second time");
     let deadline = Instant::now() + Duration::from_secs(20);

@@ -59,6 +59,18 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
     app.screen("home").await;
     assert_eq!(app.text("#progress-text").await, "1 of 2 lessons completed");
 
+    // What the webview itself keeps goes too: a stand-in for anything a
+    // page script or the engine might have stored this session.
+    const STORED: &str = "return localStorage.getItem('left-by-this-person');";
+    app.client
+        .execute(
+            "localStorage.setItem('left-by-this-person', 'yes');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(app.client.execute(STORED, vec![]).await.unwrap(), "yes");
+
     app.click("#start-over").await;
     app.click("#confirm-yes").await;
     app.screen("disclaimer").await;
@@ -66,6 +78,10 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
         app.text("#notices").await,
         "The course has been cleared for the next person."
     );
+    app.wait_until("the webview's own storage to be cleared", || async {
+        app.client.execute(STORED, vec![]).await.unwrap().is_null()
+    })
+    .await;
     // The next person sees where to get help, with the clinic's own numbers,
     // before they can accept anything.
     crate::assert_help_comes_before_acceptance(&app, ["999", "111", "116 123"]).await;

@@ -201,7 +201,7 @@ impl Harness {
         let recorder = bin.join("xdg-open");
         std::fs::write(
             &recorder,
-            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$OPENER_LOG\"\nprintf '%s\\n' \"${JSC_useJIT-unset}\" >> \"$OPENER_LOG.jit\"\n",
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$OPENER_LOG\"\nprintf '%s %s\\n' \"${JSC_useJIT-unset}\" \"${WEBKIT_DISABLE_COMPOSITING_MODE-unset}\" >> \"$OPENER_LOG.jit\"\n",
         )
         .unwrap();
         #[cfg(unix)]
@@ -246,8 +246,10 @@ impl Harness {
             .envs(shared_env.iter().cloned())
             .env("PATH", path)
             .env("OPENER_LOG", &opener_log)
-            // Software rendering under Xvfb: without this the window is blank.
-            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            // Not WEBKIT_DISABLE_COMPOSITING_MODE: the app sets it for its own
+            // page (src-tauri/src/engine.rs), so every test here runs the page
+            // as a learner's copy does (tests/e2e/engine.rs checks it is set).
+            .env_remove("WEBKIT_DISABLE_COMPOSITING_MODE")
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log));
@@ -399,10 +401,11 @@ impl Harness {
             .collect()
     }
 
-    /// Linux: the JavaScript JIT setting each program the app asked to open
-    /// something with was started with, one line a request ("unset": none).
+    /// Linux: the engine settings (the JavaScript JIT's, then compositing's)
+    /// each program the app asked to open something with was started with,
+    /// one line a request ("unset": none).
     #[cfg(target_os = "linux")]
-    pub fn opener_jit_settings(&self) -> Vec<String> {
+    pub fn opener_engine_settings(&self) -> Vec<String> {
         std::fs::read_to_string(self.opener_log.with_extension("log.jit"))
             .unwrap_or_default()
             .lines()
