@@ -70,6 +70,12 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
         .await
         .unwrap();
     assert_eq!(app.client.execute(STORED, vec![]).await.unwrap(), "yes");
+    // The scan below can find what a session leaves: the plan is on disk now.
+    #[cfg(target_os = "linux")]
+    assert!(
+        !files_holding(harness.home.path(), &["Is my knee related?"]).is_empty(),
+        "the plan's text is in no file before Start over"
+    );
 
     app.click("#start-over").await;
     app.click("#confirm-yes").await;
@@ -82,6 +88,17 @@ async fn start_over_asks_first_then_clears_consent_and_progress_for_the_next_per
         app.client.execute(STORED, vec![]).await.unwrap().is_null()
     })
     .await;
+    // And on disk: no file in any folder the app or its webview uses (the
+    // whole home of this run: data, config, cache) still holds what this
+    // person wrote or left.
+    #[cfg(target_os = "linux")]
+    {
+        let left = files_holding(
+            harness.home.path(),
+            &["Is my knee related?", "left-by-this-person"],
+        );
+        assert!(left.is_empty(), "left behind after Start over: {left:?}");
+    }
     // The next person sees where to get help, with the clinic's own numbers,
     // before they can accept anything.
     crate::assert_help_comes_before_acceptance(&app, ["999", "111", "116 123"]).await;
@@ -196,4 +213,39 @@ async fn the_idle_timeout_warns_first_then_clears_the_session_and_the_disclaimer
             .map(|d| d.flatten().map(|e| e.file_name()).collect::<Vec<_>>())
     );
     app.quit().await;
+}
+
+/// Every file under `root` whose bytes hold one of `marks`.
+#[cfg(target_os = "linux")]
+fn files_holding(root: &std::path::Path, marks: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                folders.push(path);
+            } else if kind.is_file() {
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                let holds = marks.iter().any(|m| {
+                    bytes.windows(m.len()).any(|w| w == m.as_bytes())
+                        // SQLite and WebKit may keep text as UTF-16.
+                        || {
+                            let wide: Vec<u8> = m.encode_utf16().flat_map(u16::to_le_bytes).collect();
+                            bytes.windows(wide.len()).any(|w| w == wide.as_slice())
+                        }
+                });
+                if holds {
+                    found.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    found
 }
