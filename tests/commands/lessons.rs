@@ -166,6 +166,7 @@ fn open_guide_needs_consent_refuses_an_unknown_id_and_keeps_when_it_was_read() {
         tools,
         [
             "pain-today",
+            "moving",
             "sleep",
             "medicines",
             "leg-pain",
@@ -174,5 +175,5 @@ fn open_guide_needs_consent_refuses_an_unknown_id_and_keeps_when_it_was_read() {
         ]
     );
     let printed = app.ok("get_print_course", json!({}));
-    assert_eq!(printed["guides"].as_array().unwrap().len(), 5);
+    assert_eq!(printed["guides"].as_array().unwrap().len(), 6);
 }

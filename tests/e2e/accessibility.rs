@@ -15,6 +15,7 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("tools", &["#nav-tools"]),
     ("plan", &["#nav-tools", "#open-tool-plan"]),
     ("guide-pain-today", &["#nav-tools", "#open-tool-pain-today"]),
+    ("guide-moving", &["#nav-tools", "#open-tool-moving"]),
     ("guide-sleep", &["#nav-tools", "#open-tool-sleep"]),
     ("guide-medicines", &["#nav-tools", "#open-tool-medicines"]),
     ("guide-leg-pain", &["#nav-tools", "#open-tool-leg-pain"]),
@@ -38,7 +39,7 @@ const SCREENS: &[(&str, &[&str])] = &[
 
 /// The screens pictured whole in each theme: the safety screens, a lesson,
 /// the ways in and every guide.
-const PICTURED: [&str; 11] = [
+const PICTURED: [&str; 12] = [
     "disclaimer",
     "get-help",
     "lesson-1",
@@ -46,6 +47,7 @@ const PICTURED: [&str; 11] = [
     "tools",
     "about",
     "guide-pain-today",
+    "guide-moving",
     "guide-sleep",
     "guide-medicines",
     "guide-leg-pain",

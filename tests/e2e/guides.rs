@@ -64,17 +64,19 @@ async fn a_guide_opens_from_home_a_lesson_my_plan_and_another_guide_and_is_kept_
     app.click("#nav-tools").await;
     app.click("#open-tool-plan").await;
     app.screen("plan").await;
+    // and its "Moving more" step the guide for starting to move.
+    assert_eq!(app.count("#plan-guide-movement-moving").await, 1);
     app.click("#plan-guide-flare_up-pain-today").await;
     app.wait_for("[data-guide=pain-today]").await;
     app.click("#back-to-tools").await;
     app.screen("tools").await;
-    assert_eq!(app.count("#tool-list .tool-card").await, 6);
+    assert_eq!(app.count("#tool-list .tool-card").await, 7);
 
     // The whole course printed holds every guide after the lessons.
     app.click("#nav-home").await;
     app.click("#print-course").await;
     app.screen("print").await;
-    assert_eq!(app.count(".printed-guide").await, 5);
+    assert_eq!(app.count(".printed-guide").await, 6);
     assert!(app
         .text("#printed-guide-sleep")
         .await

@@ -249,7 +249,7 @@ async fn every_part_listen_reads_is_on_its_screen_in_the_order_shown() {
         .iter()
         .filter_map(|t| t["guide"].as_str().map(str::to_owned))
         .collect();
-    assert_eq!(guides.len(), 5, "{overview}");
+    assert_eq!(guides.len(), 6, "{overview}");
     for id in &guides {
         app.click("#nav-tools").await;
         app.click(&format!("#open-tool-{id}")).await;

@@ -22,7 +22,7 @@ const PAGES: [&str; 6] = [
     "finished.md",
     "get-help.md",
     "lessons/01-why-ongoing.md",
-    "guides/02-sleep.md",
+    "guides/03-sleep.md",
 ];
 
 /// The shipped pack with `snippet` put into `page`: at the end, or for a
@@ -227,7 +227,7 @@ fn awkward_markdown_in_any_page_is_written_soundly_or_refused_on_its_line() {
                 ("finished.md", "split by formatting"),
                 ("get-help.md", "split by formatting"),
                 ("lessons/01-why-ongoing.md", "split by formatting"),
-                ("guides/02-sleep.md", "split by formatting"),
+                ("guides/03-sleep.md", "split by formatting"),
             ],
         ),
     ];
