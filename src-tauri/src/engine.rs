@@ -51,11 +51,6 @@ pub fn setting(current: Option<&OsStr>, wanted: &'static str) -> Option<&'static
     }
 }
 
-/// The JIT's value (see [`setting`]).
-pub fn jit_setting(current: Option<&OsStr>) -> Option<&'static str> {
-    setting(current, "0")
-}
-
 /// The variables `prepare` set (rather than found set).
 static SET_BY_THE_APP: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
 
@@ -87,6 +82,13 @@ pub fn prepare() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The JIT's value, as `prepare` gives it.
+    fn jit_setting(current: Option<&OsStr>) -> Option<&'static str> {
+        let (variable, wanted) = PAGE_SETTINGS[0];
+        assert_eq!(variable, JIT_VARIABLE);
+        setting(current, wanted)
+    }
 
     #[test]
     fn jit_is_turned_off_when_nobody_chose() {

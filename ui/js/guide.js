@@ -5,13 +5,7 @@
 import { courseHtml, h, screenHeading } from "./dom.js";
 import { listenControl } from "./listen.js";
 import { t } from "./strings.js";
-import { keyPoints } from "./views.js";
-
-const DATA = { "data-content": "text" };
-
-function linkButton(id, label, onclick) {
-  return h("button", { type: "button", class: "link-button", id, onclick }, label);
-}
+import { button, DATA, keyPoints } from "./views.js";
 
 export function guideView(view, { goTools, getHelp, print }) {
   return {
@@ -28,9 +22,9 @@ export function guideView(view, { goTools, getHelp, print }) {
       h(
         "ul",
         { class: "lesson-nav", id: "guide-nav" },
-        h("li", {}, linkButton("back-to-tools", t("guide.back"), goTools)),
-        h("li", {}, linkButton("guide-get-help", t("get-help.lesson-link"), getHelp)),
-        h("li", {}, linkButton("print-guide", t("guide.print"), print)),
+        h("li", {}, button("back-to-tools", t("guide.back"), goTools, "link-button")),
+        h("li", {}, button("guide-get-help", t("get-help.lesson-link"), getHelp, "link-button")),
+        h("li", {}, button("print-guide", t("guide.print"), print, "link-button")),
       ),
     ),
   };

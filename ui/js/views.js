@@ -6,7 +6,7 @@ import { listenControl } from "./listen.js";
 import { questionsSection } from "./self_check.js";
 import { dateTime, t } from "./strings.js";
 
-const button = (id, label, onclick, cls = "button") =>
+export const button = (id, label, onclick, cls = "button") =>
   h("button", { type: "button", id, class: cls, onclick }, label);
 
 const described = (node, by = "completed-note") => {
@@ -17,7 +17,7 @@ const described = (node, by = "completed-note") => {
 // Marks where course data (titles, numbers, names) is shown rather than the
 // catalog's words ("text": the element's own text; course HTML is marked
 // "html" by courseHtml). The e2e word check skips these.
-const DATA = { "data-content": "text" };
+export const DATA = { "data-content": "text" };
 
 // A screen: its name (for tests and styling), its title and h1, its parts.
 // `title` is text, or a heading Rust made ({id, text}) for "Listen".

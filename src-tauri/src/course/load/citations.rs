@@ -6,7 +6,6 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::Arena;
 
 use super::problem::Problem;
-use super::references::NO_DATE;
 use crate::course::html_text::escape;
 use crate::course::words::Catalog;
 
@@ -19,21 +18,41 @@ pub struct Citation {
     pub line: usize,
 }
 
-/// "Name..., 2021" (an optional letter may follow the year), or for a
-/// source with no date "Name, n.d." (or "n.d.-a" and on).
+/// The ending of a cite for a source with no date: "n.d.", or "n.d.-a" and
+/// on where one author has several.
+pub const NO_DATE: &str = "n.d.";
+
+/// The year part of a cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitedYear {
+    /// "2021", or "2020a" (a letter may follow the year).
+    Year(u16),
+    /// "n.d.", or "n.d.-a" and on.
+    NoDate,
+}
+
+/// A cite's names and its year part, when it has a citation's shape:
+/// "Name..., 2021" or, for a source with no date, "Name, n.d.". The one
+/// reading of that shape: the text scan, the references' checks and the
+/// markers' spoken names all use it.
+pub fn split_cite(part: &str) -> Option<(&str, CitedYear)> {
+    let (names, year) = part.rsplit_once(", ")?;
+    if names.trim().is_empty() || !names.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let lettered = |l: &str| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase());
+    if year == NO_DATE || year.strip_prefix("n.d.-").is_some_and(lettered) {
+        return Some((names, CitedYear::NoDate));
+    }
+    let digits = year.trim_end_matches(|c: char| c.is_ascii_lowercase());
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((names, CitedYear::Year(digits.parse().ok()?)))
+}
+
 fn looks_like_citation(part: &str) -> bool {
-    let Some((names, year)) = part.rsplit_once(", ") else {
-        return false;
-    };
-    let dated = {
-        let year = year.trim_end_matches(|c: char| c.is_ascii_lowercase());
-        year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())
-    };
-    let undated = year == NO_DATE
-        || year
-            .strip_prefix("n.d.-")
-            .is_some_and(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_lowercase()));
-    (dated || undated) && names.chars().any(char::is_alphabetic) && !names.trim().is_empty()
+    split_cite(part).is_some()
 }
 
 /// A bracket group read as citations: where it is in the text (from its
@@ -125,11 +144,11 @@ pub fn without_citations(text: &str) -> String {
 /// healthdirect".
 fn spoken_source(number: usize, cite: &str, words: &Catalog) -> String {
     let others = format!(" {}", words.text("citation.et-al", &[]));
-    let undated = cite
-        .rsplit_once(", ")
-        .filter(|(_, year)| year.starts_with(NO_DATE))
-        .map(|(name, _)| name);
-    let source = undated.unwrap_or(cite).replace(" et al.", &others);
+    let source = match split_cite(cite) {
+        Some((name, CitedYear::NoDate)) => name,
+        _ => cite,
+    };
+    let source = source.replace(" et al.", &others);
     words.text(
         "citation.spoken",
         &[("n", &number.to_string()), ("source", &source)],

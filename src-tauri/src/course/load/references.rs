@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use url::Url;
 
+use super::citations::{split_cite, CitedYear, NO_DATE};
 use super::links::parse_https_url;
 use super::problem::{line_of_offset, Problem};
 use super::toml_file;
@@ -70,10 +71,6 @@ impl Month {
     }
 }
 
-/// The ending of a cite for a source with no date: "n.d.", or "n.d.-a" and
-/// on where one author has several.
-pub const NO_DATE: &str = "n.d.";
-
 impl Reference {
     pub fn doi_url(&self) -> Option<Url> {
         let doi = self.doi.as_deref()?;
@@ -94,18 +91,6 @@ impl Reference {
     pub fn accessed_month(&self) -> Option<Month> {
         Month::parse(self.accessed.as_deref()?)
     }
-}
-
-/// The year a cite ends with: "2021", "2020a", or "n.d." / "n.d.-b" (None).
-fn cited_year(cite: &str) -> Option<Result<u16, ()>> {
-    let (_, year) = cite.rsplit_once(", ")?;
-    if year == NO_DATE || year.strip_prefix("n.d.-").is_some_and(|l| l.len() == 1) {
-        return Some(Err(()));
-    }
-    year.trim_end_matches(|c: char| c.is_ascii_lowercase())
-        .parse()
-        .ok()
-        .map(Ok)
 }
 
 /// Every problem with one entry, each finishing "reference N ...".
@@ -142,19 +127,19 @@ fn entry_problems(reference: &Reference) -> Vec<String> {
         )),
         _ => {}
     }
-    match (reference.year, cited_year(&reference.cite)) {
+    match (reference.year, split_cite(&reference.cite).map(|(_, y)| y)) {
         (None, _) if reference.url.is_none() => found.push(
             "has no `year`: give the year, or for a web page with no date its `url` and `accessed`".into(),
         ),
-        (None, Some(Ok(_))) | (None, None) => found.push(format!(
+        (None, Some(CitedYear::Year(_))) | (None, None) => found.push(format!(
             "has no `year`, so it is cited with \"{NO_DATE}\" (no date), e.g. \"healthdirect, n.d.\" or \"NHS, n.d.-a\", not {:?}",
             reference.cite
         )),
-        (Some(year), Some(Ok(cited))) if year != cited => found.push(format!(
+        (Some(year), Some(CitedYear::Year(cited))) if year != cited => found.push(format!(
             "has `year` {year} but is cited as {:?}",
             reference.cite
         )),
-        (Some(year), Some(Err(()))) => found.push(format!(
+        (Some(year), Some(CitedYear::NoDate)) => found.push(format!(
             "has `year` {year} but is cited as {:?} (no date)",
             reference.cite
         )),
