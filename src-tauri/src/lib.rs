@@ -15,6 +15,7 @@ pub mod console;
 pub mod course;
 pub mod engine;
 pub mod error;
+pub mod no_webview;
 pub mod state;
 pub mod store;
 
@@ -22,8 +23,8 @@ use std::path::PathBuf;
 
 use tauri::{App, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
 
-use crate::course::learner::device;
 use crate::course::learner::notice::Notice;
+use crate::course::learner::{device, portable};
 use crate::course::load::pack_source::{PackSearch, PackSource};
 use crate::course::words::Catalog;
 use crate::state::{AppState, LoadedCourse};
@@ -88,8 +89,20 @@ fn setup<R: Runtime>(
     app: &mut App<R>,
     source: PackSource,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let data_dir = app.path().app_data_dir()?;
+    // A portable copy keeps the engine's folder (and, if the clinic asks,
+    // the record) in its own folder.
+    let places = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(portable::places_for))
+        .unwrap_or_default();
+    let data_dir = match places.record_folder {
+        Some(folder) => folder,
+        None => app.path().app_data_dir()?,
+    };
     manage_state(app, source, data_dir.join(device::PERSONAL_FILE));
+    for notice in &places.notices {
+        app.state::<AppState>().tell(notice.message());
+    }
     let title = app
         .state::<AppState>()
         .with_course(|c| Ok(c.config.title.clone()))
@@ -102,6 +115,10 @@ fn setup<R: Runtime>(
         // The window only ever shows the app's own pages; any other
         // navigation (a stray link, a drag-and-dropped file) is refused.
         .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"));
+    let window = match places.webview {
+        Some(folder) => window.data_directory(folder),
+        None => window,
+    };
     #[cfg(feature = "bench")]
     let window = bench::mark_window(window);
     window.build()?;
@@ -128,6 +145,8 @@ fn one_window_at_a_time<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 pub fn run() {
     let invocation = cli::parse(std::env::args_os().skip(1));
     if let cli::Invocation::Run { pack } = invocation {
+        // Before Tauri starts: without a web engine it has no window to show.
+        no_webview::stop_if_missing();
         engine::prepare();
         let source = PackSearch::from_system(pack).find();
         app_builder(tauri::Builder::default().plugin(one_window_at_a_time()))

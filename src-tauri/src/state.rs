@@ -254,6 +254,14 @@ impl AppState {
             .clone()
     }
 
+    /// Adds something the learner is told once, at the next start screen.
+    pub fn tell(&self, message: Message) {
+        self.notices
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(message);
+    }
+
     pub fn take_notices(&self) -> Vec<Message> {
         std::mem::take(&mut *self.notices.lock().unwrap_or_else(|e| e.into_inner()))
     }

@@ -11,6 +11,7 @@ mod learn_by_doing;
 mod listen;
 mod one_window;
 mod orca;
+mod portable;
 mod screen_reader;
 mod shared_device;
 mod words;

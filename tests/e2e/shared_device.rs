@@ -5,6 +5,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
+#[cfg(target_os = "linux")]
+use crate::harness::files_holding;
 use crate::harness::{self, Harness};
 
 /// The clinic fixture, with shared-device mode on and a short idle timeout.
@@ -213,39 +215,4 @@ async fn the_idle_timeout_warns_first_then_clears_the_session_and_the_disclaimer
             .map(|d| d.flatten().map(|e| e.file_name()).collect::<Vec<_>>())
     );
     app.quit().await;
-}
-
-/// Every file under `root` whose bytes hold one of `marks`.
-#[cfg(target_os = "linux")]
-fn files_holding(root: &std::path::Path, marks: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
-                folders.push(path);
-            } else if kind.is_file() {
-                let bytes = std::fs::read(&path).unwrap_or_default();
-                let holds = marks.iter().any(|m| {
-                    bytes.windows(m.len()).any(|w| w == m.as_bytes())
-                        // SQLite and WebKit may keep text as UTF-16.
-                        || {
-                            let wide: Vec<u8> = m.encode_utf16().flat_map(u16::to_le_bytes).collect();
-                            bytes.windows(wide.len()).any(|w| w == wide.as_slice())
-                        }
-                });
-                if holds {
-                    found.push(path.display().to_string());
-                }
-            }
-        }
-    }
-    found
 }

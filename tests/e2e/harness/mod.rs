@@ -1,6 +1,7 @@
 //! Runs the real app binary in the real webview, driven over WebDriver by
 //! tauri-driver, in modules by job: `process` (the display, buses, sound,
-//! driver and fresh folders a test runs in), `webdriver` (the app as a
+//! driver and fresh folders a test runs in), `disk` (what a run left in
+//! files), `webdriver` (the app as a
 //! learner uses it: clicks, keys, text, focus), `screenshots`, `axe`
 //! (axe-core on the page) and `html_check` (the W3C checker).
 //!
@@ -18,6 +19,7 @@
 //! - macOS has no WebDriver for WKWebView: every test says it is skipped.
 
 mod axe;
+mod disk;
 mod html_check;
 mod process;
 mod screenshots;
@@ -25,6 +27,7 @@ mod webdriver;
 
 use std::time::Duration;
 
+pub use disk::files_holding;
 pub use fantoccini::key::Key;
 pub use html_check::validate_html;
 pub use process::{app_binary, fixture_copy, Harness};

@@ -6,6 +6,7 @@ pub mod device;
 pub mod erase;
 pub mod notice;
 pub mod plan;
+pub mod portable;
 pub mod record;
 pub mod record_file;
 pub mod recovery;

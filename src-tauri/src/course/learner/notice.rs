@@ -19,6 +19,11 @@ pub enum Notice {
     AlreadyOpen,
     /// The store could not be opened at all.
     StoreUnavailable { error: String },
+    /// A portable copy was asked to keep the record in its folder, which
+    /// cannot be written: it is on the computer instead.
+    PortableFolderReadOnly { folder: PathBuf },
+    /// A portable copy's `portable.toml` was not understood.
+    PortableSettings { problem: String },
 }
 
 impl Notice {
@@ -50,6 +55,12 @@ impl Notice {
             Notice::AlreadyOpen => Message::new("notice.already-open"),
             Notice::StoreUnavailable { error } => {
                 Message::new("notice.store-unavailable").with("error", error)
+            }
+            Notice::PortableFolderReadOnly { folder } => {
+                Message::new("notice.portable-read-only").with("folder", folder.display())
+            }
+            Notice::PortableSettings { problem } => {
+                Message::new("notice.portable-settings").with("problem", problem)
             }
         }
     }
