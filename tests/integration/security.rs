@@ -209,10 +209,16 @@ fn page_scripts_hold_no_theme_text_size_or_idle_timing_of_their_own() {
 /// developer" question. The release workflow hands Tauri a Developer ID
 /// instead when the repository's secrets hold one.
 #[test]
-fn the_mac_app_is_signed_at_least_ad_hoc_and_the_release_can_sign_it_properly() {
+fn the_mac_app_is_signed_at_least_ad_hoc_and_the_release_can_sign_both_platforms_properly() {
     assert_eq!(config()["bundle"]["macOS"]["signingIdentity"], "-");
     let workflow = std::fs::read_to_string(root().join(".github/workflows/release.yml")).unwrap();
-    for variable in ["APPLE_CERTIFICATE=", "APPLE_SIGNING_IDENTITY="] {
+    for variable in [
+        "APPLE_CERTIFICATE=",
+        "APPLE_SIGNING_IDENTITY=",
+        // And Windows: the installers' certificate, and the zip's.
+        "certificateThumbprint",
+        "WINDOWS_CERTIFICATE_FILE=",
+    ] {
         assert!(
             workflow.contains(variable),
             "release.yml never sets {variable}"
