@@ -91,15 +91,16 @@ fn setup<R: Runtime>(
 ) -> Result<(), Box<dyn std::error::Error>> {
     // A portable copy keeps the engine's folder (and, if the clinic asks,
     // the record) in its own folder.
-    let places = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(portable::places_for))
-        .unwrap_or_default();
-    let data_dir = match places.record_folder {
-        Some(folder) => folder,
-        None => app.path().app_data_dir()?,
+    let computer = app.path().app_data_dir()?;
+    let places = match std::env::current_exe() {
+        Ok(exe) => portable::places_for(exe.parent().unwrap_or(&exe), &computer),
+        Err(_) => portable::places(None, &computer, |_| false),
     };
-    manage_state(app, source, data_dir.join(device::PERSONAL_FILE));
+    manage_state(
+        app,
+        source,
+        places.record_folder.join(device::PERSONAL_FILE),
+    );
     for notice in &places.notices {
         app.state::<AppState>().tell(notice.message());
     }
@@ -145,9 +146,9 @@ fn one_window_at_a_time<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
 pub fn run() {
     let invocation = cli::parse(std::env::args_os().skip(1));
     if let cli::Invocation::Run { pack } = invocation {
+        engine::prepare();
         // Before Tauri starts: without a web engine it has no window to show.
         no_webview::stop_if_missing();
-        engine::prepare();
         let source = PackSearch::from_system(pack).find();
         app_builder(tauri::Builder::default().plugin(one_window_at_a_time()))
             .setup(move |app| setup(app, source))

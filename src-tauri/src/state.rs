@@ -210,10 +210,7 @@ impl AppState {
         learner.unsaved = save_error.is_some();
         learner.record = cleared;
         if let Some(err) = save_error {
-            self.notices
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(err.message());
+            self.tell(err.message());
         }
     }
 

@@ -64,6 +64,9 @@ function listStep(step, view, actions) {
     class: "input",
     id: addId,
     maxlength: view.limits.max_entry_chars,
+    // What a learner types here is theirs: the engine must not keep it to
+    // offer again (on a shared computer, to the next person).
+    autocomplete: "off",
     "aria-describedby": `${addId}-error`,
     disabled: list.full,
   });
@@ -107,6 +110,7 @@ function textStep(step, view, actions) {
       name: field.name,
       rows: 3,
       maxlength: view.limits.max_text_chars,
+      autocomplete: "off",
       "aria-describedby": `${id}-error`,
     });
     box.value = field.value;
@@ -220,7 +224,7 @@ export function planView(view, actions) {
 // place of the entry.
 export function entryEditor(list, index, text, { saveEdit, cancelEdit }) {
   const id = `plan-edit-${list}-${index}`;
-  const box = h("input", { type: "text", class: "input", id, "aria-describedby": `${id}-error` });
+  const box = h("input", { type: "text", class: "input", id, autocomplete: "off", "aria-describedby": `${id}-error` });
   box.value = text;
   const save = () => saveEdit(list, index, box.value, id, text);
   box.addEventListener("keydown", (event) => {

@@ -1,5 +1,5 @@
 //! What a test finds on disk after the app ran: which files hold what a
-//! learner wrote or a page stored.
+//! learner wrote or a page stored, and what files are there at all.
 
 /// Every file under `root` whose bytes hold one of `marks`.
 pub fn files_holding(root: &std::path::Path, marks: &[&str]) -> Vec<String> {
@@ -32,5 +32,28 @@ pub fn files_holding(root: &std::path::Path, marks: &[&str]) -> Vec<String> {
             }
         }
     }
+    found
+}
+
+/// Files under `folder`, as paths relative to it.
+pub fn files_under(folder: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(current) = folders.pop() {
+        for entry in std::fs::read_dir(&current).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                found.push(
+                    path.strip_prefix(folder)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    found.sort();
     found
 }

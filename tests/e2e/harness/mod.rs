@@ -27,7 +27,7 @@ mod webdriver;
 
 use std::time::Duration;
 
-pub use disk::files_holding;
+pub use disk::{files_holding, files_under};
 pub use fantoccini::key::Key;
 pub use html_check::validate_html;
 pub use process::{app_binary, fixture_copy, Harness};

@@ -20,8 +20,11 @@ pub enum Notice {
     /// The store could not be opened at all.
     StoreUnavailable { error: String },
     /// A portable copy was asked to keep the record in its folder, which
-    /// cannot be written: it is on the computer instead.
-    PortableFolderReadOnly { folder: PathBuf },
+    /// cannot be written: it is kept in `instead`, on the computer.
+    PortableFolderReadOnly { folder: PathBuf, instead: PathBuf },
+    /// A portable copy found a record in its other place (`folder`), which
+    /// it leaves as it is; it uses `used`.
+    RecordElsewhere { folder: PathBuf, used: PathBuf },
     /// A portable copy's `portable.toml` was not understood.
     PortableSettings { problem: String },
 }
@@ -56,9 +59,14 @@ impl Notice {
             Notice::StoreUnavailable { error } => {
                 Message::new("notice.store-unavailable").with("error", error)
             }
-            Notice::PortableFolderReadOnly { folder } => {
-                Message::new("notice.portable-read-only").with("folder", folder.display())
+            Notice::PortableFolderReadOnly { folder, instead } => {
+                Message::new("notice.portable-read-only")
+                    .with("folder", folder.display())
+                    .with("instead", instead.display())
             }
+            Notice::RecordElsewhere { folder, used } => Message::new("notice.record-elsewhere")
+                .with("folder", folder.display())
+                .with("used", used.display()),
             Notice::PortableSettings { problem } => {
                 Message::new("notice.portable-settings").with("problem", problem)
             }

@@ -19,7 +19,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::device::PERSONAL_FILE;
 use super::notice::Notice;
+use crate::course::load::files::read_text_file;
 use crate::course::load::problem::Problem;
 use crate::course::load::toml_file;
 
@@ -69,13 +71,9 @@ pub fn find(program_folder: &Path) -> Result<Option<Portable>, (Portable, Proble
         settings,
     };
     let name = file.display().to_string();
-    let text = std::fs::read_to_string(&file)
+    let text = read_text_file(&file)
         .map_err(|err| Problem::in_file(name.clone(), err.to_string()))
-        .and_then(|text| {
-            // As Notepad saves it: a byte-order mark is not part of the TOML.
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-            toml_file::parse::<PortableSettings>(&name, text, 1)
-        });
+        .and_then(|text| toml_file::parse::<PortableSettings>(&name, &text, 1));
     match text {
         Ok(settings) => Ok(Some(portable(settings))),
         Err(problem) => Err((portable(PortableSettings::default()), problem)),
@@ -84,11 +82,13 @@ pub fn find(program_folder: &Path) -> Result<Option<Portable>, (Portable, Proble
 
 /// Where the copy in `program_folder` keeps what it writes, and what the
 /// learner is told about it: the whole decision, from the files on disk.
-pub fn places_for(program_folder: &Path) -> Places {
+/// `computer` is the user's own data folder, where an installed copy keeps
+/// the record.
+pub fn places_for(program_folder: &Path, computer: &Path) -> Places {
     match find(program_folder) {
-        Ok(portable) => places(portable.as_ref(), can_write),
+        Ok(portable) => places(portable.as_ref(), computer, can_write),
         Err((portable, problem)) => {
-            let mut places = places(Some(&portable), can_write);
+            let mut places = places(Some(&portable), computer, can_write);
             places.notices.push(Notice::PortableSettings {
                 problem: problem.to_string(),
             });
@@ -97,40 +97,74 @@ pub fn places_for(program_folder: &Path) -> Places {
     }
 }
 
-/// Where this launch keeps what it writes. `None` is the system's own
-/// folder for that thing.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Where this launch keeps what it writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Places {
-    /// The web engine's storage and caches.
+    /// The web engine's storage and caches; `None` is the engine's own
+    /// folder in the user's profile.
     pub webview: Option<PathBuf>,
     /// The folder of the learner's record.
-    pub record_folder: Option<PathBuf>,
+    pub record_folder: PathBuf,
     /// What the learner is told about it, if anything.
     pub notices: Vec<Notice>,
 }
 
-/// The places for a copy, given whether its data folder can be written
-/// (`writable`, asked only of a portable copy's folder).
-pub fn places(portable: Option<&Portable>, writable: impl Fn(&Path) -> bool) -> Places {
+/// The places for a copy, given the user's own data folder (`computer`)
+/// and whether the copy's data folder can be written (`writable`, asked
+/// only of a portable copy's folder).
+pub fn places(
+    portable: Option<&Portable>,
+    computer: &Path,
+    writable: impl Fn(&Path) -> bool,
+) -> Places {
+    let on_the_computer = Places {
+        webview: None,
+        record_folder: computer.to_owned(),
+        notices: Vec::new(),
+    };
     let Some(portable) = portable else {
-        return Places::default();
+        return on_the_computer;
     };
     let data = portable.folder.join(DATA_FOLDER);
     let record_here = portable.settings.record == RecordPlace::Here;
-    if !writable(&data) {
-        return Places {
+    let mut places = if !writable(&data) {
+        Places {
             notices: record_here
-                .then_some(Notice::PortableFolderReadOnly { folder: data })
+                .then(|| Notice::PortableFolderReadOnly {
+                    folder: data.clone(),
+                    instead: computer.to_owned(),
+                })
                 .into_iter()
                 .collect(),
-            ..Places::default()
-        };
+            ..on_the_computer
+        }
+    } else {
+        Places {
+            webview: Some(data.join(WEBVIEW_FOLDER)),
+            record_folder: if record_here {
+                data.clone()
+            } else {
+                computer.to_owned()
+            },
+            notices: Vec::new(),
+        }
+    };
+    // A record this copy kept in its other place (the clinic changed
+    // `record`, or a new release was unzipped over its settings) is never
+    // opened, moved or deleted here: the learner is told where it is, so
+    // nothing saved goes missing without a word.
+    let other = if places.record_folder == data {
+        computer
+    } else {
+        data.as_path()
+    };
+    if other.join(PERSONAL_FILE).is_file() {
+        places.notices.push(Notice::RecordElsewhere {
+            folder: other.to_owned(),
+            used: places.record_folder.clone(),
+        });
     }
-    Places {
-        webview: Some(data.join(WEBVIEW_FOLDER)),
-        record_folder: record_here.then_some(data),
-        notices: Vec::new(),
-    }
+    places
 }
 
 /// Whether `folder` can be made and written to: tried, with a file that is
@@ -159,11 +193,19 @@ mod tests {
         (dir, found)
     }
 
+    /// The user's own data folder in these tests: never written.
+    fn computer() -> PathBuf {
+        PathBuf::from("/home/learner/.local/share/course")
+    }
+
     #[test]
     fn a_copy_without_the_marker_file_uses_the_systems_folders() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(find(dir.path()), Ok(None));
-        assert_eq!(places(None, |_| true), Places::default());
+        let places = places(None, &computer(), |_| true);
+        assert_eq!(places.webview, None);
+        assert_eq!(places.record_folder, computer());
+        assert_eq!(places.notices, []);
     }
 
     #[test]
@@ -171,12 +213,12 @@ mod tests {
         let (dir, found) = portable_with("# nothing set\n");
         let portable = found.unwrap().unwrap();
         assert_eq!(portable.settings.record, RecordPlace::Computer);
-        let places = places(Some(&portable), |_| true);
+        let places = places(Some(&portable), &computer(), |_| true);
         assert_eq!(
             places.webview,
             Some(dir.path().join("data").join("webview"))
         );
-        assert_eq!(places.record_folder, None);
+        assert_eq!(places.record_folder, computer());
         assert_eq!(places.notices, []);
     }
 
@@ -185,8 +227,8 @@ mod tests {
         // Saved by Notepad: a byte-order mark and Windows line endings.
         let (dir, found) = portable_with("\u{feff}# the clinic's choice\r\nrecord = \"here\"\r\n");
         let portable = found.unwrap().unwrap();
-        let places = places(Some(&portable), |_| true);
-        assert_eq!(places.record_folder, Some(dir.path().join("data")));
+        let places = places(Some(&portable), &computer(), |_| true);
+        assert_eq!(places.record_folder, dir.path().join("data"));
         assert_eq!(
             places.webview,
             Some(dir.path().join("data").join("webview"))
@@ -197,13 +239,14 @@ mod tests {
     fn a_folder_that_cannot_be_written_uses_the_computer_and_says_so_if_the_record_was_asked_for() {
         let (dir, found) = portable_with("record = \"here\"\n");
         let portable = found.unwrap().unwrap();
-        let places_read_only = places(Some(&portable), |_| false);
+        let places_read_only = places(Some(&portable), &computer(), |_| false);
         assert_eq!(places_read_only.webview, None);
-        assert_eq!(places_read_only.record_folder, None);
+        assert_eq!(places_read_only.record_folder, computer());
         assert_eq!(
             places_read_only.notices,
             [Notice::PortableFolderReadOnly {
-                folder: dir.path().join("data")
+                folder: dir.path().join("data"),
+                instead: computer(),
             }]
         );
         // Nothing to tell when the record was to be on the computer anyway.
@@ -211,7 +254,48 @@ mod tests {
             settings: PortableSettings::default(),
             ..portable
         };
-        assert_eq!(places(Some(&default), |_| false).notices, []);
+        assert_eq!(places(Some(&default), &computer(), |_| false).notices, []);
+    }
+
+    #[test]
+    fn a_record_left_in_the_copys_other_place_is_named_and_never_touched() {
+        let computer_dir = tempfile::tempdir().unwrap();
+        let on_computer = computer_dir.path().join(PERSONAL_FILE);
+        std::fs::write(&on_computer, "{}").unwrap();
+        // The clinic changed a copy used on this computer to keep it here.
+        let (dir, found) = portable_with("record = \"here\"\n");
+        let portable = found.unwrap().unwrap();
+        let moved_here = places(Some(&portable), computer_dir.path(), |_| true);
+        assert_eq!(moved_here.record_folder, dir.path().join("data"));
+        assert_eq!(
+            moved_here.notices,
+            [Notice::RecordElsewhere {
+                folder: computer_dir.path().to_owned(),
+                used: dir.path().join("data"),
+            }]
+        );
+        // And back: a record on the stick, the copy now set to the computer
+        // (a new release unzipped over its settings).
+        std::fs::remove_file(&on_computer).unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data").join(PERSONAL_FILE), "{}").unwrap();
+        let default = Portable {
+            settings: PortableSettings::default(),
+            ..portable
+        };
+        let moved_back = places(Some(&default), computer_dir.path(), |_| true);
+        assert_eq!(
+            moved_back.notices,
+            [Notice::RecordElsewhere {
+                folder: dir.path().join("data"),
+                used: computer_dir.path().to_owned(),
+            }]
+        );
+        // Both files are as they were.
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("data").join(PERSONAL_FILE)).unwrap(),
+            "{}"
+        );
     }
 
     #[test]
@@ -227,7 +311,7 @@ mod tests {
         let (_, problem) = found.unwrap_err();
         assert!(problem.message.contains("recrod"), "{problem}");
         // And the learner is told, in a notice that names the file.
-        let places = places_for(dir.path());
+        let places = places_for(dir.path(), &computer());
         assert_eq!(
             places.webview,
             Some(dir.path().join("data").join("webview"))

@@ -280,6 +280,15 @@ fn without_byte_order_mark(text: String) -> String {
     }
 }
 
+/// One text file outside a pack (a portable copy's settings), read as
+/// pack files are: capped in size, UTF-8, without Notepad's byte-order mark.
+pub(crate) fn read_text_file(path: &Path) -> std::io::Result<String> {
+    let bytes = read_capped(path)?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))?;
+    Ok(without_byte_order_mark(text))
+}
+
 /// Reads at most one byte past the cap, so a file that grows after its size
 /// was checked still cannot exhaust memory.
 pub(super) fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
