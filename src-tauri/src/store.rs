@@ -61,8 +61,18 @@ pub struct LearnerStore {
     lock: Mutex<Option<File>>,
 }
 
-/// Takes the lock beside the store, or `None` if another copy holds it.
-fn lock_store(path: &Path) -> Option<File> {
+/// Why the lock beside the store was not taken.
+#[derive(Debug)]
+enum NotLocked {
+    /// Another copy of the app holds it.
+    Held,
+    /// The folder cannot be written (a write-protected stick, a read-only
+    /// share): nothing could be saved there by anyone.
+    CannotWrite(std::io::Error),
+}
+
+/// Takes the lock beside the store.
+fn lock_store(path: &Path) -> Result<File, NotLocked> {
     let lock_path = path.with_extension("lock");
     if let Some(dir) = lock_path.parent() {
         let _ = std::fs::create_dir_all(dir);
@@ -72,9 +82,9 @@ fn lock_store(path: &Path) -> Option<File> {
         .truncate(false)
         .write(true)
         .open(lock_path)
-        .ok()?;
-    file.try_lock().ok()?;
-    Some(file)
+        .map_err(NotLocked::CannotWrite)?;
+    file.try_lock().map_err(|_| NotLocked::Held)?;
+    Ok(file)
 }
 
 /// What opening found, for the learner to be told.
@@ -87,21 +97,40 @@ pub struct Opened {
 pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
     // A second copy of the app only reads: two writers would each save
     // their own idea of the learner's progress over the other's.
-    let lock = lock_store(&path);
-    if lock.is_none() {
-        let recovered = peek(&path);
-        return Opened {
-            store: LearnerStore {
-                path: path.clone(),
-                store: None,
-                backup: backup_path(&path),
-                revision: Mutex::new(recovered.revision),
-                lock: Mutex::new(None),
-            },
-            record: recovered.record,
-            notices: vec![Notice::AlreadyOpen],
-        };
+    let lock = match lock_store(&path) {
+        Ok(file) => file,
+        Err(why) => {
+            let notice = match why {
+                NotLocked::Held => Notice::AlreadyOpen,
+                NotLocked::CannotWrite(err) => Notice::StoreUnavailable {
+                    error: err.to_string(),
+                },
+            };
+            return read_only(path, notice);
+        }
+    };
+    open_locked(app, path, lock)
+}
+
+/// Only reads what is saved, for a session that cannot write: what the
+/// learner does lasts until the window closes, and `notice` says why.
+fn read_only(path: PathBuf, notice: Notice) -> Opened {
+    let recovered = peek(&path);
+    Opened {
+        store: LearnerStore {
+            backup: backup_path(&path),
+            path,
+            store: None,
+            revision: Mutex::new(recovered.revision),
+            lock: Mutex::new(None),
+        },
+        record: recovered.record,
+        notices: vec![notice],
     }
+}
+
+/// Opens the store this copy holds the lock for.
+fn open_locked<R: Runtime>(app: &AppHandle<R>, path: PathBuf, lock: File) -> Opened {
     let recovered = recover(&path, OffsetDateTime::now_utc());
     let mut notices = recovered.notices;
     if !recovered.read_only && path.exists() {
@@ -135,7 +164,7 @@ pub fn open<R: Runtime>(app: &AppHandle<R>, path: PathBuf) -> Opened {
         store,
         backup: backup_path(&path),
         revision: Mutex::new(recovered.revision),
-        lock: Mutex::new(lock),
+        lock: Mutex::new(Some(lock)),
     };
     if recovered.rewrite_store {
         if let Some(store) = &learner_store.store {
@@ -236,7 +265,7 @@ mod tests {
         let store = dir.path().join("Données de l'élève").join("learner.json");
         let first = lock_store(&store).expect("the first copy takes the lock");
         assert!(
-            lock_store(&store).is_none(),
+            matches!(lock_store(&store), Err(NotLocked::Held)),
             "a second copy took the lock too"
         );
         drop(first);

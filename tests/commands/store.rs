@@ -107,6 +107,34 @@ fn a_failed_save_is_reported_kept_in_memory_and_retried_at_the_next_change() {
     assert_eq!(stored["learner"]["last_lesson"], "why-ongoing");
 }
 
+/// A folder nothing can be written to (a write-protected stick): the
+/// progress saved there is shown, the learner is told it cannot be saved,
+/// never that the course is open elsewhere, and nothing is written.
+#[test]
+fn progress_in_a_folder_that_cannot_be_written_is_shown_and_never_said_to_be_saved() {
+    let (_dir, store) = temp_store();
+    let first = TestApp::open(store.clone());
+    first.consent();
+    first.ok("complete_lesson", json!({ "id": "why-ongoing" }));
+    first.quit();
+    let before = std::fs::read(&store).unwrap();
+    // The lock file cannot be made: a folder stands where it would be (as
+    // root, permissions would not stop the test).
+    let lock = store.with_extension("lock");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+
+    let app = TestApp::open(store.clone());
+    let notices = app.ok("get_start", json!({}))["notices"].clone();
+    let notice = notices[0].as_str().unwrap_or_default();
+    assert!(notice.contains("cannot be saved"), "{notices}");
+    assert!(!notice.contains("another window"), "{notices}");
+    assert_eq!(app.ok("get_overview", json!({}))["completed"], 1);
+    let changed = app.ok("complete_lesson", json!({ "id": "how-long" }));
+    assert_eq!(changed["session_only"], true, "{changed}");
+    assert_eq!(std::fs::read(&store).unwrap(), before, "it wrote");
+}
+
 #[test]
 fn a_second_copy_of_the_app_shows_progress_but_never_writes() {
     let (_dir, store) = temp_store();

@@ -251,3 +251,32 @@ async fn a_record_the_copy_kept_in_its_other_place_is_named_and_left_as_it_was()
         "the stick's record changed"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    target_os = "macos",
+    ignore = "skipped on macOS: there is no WebDriver for WKWebView (runs on Linux and Windows)"
+)]
+async fn a_stick_that_became_write_protected_shows_its_own_learners_progress_read_only() {
+    let harness = Harness::new();
+    let (folder, binary) = portable_copy("record = \"here\"\n");
+    a_session(&harness, &binary).await;
+    let data = folder.path().join("data");
+    let before = std::fs::read(data.join("learner.json")).unwrap();
+    // Nothing can be written in the data folder now: folders stand where
+    // the write test and the lock would be made (as root, permissions
+    // would not stop the test).
+    std::fs::create_dir(data.join(".write-test")).unwrap();
+    std::fs::remove_file(data.join("learner.lock")).unwrap();
+    std::fs::create_dir(data.join("learner.lock")).unwrap();
+    let app = harness.launch_binary(binary.to_str().unwrap()).await;
+    // The learner's own progress (the disclaimer accepted), not a fresh or
+    // someone else's one from this computer, and told it cannot be saved.
+    app.screen("home").await;
+    app.wait_for("#alerts .notice").await;
+    let notice = app.text("#alerts").await;
+    assert!(notice.contains("cannot be saved"), "{notice}");
+    app.quit().await;
+    assert_eq!(std::fs::read(data.join("learner.json")).unwrap(), before);
+    assert!(!harness.data_dir().join("learner.json").exists());
+}

@@ -13,7 +13,8 @@
 //!
 //! A folder that cannot be written (a locked-down stick, a CD) cannot hold
 //! either: the system's folders are used, and a record the clinic asked to
-//! keep here is said to be elsewhere, with the folder named.
+//! keep here is said to be elsewhere, with the folder named; but a record
+//! already on the stick is the learner's own, so it is shown, read only.
 
 use std::path::{Path, PathBuf};
 
@@ -127,7 +128,15 @@ pub fn places(
     };
     let data = portable.folder.join(DATA_FOLDER);
     let record_here = portable.settings.record == RecordPlace::Here;
-    let mut places = if !writable(&data) {
+    let mut places = if !writable(&data) && record_here && data.join(PERSONAL_FILE).is_file() {
+        // The learner's own record is on the stick: it is shown, read only
+        // (the store says it cannot be saved), rather than a record on this
+        // computer that may be someone else's.
+        Places {
+            record_folder: data.clone(),
+            ..on_the_computer
+        }
+    } else if !writable(&data) {
         Places {
             notices: record_here
                 .then(|| Notice::PortableFolderReadOnly {
@@ -249,12 +258,27 @@ mod tests {
                 instead: computer(),
             }]
         );
-        // Nothing to tell when the record was to be on the computer anyway.
+        // A record already there is the learner's own: shown, read only,
+        // rather than the computer's.
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        std::fs::write(dir.path().join("data").join(PERSONAL_FILE), "{}").unwrap();
+        let with_record = places(Some(&portable), &computer(), |_| false);
+        assert_eq!(with_record.record_folder, dir.path().join("data"));
+        assert_eq!(with_record.webview, None);
+        assert_eq!(with_record.notices, []);
+        // Set to keep it on the computer, the copy uses the computer's and
+        // only names the one on the stick.
         let default = Portable {
             settings: PortableSettings::default(),
             ..portable
         };
-        assert_eq!(places(Some(&default), &computer(), |_| false).notices, []);
+        assert_eq!(
+            places(Some(&default), &computer(), |_| false).notices,
+            [Notice::RecordElsewhere {
+                folder: dir.path().join("data"),
+                used: computer(),
+            }]
+        );
     }
 
     #[test]
