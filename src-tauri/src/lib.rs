@@ -113,6 +113,11 @@ fn setup<R: Runtime>(
         .title(title)
         .inner_size(960.0, 780.0)
         .min_inner_size(480.0, 480.0)
+        // What a learner types (My plan) is theirs: WebView2 must not keep
+        // it to offer again, on a shared computer to the next person. (The
+        // fields also say `autocomplete="off"`; other engines have no such
+        // store.)
+        .general_autofill_enabled(false)
         // The window only ever shows the app's own pages; any other
         // navigation (a stray link, a drag-and-dropped file) is refused.
         .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"));
