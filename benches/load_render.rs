@@ -1,14 +1,16 @@
 //! Loading and rendering the whole course pack, as the app does at start-up
 //! (`cargo bench --bench load_render`): the built-in pack from the binary,
 //! the same pack read from `content/` as a clinic's folder would be, and
-//! every built-in figure read, checked and drawn, and every screen's view
-//! turned into the JSON the webview receives.
+//! every built-in figure read, checked and drawn, every movement picture
+//! drawn from its pose data, and every screen's view turned into the JSON
+//! the webview receives.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use back_pain_course::course::load::builtin::builtin_course;
-use back_pain_course::course::load::figure::{figure_html, parse_figure};
+use back_pain_course::course::load::figure::movement;
+use back_pain_course::course::load::figure::{figure_html, parse_figure, Drawing, NO_MARKERS};
 use back_pain_course::course::load::files::PackFiles;
 use back_pain_course::course::screens::view_model;
 use back_pain_course::course::words::Catalog;
@@ -48,10 +50,42 @@ fn figures(c: &mut Criterion) {
         b.iter(|| {
             for block in &blocks {
                 let figure = parse_figure("bench.md", 1, black_box(block)).unwrap();
-                black_box(figure_html(&figure, 1, Catalog::english(), "", None));
+                black_box(figure_html(
+                    &figure,
+                    1,
+                    Catalog::english(),
+                    &NO_MARKERS,
+                    None,
+                ));
             }
         })
     });
+}
+
+/// Issue 27's target: every built-in movement drawn from its pose data in
+/// under 1 ms in all.
+fn movements(c: &mut Criterion) {
+    let guide = std::fs::read_to_string(content().join("guides/02-moving.md")).unwrap();
+    let poses: Vec<movement::Movement> = guide
+        .split("```figure\n")
+        .skip(1)
+        .map(|rest| parse_figure("bench.md", 1, &rest[..rest.find("```").unwrap()]).unwrap())
+        .filter_map(|figure| match figure.drawing {
+            Drawing::Movement(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(poses.len(), 6);
+    c.bench_function(
+        "draw every built-in movement picture from its pose data",
+        |b| {
+            b.iter(|| {
+                for movement in &poses {
+                    black_box(movement::draw(black_box(movement)).unwrap());
+                }
+            })
+        },
+    );
 }
 
 fn views(c: &mut Criterion) {
@@ -75,5 +109,5 @@ fn views(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, figures, views);
+criterion_group!(benches, load, figures, movements, views);
 criterion_main!(benches);

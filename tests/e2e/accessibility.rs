@@ -16,6 +16,10 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("plan", &["#nav-tools", "#open-tool-plan"]),
     ("guide-pain-today", &["#nav-tools", "#open-tool-pain-today"]),
     ("guide-moving", &["#nav-tools", "#open-tool-moving"]),
+    (
+        "movement-sheet",
+        &["#nav-tools", "#open-tool-moving", "#open-movement-sheet"],
+    ),
     ("guide-sleep", &["#nav-tools", "#open-tool-sleep"]),
     ("guide-medicines", &["#nav-tools", "#open-tool-medicines"]),
     ("guide-leg-pain", &["#nav-tools", "#open-tool-leg-pain"]),
@@ -39,7 +43,7 @@ const SCREENS: &[(&str, &[&str])] = &[
 
 /// The screens pictured whole in each theme: the safety screens, a lesson,
 /// the ways in and every guide.
-const PICTURED: [&str; 12] = [
+const PICTURED: [&str; 13] = [
     "disclaimer",
     "get-help",
     "lesson-1",
@@ -48,6 +52,7 @@ const PICTURED: [&str; 12] = [
     "about",
     "guide-pain-today",
     "guide-moving",
+    "movement-sheet",
     "guide-sleep",
     "guide-medicines",
     "guide-leg-pain",

@@ -132,12 +132,20 @@ async fn figure_labels_stay_near_the_body_text_size_at_every_text_size_and_windo
         app.client.set_window_size(width, 900).await.unwrap();
         for size in 0..=4 {
             app.choose_text_size(size).await;
-            for (id, _) in LESSONS {
-                app.click("#nav-home").await;
-                app.click(&format!("#open-lesson-{id}")).await;
-                app.screen("lesson").await;
+            // Each lesson, and the movement pictures of "Starting to move".
+            let pages = LESSONS.iter().map(|(id, _)| *id).chain(["moving"]);
+            for id in pages {
+                if id == "moving" {
+                    app.click("#nav-tools").await;
+                    app.click("#open-tool-moving").await;
+                    app.wait_for("[data-guide=moving]").await;
+                } else {
+                    app.click("#nav-home").await;
+                    app.click(&format!("#open-lesson-{id}")).await;
+                    app.screen("lesson").await;
+                }
                 let ratio = app.client.execute(SMALLEST_LABEL, vec![]).await.unwrap();
-                let ratio = ratio.as_f64().expect("every lesson has a figure");
+                let ratio = ratio.as_f64().expect("every page here has a figure");
                 println!("{width} px, text step {size}, {id}: smallest label {ratio:.3} of the body text");
                 smallest.push((ratio, format!("{width} px, text step {size}, {id}")));
             }

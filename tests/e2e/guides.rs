@@ -94,3 +94,164 @@ async fn a_guide_opens_from_home_a_lesson_my_plan_and_another_guide_and_is_kept_
     let app = harness.launch_at("home").await;
     app.quit().await;
 }
+
+/// What the movement page shows of each movement: the drawings the learner
+/// sees now, with their names and descriptions, and the words under them.
+const MOVEMENTS: &str = "return [...document.querySelectorAll('main figure.figure-movement')].map(f => {
+    const shown = [...f.querySelectorAll('svg[role=img]')].filter(s => s.getClientRects().length > 0);
+    const box = shown[0]?.getBoundingClientRect();
+    const column = document.querySelector('#guide-text').getBoundingClientRect();
+    return {
+      shown: shown.length,
+      title: shown[0]?.querySelector('title')?.textContent ?? '',
+      description: shown[0]?.querySelector('desc')?.textContent ?? '',
+      facts: f.querySelector('.movement-facts')?.innerText ?? '',
+      inside: box.left >= column.left - 0.5 && box.right <= column.right + 0.5 && box.width > 100,
+    };
+  });";
+
+/// A4 less the app's 15 mm print margins, in CSS px (96 to the inch).
+const A4_PRINTABLE_WIDTH: f64 = 180.0 / 25.4 * 96.0;
+const A4_PRINTABLE_HEIGHT: f64 = 267.0 / 25.4 * 96.0;
+
+/// The page's height with the app's `@media print` rules applied on screen
+/// at `width` px (kept until `AS_ON_SCREEN`, for a picture of it).
+const AS_PRINTED: &str = "const width = arguments[0];
+  const sheet = new CSSStyleSheet();
+  for (const s of document.styleSheets)
+    for (const r of s.cssRules)
+      if (r instanceof CSSMediaRule && r.media.mediaText.includes('print'))
+        for (const inner of r.cssRules)
+          if (!(inner instanceof CSSPageRule)) sheet.insertRule(inner.cssText, sheet.cssRules.length);
+  sheet.insertRule(`body { width: ${width}px !important; margin: 0 !important; }`, sheet.cssRules.length);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  window.asPrinted = sheet;
+  return document.body.getBoundingClientRect().height;";
+
+const AS_ON_SCREEN: &str =
+    "document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== window.asPrinted);";
+
+/// Whether the page scrolls sideways (something wider than the window).
+const SCROLLS_SIDEWAYS: &str =
+    "return document.documentElement.scrollWidth > document.documentElement.clientWidth;";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    target_os = "macos",
+    ignore = "skipped on macOS: there is no WebDriver for WKWebView (runs on Linux and Windows)"
+)]
+async fn the_moving_page_pictures_each_movement_and_its_sheet_holds_all_six_on_one_page() {
+    let harness = Harness::new();
+    let app = harness.launch_and_accept().await;
+
+    // Reached from Lesson 3's section on moving.
+    app.click("#open-lesson-what-to-do").await;
+    app.screen("lesson").await;
+    app.click("#lesson-text a[href='#guide/moving']").await;
+    app.wait_for("[data-guide=moving]").await;
+
+    let mut titles = Vec::new();
+    for (width, size) in [(1280u32, 0), (480, 4)] {
+        app.client.set_window_size(width, 900).await.unwrap();
+        app.choose_text_size(size).await;
+        app.click("#nav-tools").await;
+        app.click("#open-tool-moving").await;
+        app.wait_for("[data-guide=moving]").await;
+        let shown = app.client.execute(MOVEMENTS, vec![]).await.unwrap();
+        titles.clear();
+        for movement in shown.as_array().unwrap() {
+            let text = |k: &str| movement[k].as_str().unwrap().to_owned();
+            assert_eq!(movement["shown"], 1, "{width} px: {movement}");
+            assert_eq!(
+                movement["inside"], true,
+                "{width} px, step {size}: {movement}"
+            );
+            assert!(text("description").split(' ').count() > 15, "{movement}");
+            let facts = text("facts");
+            assert!(
+                facts.contains("How many") && facts.contains("Take care"),
+                "{facts}"
+            );
+            titles.push(text("title"));
+        }
+        let sideways = app.client.execute(SCROLLS_SIDEWAYS, vec![]).await.unwrap();
+        assert_eq!(sideways, false, "{width} px, text step {size}");
+        for n in 1..=6 {
+            let css = format!("main .course-text > figure.figure-movement:nth-of-type({n})");
+            app.screenshot_of(&css, &format!("movement-{width}-{size}-{n}"))
+                .await;
+        }
+    }
+    assert_eq!(
+        titles,
+        [
+            "Knee rolls",
+            "Pelvic tilt",
+            "Bottom to heels",
+            "Back extension",
+            "Knees to chest",
+            "Bridge"
+        ]
+    );
+    app.client.set_window_size(1280, 900).await.unwrap();
+    app.choose_text_size(0).await;
+
+    // The sheet: every movement, its picture, how many (the source in
+    // words) and its stop rule; and back to the page.
+    app.click("#nav-tools").await;
+    app.click("#open-tool-moving").await;
+    app.click("#open-movement-sheet").await;
+    app.screen("movement-sheet").await;
+    assert_eq!(app.text("#screen-heading").await, "My movements");
+    assert_eq!(app.count("#movement-sheet .sheet-movement").await, 6);
+    assert_eq!(
+        app.count("#movement-sheet .sheet-movement svg[role=img] title")
+            .await,
+        6
+    );
+    let sheet = app.text("#movement-sheet").await;
+    for words in [
+        "Knee rolls",
+        "8 to 10, changing sides each time. (NHS, 2019)",
+        "Up to 5 on each side. (Chartered Society of Physiotherapy, n.d.)",
+        "Your physiotherapist can tell you how long to hold",
+        "Do not bend it backwards",
+    ] {
+        assert!(
+            sheet.to_lowercase().contains(&words.to_lowercase()),
+            "{words:?} in {sheet}"
+        );
+    }
+    // Printed, it is one page. WebKitGTK's WebDriver cannot print (it has
+    // no Print Page command), so the app's own print rules are applied on
+    // screen at an A4 page's printable width, and the page measured.
+    let printed = app
+        .client
+        .execute(AS_PRINTED, vec![serde_json::json!(A4_PRINTABLE_WIDTH)])
+        .await
+        .unwrap();
+    app.screenshot_page("movement-sheet-printed").await;
+    app.client.execute(AS_ON_SCREEN, vec![]).await.unwrap();
+    let height = printed.as_f64().unwrap();
+    println!("My movements, printed: {height:.0} px of A4's {A4_PRINTABLE_HEIGHT:.0}");
+    assert!(
+        height <= A4_PRINTABLE_HEIGHT,
+        "the sheet printed is {height:.0} px tall, over one A4 page"
+    );
+    app.click("#back-to-guide").await;
+    app.wait_for("[data-guide=moving]").await;
+    // The page and the sheet in each theme, for a person to look at.
+    for theme in ["light", "dark", "high_contrast"] {
+        app.choose_theme(theme).await;
+        app.click("#nav-tools").await;
+        app.click("#open-tool-moving").await;
+        app.wait_for("[data-guide=moving]").await;
+        app.screenshot_page(&format!("page-{theme}-guide-moving"))
+            .await;
+        app.click("#open-movement-sheet").await;
+        app.screen("movement-sheet").await;
+        app.screenshot_page(&format!("movement-sheet-{theme}"))
+            .await;
+    }
+    app.quit().await;
+}

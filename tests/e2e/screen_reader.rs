@@ -232,6 +232,36 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
         check_screen(&harness, &app, &format!("lesson-{}", n + 1), &mut found).await;
     }
 
+    // The movement pictures, each read by its title and description, on
+    // their page and on the sheet to print.
+    app.click("#nav-tools").await;
+    app.click("#open-tool-moving").await;
+    app.wait_for("[data-guide=moving]").await;
+    let moving = check_screen(&harness, &app, "guide-moving", &mut found).await;
+    app.click("#open-movement-sheet").await;
+    app.screen("movement-sheet").await;
+    let sheet = check_screen(&harness, &app, "movement-sheet", &mut found).await;
+    for tree in [&moving, &sheet] {
+        let pictures: Vec<String> = tree
+            .walk()
+            .into_iter()
+            .filter(|n| n.role == "image" && !n.description.is_empty())
+            .map(|n| squash(&n.name))
+            .collect();
+        assert_eq!(
+            pictures,
+            [
+                "Knee rolls",
+                "Pelvic tilt",
+                "Bottom to heels",
+                "Back extension",
+                "Knees to chest",
+                "Bridge"
+            ],
+            "the movement pictures a screen reader gets"
+        );
+    }
+
     // A self-check answered: its feedback has focus, and is read.
     app.click("#nav-home").await;
     app.click("#open-lesson-why-ongoing").await;

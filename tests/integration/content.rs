@@ -313,10 +313,10 @@ fn superseded_and_misread_figures_are_gone_from_the_course() {
 fn the_built_in_figures_are_drawn_as_their_snapshots() {
     let course = builtin_course().unwrap();
     let mut counts = Vec::new();
-    for lesson in &course.lessons {
-        let figures: Vec<&str> = lesson
+    for page in course.lessons.iter().chain(&course.guides) {
+        let figures: Vec<&str> = page
             .html
-            .split("<figure class=\"figure\"")
+            .split("<figure class=\"figure")
             .skip(1)
             // After the start tag, which also carries the marks "Listen" reads by.
             .map(|rest| {
@@ -324,13 +324,76 @@ fn the_built_in_figures_are_drawn_as_their_snapshots() {
             })
             .collect();
         for (i, figure) in figures.iter().enumerate() {
-            snapshot(&format!("figures/{}-{}.html", lesson.id, i + 1), figure);
+            snapshot(&format!("figures/{}-{}.html", page.id, i + 1), figure);
         }
-        counts.push(figures.len());
+        counts.push((page.id.as_str(), figures.len()));
     }
     // Lesson 1: scan findings by age and the pain alarm; Lesson 2: pain over
-    // a year; Lesson 3: building up step by step.
-    assert_eq!(counts, [2, 1, 1]);
+    // a year; Lesson 3: building up step by step; Starting to move: its six
+    // movements.
+    let with_figures: Vec<_> = counts.into_iter().filter(|(_, n)| *n > 0).collect();
+    assert_eq!(
+        with_figures,
+        [
+            ("why-ongoing", 2),
+            ("how-long", 1),
+            ("what-to-do", 1),
+            ("moving", 6)
+        ]
+    );
+}
+
+/// Every built-in movement is pictured, named and described for anyone who
+/// cannot see it, with its amount (or who to ask) and its stop rule.
+#[test]
+fn each_built_in_movement_is_pictured_described_and_has_its_amount_and_stop_rule() {
+    let course = builtin_course().unwrap();
+    let moving = course
+        .guides
+        .iter()
+        .find(|g| g.id.as_str() == "moving")
+        .unwrap();
+    let movements: Vec<&str> = moving
+        .html
+        .split("<figure class=\"figure figure-movement\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find("</figure>").unwrap()])
+        .collect();
+    let titles: Vec<&str> = movements
+        .iter()
+        .map(|m| {
+            let title = &m[m.find("<title>").unwrap() + 7..];
+            &title[..title.find("</title>").unwrap()]
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Knee rolls",
+            "Pelvic tilt",
+            "Bottom to heels",
+            "Back extension",
+            "Knees to chest",
+            "Bridge"
+        ]
+    );
+    for (movement, title) in movements.iter().zip(&titles) {
+        let desc =
+            &movement[movement.find("<desc>").unwrap() + 6..movement.find("</desc>").unwrap()];
+        assert!(desc.split_whitespace().count() >= 15, "{title}: {desc}");
+        assert!(movement.contains("class=\"movement-head\""), "{title}");
+        assert!(movement.contains("<dt>How many</dt>"), "{title}");
+        assert!(movement.contains("<dt>Take care</dt>"), "{title}");
+        // An amount carries its source's numbered marker; the bridge's
+        // source gives none, so the page says who to ask.
+        if *title == "Bridge" {
+            assert!(movement.contains("Your physiotherapist can tell you how long to hold"));
+        } else {
+            let amount = &movement[movement.find("<dt>How many</dt><dd>").unwrap()..];
+            let amount = &amount[..amount.find("</dd>").unwrap()];
+            assert!(amount.contains("class=\"cite"), "{title}: {amount}");
+        }
+    }
 }
 
 #[test]

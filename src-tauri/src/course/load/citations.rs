@@ -174,6 +174,12 @@ pub fn numbered(inner: &str, cites: &[&str]) -> Option<Vec<(usize, String)>> {
 /// The marker a cited group is shown as: small numbers, each a link to its
 /// entry on the references list (`#ref-N`) with a name a screen reader can
 /// say.
+/// A citation written out in brackets, as on paper or where it is on no
+/// references list: " (NHS, 2019)".
+pub fn cite_in_words(cite: &str) -> String {
+    format!(" ({})", escape(cite))
+}
+
 pub fn marker_html(numbers: &[(usize, String)], words: &Catalog) -> String {
     let mut out = String::from("<sup class=\"cite\">");
     for (i, (number, cite)) in numbers.iter().enumerate() {

@@ -87,6 +87,9 @@ pub struct Lesson {
     /// What "Listen" reads of `html`, part by part; made once, at load, not
     /// at each open.
     pub spoken: Vec<SpokenPart>,
+    /// Its movements as one printable sheet (see `figure::movement_sheet`);
+    /// empty for a page without any.
+    pub movement_sheet: String,
     /// Where it came from, for messages about it.
     pub file: String,
     /// Self-check questions, shown after the text.
@@ -197,6 +200,7 @@ pub fn lesson_from(file: &str, rendered: &ParsedPage<'_>) -> Result<Lesson, Vec<
             html: String::new(),
             print_html: String::new(),
             spoken: Vec::new(),
+            movement_sheet: String::new(),
             file: file.to_owned(),
             questions,
             plan_step,

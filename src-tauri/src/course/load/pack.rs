@@ -393,6 +393,7 @@ fn write_pages<'a>(
         lesson.html = written.html;
         lesson.print_html = written.print_html;
         lesson.spoken = written.spoken;
+        lesson.movement_sheet = written.movement_sheet;
     }
 }
 

@@ -7,15 +7,14 @@ use comrak::{parse_document, Anchorizer, Arena, Options};
 use url::Url;
 
 use super::citations::{
-    find_citations, find_in_tree, link_in_tree, marker_html, numbered, Citation,
+    cite_in_words, find_citations, find_in_tree, link_in_tree, marker_html, numbered, Citation,
 };
-use super::figure::{parse_figure, Figure, FIGURE_FENCE};
+use super::figure::{movement_sheet, parse_figure, Figure, Markers, FIGURE_FENCE};
 use super::links::{parse_https_url, GUIDE_LINK_PREFIX, SCREEN_ANCHORS};
 use super::problem::Problem;
 use super::questions::QUESTIONS_FENCE;
 use super::spoken::{self, SpokenPart};
 use super::write_html::{fence, Writer};
-use crate::course::html_text::escape;
 use crate::course::words::Catalog;
 
 pub const FRONT_MATTER_DELIMITER: &str = "+++";
@@ -154,6 +153,8 @@ pub struct Written {
     pub html: String,
     pub print_html: String,
     pub spoken: Vec<SpokenPart>,
+    /// The page's movements as one printable sheet; empty without any.
+    pub movement_sheet: String,
 }
 
 /// Parses and checks `text`, the whole of `file`, into `arena`.
@@ -184,8 +185,14 @@ pub fn parse_page<'a>(
         }));
     }
     for (figure, line) in page.figures.iter().zip(&page.figure_lines) {
-        if let Some(cite) = figure.as_ref().and_then(|f| f.source.clone()) {
-            page.citations.push(Citation { cite, line: *line });
+        let cites = figure
+            .iter()
+            .flat_map(|f| [f.source.as_ref(), f.stop_source()]);
+        for cite in cites.flatten() {
+            page.citations.push(Citation {
+                cite: cite.clone(),
+                line: *line,
+            });
         }
     }
     page.citations.sort_by_key(|c| c.line);
@@ -201,7 +208,7 @@ impl<'a> ParsedPage<'a> {
     pub fn write(self, arena: &'a Arena<'a>, writing: &Writing<'_>) -> Written {
         let options = options();
         link_in_tree(arena, self.root, writing.cites, writing.words);
-        let figure_markers: Vec<String> = self
+        let figure_markers: Vec<Markers> = self
             .figures
             .iter()
             .map(|figure| figure_marker(figure.as_ref(), writing))
@@ -227,19 +234,24 @@ impl<'a> ParsedPage<'a> {
             html,
             print_html,
             spoken,
+            movement_sheet: movement_sheet(self.figures.iter().flatten(), writing.words),
         }
     }
 }
 
-/// A figure's source as shown: its marker, or as written when it is on
-/// no list (the pack is refused then).
-fn figure_marker(figure: Option<&Figure>, writing: &Writing<'_>) -> String {
-    let Some(cite) = figure.and_then(|f| f.source.as_ref()) else {
-        return String::new();
+/// A figure's sources as shown: each its marker, or as written when it is
+/// on no list (the pack is refused then).
+fn figure_marker(figure: Option<&Figure>, writing: &Writing<'_>) -> Markers {
+    let marker = |cite: Option<&String>| match cite {
+        None => String::new(),
+        Some(cite) => match numbered(cite, writing.cites) {
+            Some(numbers) => marker_html(&numbers, writing.words),
+            None => cite_in_words(cite),
+        },
     };
-    match numbered(cite, writing.cites) {
-        Some(numbers) => marker_html(&numbers, writing.words),
-        None => format!(" ({})", escape(cite)),
+    Markers {
+        source: marker(figure.and_then(|f| f.source.as_ref())),
+        stop: marker(figure.and_then(Figure::stop_source)),
     }
 }
 

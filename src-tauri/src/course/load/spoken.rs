@@ -8,7 +8,7 @@
 use comrak::nodes::{AstNode, NodeValue};
 use serde::Serialize;
 
-use super::figure::{Figure, FIGURE_FENCE};
+use super::figure::{Drawing, Figure, FIGURE_FENCE};
 use super::write_html::fence;
 use crate::course::words::Catalog;
 
@@ -130,6 +130,18 @@ pub fn figure_words(figure: &Figure, number: usize, words: &Catalog) -> String {
     text.push_str(&figure.caption);
     end_sentence(&mut text);
     text.push_str(&figure.description);
+    if let Drawing::Movement(movement) = &figure.drawing {
+        let amount = movement.amount_words(words);
+        for (term, said) in [
+            ("movement.amount", amount),
+            ("movement.stop", movement.stop.clone()),
+        ] {
+            end_sentence(&mut text);
+            text.push_str(&words.text(term, &[]));
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+    }
     squash(&text)
 }
 

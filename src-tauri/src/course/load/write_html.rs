@@ -11,7 +11,7 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::options::Plugins;
 use comrak::Options;
 
-use super::figure::{figure_html, Figure, FIGURE_FENCE};
+use super::figure::{figure_html, Figure, Markers, FIGURE_FENCE, NO_MARKERS};
 use super::questions::QUESTIONS_FENCE;
 use super::spoken::{self, SpokenPart};
 use crate::course::html_text::escape;
@@ -27,7 +27,7 @@ pub struct Writer<'w> {
     /// Each figure block, in page order (None: refused, written as nothing).
     pub figures: &'w [Option<Figure>],
     /// Each figure's source marker, beside `figures`.
-    pub figure_markers: &'w [String],
+    pub figure_markers: &'w [Markers],
     /// Mark the parts read aloud, with ids `{say}-{n}` where they have none.
     pub say: Option<&'w str>,
     /// The printed copy: the page's own ids, and the links to them, take
@@ -45,7 +45,7 @@ impl<'w> Writer<'w> {
         words: &'w Catalog,
         heading_ids: &'w [String],
         figures: &'w [Option<Figure>],
-        figure_markers: &'w [String],
+        figure_markers: &'w [Markers],
     ) -> Writer<'w> {
         Writer {
             words,
@@ -148,13 +148,13 @@ fn format_node<'a>(
                 writer.figures_written += 1;
                 let number = writer.figures[..at].iter().flatten().count() + 1;
                 if let Some(figure) = writer.figures.get(at).and_then(Option::as_ref) {
-                    let marker = writer.figure_markers.get(at).map_or("", String::as_str);
+                    let markers = writer.figure_markers.get(at).unwrap_or(&NO_MARKERS);
                     let id = writer.mark(None);
                     if let Some(id) = &id {
                         let text = spoken::figure_words(figure, number, writer.words);
                         writer.parts.push(SpokenPart::new(id, &text, 0));
                     }
-                    let html = figure_html(figure, number, writer.words, marker, id.as_deref());
+                    let html = figure_html(figure, number, writer.words, markers, id.as_deref());
                     context.cr()?;
                     context.write_str(&html)?;
                 }

@@ -16,6 +16,8 @@ pub struct GuideView {
     pub key_points: Vec<Shown>,
     pub html: String,
     pub listen: ListenView,
+    /// The guide's movements as one sheet to print, if it has any.
+    pub movement_sheet: Option<String>,
 }
 
 /// The view of guide `index`, which must exist.
@@ -28,6 +30,7 @@ pub fn guide(course: &Course, index: usize) -> GuideView {
         key_points,
         html: guide.html.clone(),
         listen: ListenView::default(),
+        movement_sheet: Some(guide.movement_sheet.clone()).filter(|s| !s.is_empty()),
     };
     view.listen = listen::page(
         &guide.title,

@@ -39,7 +39,11 @@ pub fn menu(words: &Catalog) -> [MenuEntry; MAX_ENTRIES] {
             &["lesson", "finished", "print"],
         ),
         entry("get-help", words.text("nav.get-help", &[]), &[]),
-        entry("tools", words.text("nav.tools", &[]), &["plan", "guide"]),
+        entry(
+            "tools",
+            words.text("nav.tools", &[]),
+            &["plan", "guide", "movement-sheet"],
+        ),
         entry("settings", words.text("nav.settings", &[]), &[]),
         entry(
             "about",

@@ -2,23 +2,53 @@
 //! `<svg role="img">` with a title and description, and its numbers as a
 //! table behind "Show the numbers".
 
+use super::super::citations::cite_in_words;
+use super::movement::Movement;
 use super::text::{self, escape};
 use super::{Drawing, Drawn, Figure, NARROW_MAX_EM, WIDE_MAX_EM};
 use crate::course::words::Catalog;
 
+/// A figure's citation markers, made by the writer: for its `source`, and
+/// for a movement's `stop_source`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Markers {
+    pub source: String,
+    pub stop: String,
+}
+
+pub static NO_MARKERS: Markers = Markers {
+    source: String::new(),
+    stop: String::new(),
+};
+
 /// `figure`, numbered `number` on its page, drawn in each of its layouts,
-/// its source shown as `source_marker` (a citation's marker, made by the
-/// writer), marked as read aloud with `say_id`, if given.
+/// its sources shown as `markers`, marked as read aloud with `say_id`, if
+/// given.
 pub fn figure_html(
     figure: &Figure,
     number: usize,
     words: &Catalog,
-    source_marker: &str,
+    markers: &Markers,
     say_id: Option<&str>,
 ) -> String {
+    let source_marker = markers.source.as_str();
     let n = number.to_string();
     let layouts: &[Drawn] = &figure.drawn;
-    let mut html = String::from("<figure class=\"figure\"");
+    let movement = match &figure.drawing {
+        Drawing::Movement(movement) => Some(movement),
+        _ => None,
+    };
+    // A movement's source is where its amount comes from, so its marker
+    // follows the amount.
+    let (caption_marker, amount_marker) = match movement {
+        Some(m) if m.amount.is_some() => ("", source_marker),
+        _ => (source_marker, ""),
+    };
+    let mut html = String::from(if movement.is_some() {
+        "<figure class=\"figure figure-movement\""
+    } else {
+        "<figure class=\"figure\""
+    });
     if let Some(id) = say_id {
         html.push_str(&format!(" data-say id=\"{}\"", escape(id)));
     }
@@ -29,7 +59,7 @@ pub fn figure_html(
         escape(&figure.title),
         escape(&figure.caption)
     ));
-    html.push_str(source_marker);
+    html.push_str(caption_marker);
     html.push_str("</figcaption>\n");
     let layout_class = |i: usize| match (layouts.len(), i) {
         (1, _) => "figure-drawing",
@@ -48,6 +78,14 @@ pub fn figure_html(
             h = text::coord(drawn.height),
         ));
     }
+    if let Some(movement) = movement {
+        html.push_str(&movement_facts(
+            movement,
+            words,
+            amount_marker,
+            &markers.stop,
+        ));
+    }
     if let Some(table) = numbers_table(figure) {
         html.push_str(&format!(
             "<details class=\"figure-numbers\"><summary>{}</summary>\n<table>\n<caption>{}</caption>\n{table}</table>\n</details>\n",
@@ -57,6 +95,58 @@ pub fn figure_html(
     }
     html.push_str("</figure>\n");
     html
+}
+
+/// Under a movement's picture: how many (or who to ask), and its stop
+/// rule, each followed by its source's marker.
+fn movement_facts(
+    movement: &Movement,
+    words: &Catalog,
+    amount_marker: &str,
+    stop_marker: &str,
+) -> String {
+    let amount = match &movement.amount {
+        Some(amount) => format!("{}{amount_marker}", escape(amount)),
+        None => escape(&movement.amount_words(words)),
+    };
+    format!(
+        "<dl class=\"movement-facts\"><dt>{}</dt><dd>{amount}</dd><dt>{}</dt><dd>{}{stop_marker}</dd></dl>\n",
+        escape(&words.text("movement.amount", &[])),
+        escape(&words.text("movement.stop", &[])),
+        escape(&movement.stop),
+    )
+}
+
+/// Every movement among `figures` as one sheet to print: for each, its
+/// name, its picture, how many (its source named in words, as paper has no
+/// links) and its stop rule. Empty when there are none.
+pub fn movement_sheet<'a>(figures: impl Iterator<Item = &'a Figure>, words: &Catalog) -> String {
+    let mut sheet = String::new();
+    for figure in figures {
+        let Drawing::Movement(movement) = &figure.drawing else {
+            continue;
+        };
+        let Some(drawn) = figure.drawn.first() else {
+            continue;
+        };
+        let in_words = |cite: Option<&String>| cite.map_or(String::new(), |c| cite_in_words(c));
+        let source = match &movement.amount {
+            Some(_) => in_words(figure.source.as_ref()),
+            None => String::new(),
+        };
+        let stop = in_words(movement.stop_source.as_ref());
+        sheet.push_str(&format!(
+            "<section class=\"sheet-movement\"><h2>{title}</h2>\n<svg class=\"figure-svg\" role=\"img\" viewBox=\"0 0 {w} {h}\" width=\"{em}em\"><title>{title}</title><desc>{}</desc>{}</svg>\n{}</section>\n",
+            escape(&figure.description),
+            drawn.svg,
+            movement_facts(movement, words, &source, &stop),
+            title = escape(&figure.title),
+            w = text::coord(drawn.width),
+            h = text::coord(drawn.height),
+            em = text::number(NARROW_MAX_EM),
+        ));
+    }
+    sheet
 }
 
 /// How wide layout `i` of `count` may be shown, in em (the page scales it
@@ -80,7 +170,7 @@ fn numbers_table(figure: &Figure) -> Option<String> {
             &c.series,
             &c.unit,
         ),
-        Drawing::Illustration(_) => return None,
+        Drawing::Illustration(_) | Drawing::Movement(_) => return None,
     };
     let mut table = format!("<thead><tr><th scope=\"col\">{}</th>", escape(first_column));
     for s in series {
@@ -115,7 +205,10 @@ mod tests {
             &figure,
             2,
             Catalog::english(),
-            " (Wallwork et al., 2024)",
+            &Markers {
+                source: " (Wallwork et al., 2024)".into(),
+                ..Markers::default()
+            },
             None,
         );
         assert!(html.contains("<span class=\"figure-title\">Figure 2: Pain a year</span> It eased &amp; slowly. (Wallwork et al., 2024)</figcaption>"), "{html}");
@@ -141,7 +234,7 @@ mod tests {
         let mut figure = parse_figure("a.md", 1, &LINE.replace(" <over>", "")).unwrap();
         figure.title = "<img src=x onerror=alert(1)>".into();
         figure.description = "\"><script>".into();
-        let html = figure_html(&figure, 1, Catalog::english(), "", Some("say-t-1"));
+        let html = figure_html(&figure, 1, Catalog::english(), &NO_MARKERS, Some("say-t-1"));
         assert!(
             !html.contains("<img") && !html.contains("<script"),
             "{html}"
@@ -152,8 +245,47 @@ mod tests {
     fn an_illustration_has_no_numbers_table() {
         let body = "kind = \"illustration\"\nname = \"pain-alarm\"\ntitle = \"t\"\ncaption = \"c\"\ndescription = \"d\"\n";
         let figure = parse_figure("a.md", 1, body).unwrap();
-        let html = figure_html(&figure, 1, Catalog::english(), "", Some("say-t-1"));
+        let html = figure_html(&figure, 1, Catalog::english(), &NO_MARKERS, Some("say-t-1"));
         assert!(!html.contains("<details"));
         assert!(html.contains("class=\"figure-needle\""));
+    }
+
+    #[test]
+    fn a_movement_shows_its_amount_and_stop_rule_escaped_each_with_its_source() {
+        let body = "kind = \"movement\"\ntitle = \"Bridge & co\"\ncaption = \"c\"\ndescription = \"d\"\namount = \"8 & 10.\"\nsource = \"NHS, 2019\"\nstop = \"Stop & rest.\"\nstop_source = \"NHS inform, n.d.\"\n[[pose]]\nlabel = \"Start\"\ntorso = 180\nhead = 180\nnear_arm = [0, 0]\nnear_leg = [50, -80, 0]\n";
+        let figure = parse_figure("a.md", 1, body).unwrap();
+        let markers = Markers {
+            source: "[1]".into(),
+            stop: "[2]".into(),
+        };
+        let html = figure_html(&figure, 1, Catalog::english(), &markers, None);
+        assert!(
+            html.contains("<figure class=\"figure figure-movement\">"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<dt>How many</dt><dd>8 &amp; 10.[1]</dd><dt>Take care</dt><dd>Stop &amp; rest.[2]</dd>"),
+            "{html}"
+        );
+        // The source's marker follows the amount, not the caption.
+        assert!(html.contains("c</figcaption>"), "{html}");
+        let sheet = movement_sheet([&figure].into_iter(), Catalog::english());
+        assert!(sheet.contains("<h2>Bridge &amp; co</h2>"), "{sheet}");
+        assert!(
+            sheet.contains("8 &amp; 10. (NHS, 2019)</dd>")
+                && sheet.contains("Stop &amp; rest. (NHS inform, n.d.)</dd>"),
+            "{sheet}"
+        );
+        // Without an amount the page says who to ask, and cites nothing for it.
+        let none = body.replace("amount = \"8 & 10.\"\n", "");
+        let figure = parse_figure("a.md", 1, &none).unwrap();
+        let html = figure_html(&figure, 1, Catalog::english(), &markers, None);
+        assert!(
+            html.contains(
+                "<dd>Your physiotherapist can tell you how long to hold, and how many to do.</dd>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("c[1]</figcaption>"), "{html}");
     }
 }

@@ -6,6 +6,7 @@ mod bar;
 mod html;
 pub mod illustration;
 mod line;
+pub mod movement;
 mod spec;
 pub mod text;
 
@@ -58,6 +59,7 @@ pub enum Drawing {
     Bar(BarChart),
     Line(LineChart),
     Illustration(&'static str),
+    Movement(movement::Movement),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,9 +118,10 @@ impl Figure {
     /// The drawing in each layout it has: narrow, for any window, and for
     /// charts a wide one (bar groups side by side), shown when the column
     /// has room for it at the label size (see `.figure-wide` in app.css).
-    /// Fails for a line chart whose values cannot all be labelled, or an
-    /// illustration the app does not have.
-    pub fn layouts(&self) -> Result<Vec<Drawn>, String> {
+    /// Fails for a line chart whose values cannot all be labelled, an
+    /// illustration the app does not have, or a movement's pose that does
+    /// not fit (with its index).
+    pub fn layouts(&self) -> Result<Vec<Drawn>, (Option<usize>, String)> {
         match &self.drawing {
             Drawing::Bar(chart) if chart.categories.len() > 1 => Ok(vec![
                 bar::draw(chart, 1, text::WIDTH),
@@ -128,12 +131,13 @@ impl Figure {
                 bar::draw(chart, 1, text::WIDTH),
                 bar::draw(chart, 1, WIDE_WIDTH),
             ]),
-            Drawing::Line(chart) => Ok(vec![
-                line::draw(chart, text::WIDTH)?,
-                line::draw(chart, WIDE_WIDTH)?,
-            ]),
+            Drawing::Line(chart) => {
+                let draw = |width| line::draw(chart, width).map_err(|reason| (None, reason));
+                Ok(vec![draw(text::WIDTH)?, draw(WIDE_WIDTH)?])
+            }
             Drawing::Illustration(name) => {
-                let found = illustration::find(name).ok_or("unknown illustration")?;
+                let found =
+                    illustration::find(name).ok_or((None, "unknown illustration".to_owned()))?;
                 let (width, height) = found.size();
                 Ok(vec![Drawn {
                     svg: found.inner(),
@@ -141,17 +145,32 @@ impl Figure {
                     height,
                 }])
             }
+            Drawing::Movement(movement) => movement::draw(movement)
+                .map(|drawn| vec![drawn])
+                .map_err(|e| (Some(e.pose), format!("pose {}: {}", e.pose + 1, e.reason))),
+        }
+    }
+
+    /// Where a movement's stop rule comes from, if it says.
+    pub fn stop_source(&self) -> Option<&String> {
+        match &self.drawing {
+            Drawing::Movement(movement) => movement.stop_source.as_ref(),
+            _ => None,
         }
     }
 
     /// Text a reader reads in this figure: for the reading-grade and
     /// reading-time checks.
-    pub fn reading_text(&self) -> [&str; 3] {
-        [&self.title, &self.caption, &self.description]
+    pub fn reading_text(&self) -> Vec<&str> {
+        let mut text = vec![self.title.as_str(), &self.caption, &self.description];
+        if let Drawing::Movement(movement) = &self.drawing {
+            text.extend(movement.reading_text());
+        }
+        text
     }
 }
 
-pub use html::figure_html;
+pub use html::{figure_html, movement_sheet, Markers, NO_MARKERS};
 
 /// Bar-chart room, for the checks.
 pub(crate) fn bar_room(chart: &BarChart) -> f64 {

@@ -10,6 +10,7 @@ use toml::Spanned;
 use super::super::citations::find_citations;
 use super::super::problem::{line_of_offset, plain_text_problem, Problem};
 use super::super::toml_file;
+use super::movement::MOVEMENT_FIELDS;
 use super::{bar_room, illustration, text, BarChart, Drawing, Figure, LineChart, Series, MIN_BAR};
 
 /// Limits that keep a figure readable, and its block small.
@@ -26,12 +27,12 @@ pub const MAX_VALUE: f64 = 1_000_000.0;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFigure {
+pub(super) struct RawFigure {
     kind: Spanned<String>,
     title: Spanned<String>,
     caption: Spanned<String>,
     description: Spanned<String>,
-    source: Option<Spanned<String>>,
+    pub(super) source: Option<Spanned<String>>,
     name: Option<Spanned<String>>,
     category_label: Option<Spanned<String>>,
     categories: Option<Spanned<Vec<String>>>,
@@ -41,6 +42,12 @@ struct RawFigure {
     unit: Option<Spanned<String>>,
     max: Option<Spanned<f64>>,
     series: Option<Spanned<Vec<RawSeries>>>,
+    pub(super) view: Option<Spanned<String>>,
+    pub(super) still: Option<Spanned<String>>,
+    pub(super) pose: Option<Spanned<Vec<super::movement::read::RawPose>>>,
+    pub(super) amount: Option<Spanned<String>>,
+    pub(super) stop: Option<Spanned<String>>,
+    pub(super) stop_source: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,6 +110,12 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
         ("max", raw.max.as_ref().map(Spanned::span)),
         ("series", raw.series.as_ref().map(Spanned::span)),
         ("source", raw.source.as_ref().map(Spanned::span)),
+        ("view", raw.view.as_ref().map(Spanned::span)),
+        ("still", raw.still.as_ref().map(Spanned::span)),
+        ("pose", raw.pose.as_ref().map(Spanned::span)),
+        ("amount", raw.amount.as_ref().map(Spanned::span)),
+        ("stop", raw.stop.as_ref().map(Spanned::span)),
+        ("stop_source", raw.stop_source.as_ref().map(Spanned::span)),
     ]
     .into_iter()
     .filter_map(|(name, span)| span.map(|s| (name, s)))
@@ -112,10 +125,11 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
         "bar" => BAR_FIELDS,
         "line" => LINE_FIELDS,
         "illustration" => ILLUSTRATION_FIELDS,
+        "movement" => MOVEMENT_FIELDS,
         other => {
             check.at(
                 raw.kind.span(),
-                format!("unknown figure kind {other:?}: use \"bar\", \"line\" or \"illustration\""),
+                format!("unknown figure kind {other:?}: use \"bar\", \"line\", \"illustration\" or \"movement\""),
             );
             return Err(check.problems);
         }
@@ -150,6 +164,7 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
                 }
             }
         }
+        "movement" => check.movement(&raw),
         _ => {
             if source.is_none() {
                 check.at(
@@ -174,8 +189,11 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
             // all have room for their labels. Kept, so it is done once.
             match figure.layouts() {
                 Ok(drawn) => figure.drawn = drawn,
-                Err(reason) => {
-                    check.at(raw.series.map_or(whole, |s| s.span()), reason);
+                Err((pose, reason)) => {
+                    let pose_span =
+                        pose.and_then(|i| Some(raw.pose.as_ref()?.get_ref().get(i)?.label_span()));
+                    let span = pose_span.or(raw.series.map(|s| s.span()));
+                    check.at(span.unwrap_or(whole), reason);
                     return Err(check.problems);
                 }
             }
@@ -185,15 +203,15 @@ pub fn parse_figure(file: &str, fence_line: usize, body: &str) -> Result<Figure,
     }
 }
 
-struct Checker<'a> {
+pub(super) struct Checker<'a> {
     file: &'a str,
-    body: &'a str,
+    pub(super) body: &'a str,
     first: usize,
-    problems: Vec<Problem>,
+    pub(super) problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
-    fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn at(&mut self, span: Range<usize>, message: impl Into<String>) {
         let line = line_of_offset(self.body, span.start) + self.first - 1;
         self.problems.push(Problem::at_line(
             self.file,
@@ -205,7 +223,12 @@ impl Checker<'_> {
     /// A piece of text shown in the figure: one line of plain words, with
     /// its source in `source`, not in brackets (a numbered marker cannot go
     /// inside a drawing).
-    fn checked_text(&mut self, field: &str, value: &Spanned<String>, max: usize) -> String {
+    pub(super) fn checked_text(
+        &mut self,
+        field: &str,
+        value: &Spanned<String>,
+        max: usize,
+    ) -> String {
         let text = value.get_ref().trim().to_owned();
         if let Some(reason) = plain_text_problem(&text, max) {
             self.at(value.span(), format!("`{field}` {reason}"));
@@ -220,7 +243,7 @@ impl Checker<'_> {
 
     /// A label that is drawn: each of its words must fit in `room`, or it
     /// would run off the drawing (lines wrap only at spaces).
-    fn fits(&mut self, what: &str, text: &str, room: f64, span: Range<usize>) {
+    pub(super) fn fits(&mut self, what: &str, text: &str, room: f64, span: Range<usize>) {
         if let Some(word) = text.split_whitespace().find(|w| text::bold_width(w) > room) {
             self.at(
                 span,
@@ -599,21 +622,24 @@ values = [84, 29]
     }
 
     /// The fuzz target's property on stable, over blocks made by breaking
-    /// the built-in course's own figures one line at a time: reading never
-    /// panics, and a block that is accepted draws only finite numbers.
+    /// the built-in course's own figures (movements among them) one line at
+    /// a time: reading never panics, and a block that is accepted draws
+    /// only finite numbers.
     #[test]
     fn broken_built_in_blocks_never_panic_and_never_draw_a_non_finite_number() {
         let lessons = [
             include_str!("../../../../../content/lessons/01-why-ongoing.md"),
             include_str!("../../../../../content/lessons/02-how-long.md"),
             include_str!("../../../../../content/lessons/03-what-to-do.md"),
+            include_str!("../../../../../content/guides/02-moving.md"),
         ];
         let blocks: Vec<&str> = lessons
             .iter()
             .flat_map(|l| l.split("```figure\n").skip(1))
             .map(|rest| &rest[..rest.find("```").unwrap()])
             .collect();
-        assert_eq!(blocks.len(), 4);
+        // Four charts and drawings, and six movements.
+        assert_eq!(blocks.len(), 10);
         let breaks: [&dyn Fn(&str) -> String; 8] = [
             &|_| String::new(),
             &|line| format!("{line}\n{line}"),
@@ -641,7 +667,7 @@ values = [84, 29]
                                 &figure,
                                 1,
                                 crate::course::words::Catalog::english(),
-                                "",
+                                &super::super::NO_MARKERS,
                                 None,
                             );
                             assert!(
