@@ -278,3 +278,56 @@ fn check_names_an_extra_help_field_on_its_line() {
     assert!(out.contains("course.toml:23:"), "{out}");
     assert!(out.contains("website"), "{out}");
 }
+
+/// The shipped course copied, with its "Starting to move" page changed by
+/// `change`.
+fn course_with_moving_page(change: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = root().join("content");
+    for entry in walk(&from) {
+        let to = dir.path().join(entry.strip_prefix(&from).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let page = dir.path().join("guides/02-moving.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, change(&text)).unwrap();
+    dir
+}
+
+#[test]
+fn check_names_the_file_and_line_of_a_movement_a_clinic_got_wrong() {
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    // An angle out of range (the bridge's lifted pose), an unknown body
+    // part (pelvic tilt) and the knee rolls' stop rule left out: each block
+    // its own problem, on its own line of the changed file.
+    let change = |text: &str| {
+        text.replace("torso = 205", "torso = 999")
+            .replace(
+                "label = \"Press the small of your back down\"\ntorso = 180\nhead = 180\nnear_arm",
+                "label = \"Press the small of your back down\"\ntorso = 180\nhead = 180\nnear_elbow",
+            )
+            .replacen("stop = \"Only go as far as is comfortable.\"\n", "", 1)
+    };
+    let changed =
+        change(&std::fs::read_to_string(root().join("content/guides/02-moving.md")).unwrap());
+    let torso = line_of(&changed, "torso = 999");
+    let elbow = line_of(&changed, "near_elbow");
+    let pack = course_with_moving_page(change);
+    let (status, out, _) = run(&["check", pack.path().to_str().unwrap()]);
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains(&format!(
+            "guides/02-moving.md:{torso}: figure: `torso` has the angle 999"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "guides/02-moving.md:{elbow}: unknown field `near_elbow`"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("figure: a movement needs `stop`"), "{out}");
+}

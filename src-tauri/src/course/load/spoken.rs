@@ -302,4 +302,36 @@ mod tests {
         assert_eq!(said("a &lt;b&gt; and `<i>`\n")[0].1, "a <b> and <i>");
         assert_eq!(said("two  \nlines\n")[0].1, "two lines");
     }
+
+    #[test]
+    fn a_movement_is_read_with_its_amount_and_stop_rule_after_its_description() {
+        let course = crate::course::load::builtin::builtin_course().unwrap();
+        let moving = course
+            .guides
+            .iter()
+            .find(|g| g.id.as_str() == "moving")
+            .unwrap();
+        let said: Vec<&str> = moving
+            .spoken
+            .iter()
+            .map(|p| p.text.as_str())
+            .filter(|t| t.starts_with("Figure "))
+            .collect();
+        assert_eq!(said.len(), 6, "{said:?}");
+        assert!(
+            said[0].starts_with("Figure 1: Knee rolls. Roll both bent knees"),
+            "{}",
+            said[0]
+        );
+        assert!(
+            said[0].ends_with("How many: 8 to 10, changing sides each time. Take care: Only go as far as is comfortable."),
+            "{}",
+            said[0]
+        );
+        assert!(
+            said[5].contains("How many: Your physiotherapist can tell you how long to hold"),
+            "{}",
+            said[5]
+        );
+    }
 }
