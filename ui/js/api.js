@@ -1,6 +1,6 @@
 // The only module that talks to Rust. Each call returns a Promise of a view,
 // or rejects with {kind, message, problems} from the app's error type. The
-// lesson views it keeps on the way are lesson_cache.js's.
+// lesson and guide views it keeps on the way are lesson_cache.js's.
 
 import { afterCall, beforeCall } from "./lesson_cache.js";
 

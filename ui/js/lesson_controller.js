@@ -2,7 +2,7 @@
 // as Rust says), marking it complete, and the next and previous lessons.
 
 import { api } from "./api.js";
-import { changesMade, keptLesson } from "./lesson_cache.js";
+import { changesMade, keptLesson, sameView } from "./lesson_cache.js";
 import { reportSave } from "./messages.js";
 import { beforeLeaving, fail, go, register, show } from "./navigation.js";
 import { answer } from "./self_check_controller.js";
@@ -56,8 +56,6 @@ async function showLesson(id) {
     showLessonView(view, { keepMessages: true });
   }
 }
-
-const sameView = (kept, { save_error: _, ...view }) => JSON.stringify(kept) === JSON.stringify(view);
 
 export const nextLesson = () => currentLesson?.next && go("lesson", currentLesson.next.id);
 export const previousLesson = () => currentLesson?.previous && go("lesson", currentLesson.previous.id);

@@ -297,7 +297,7 @@ fn arrow_path(
             motion_arrow(body, from, at(joint)?)
                 .ok_or(format!("its arrow's joint {joint:?} does not move from the pose before (is it the joint that stays still?)"))
         }
-        Arrow::Press { joint, angle } => Ok(press_arrow(body, at(joint)?, *angle)),
+        Arrow::Press { joint, angle, bend } => Ok(press_arrow(body, at(joint)?, *angle, *bend)),
     }
 }
 
@@ -337,10 +337,10 @@ fn motion_arrow(body: &Body, from: Point, to: Point) -> Option<ArrowPath> {
     })
 }
 
-/// A straight arrow pointing `angle` degrees that ends just clear of the
-/// body at `at`; one pushing up from below starts just above the floor,
-/// however little room there is.
-fn press_arrow(body: &Body, at: Point, angle: f64) -> ArrowPath {
+/// An arrow pointing `angle` degrees that ends just clear of the body at
+/// `at`, bowed to one side by `bend` of its length; one pushing up from
+/// below starts just above the floor, however little room there is.
+fn press_arrow(body: &Body, at: Point, angle: f64, bend: f64) -> ArrowPath {
     let clear = body.torso_width() / 2.0 + 3.0;
     let tip = at.toward(angle, -clear);
     let mut start = tip.toward(angle, -PRESS_LENGTH);
@@ -351,9 +351,11 @@ fn press_arrow(body: &Body, at: Point, angle: f64) -> ArrowPath {
             floor,
         );
     }
+    let middle = start.lerp(tip, 0.5);
+    let side = middle.toward(angle + 90.0, bend * start.distance(tip));
     ArrowPath {
         start,
-        control: start.lerp(tip, 0.5),
+        control: side,
         tip,
     }
 }

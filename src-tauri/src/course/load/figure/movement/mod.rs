@@ -51,8 +51,14 @@ pub enum Arrow {
     /// A curved arrow from where `joint` was in the pose before to where it
     /// is in this one.
     Motion { joint: String },
-    /// A straight arrow pressing on `joint`, pointing `angle` degrees.
-    Press { joint: String, angle: f64 },
+    /// An arrow pressing on `joint`, pointing `angle` degrees: straight,
+    /// or curved by `bend` (-1 to 1, a share of its length to one side),
+    /// for a sweep.
+    Press {
+        joint: String,
+        angle: f64,
+        bend: f64,
+    },
 }
 
 /// A movement, checked: its picture's poses, and what the page and the

@@ -62,6 +62,7 @@ impl RawPose {
 pub struct RawArrow {
     joint: String,
     angle: Option<f64>,
+    bend: Option<f64>,
 }
 
 impl Checker<'_> {
@@ -301,10 +302,26 @@ impl Checker<'_> {
                 if self.angle_problem("arrow.angle", angle, raw.span()) {
                     return None;
                 }
+                let bend = arrow.bend.unwrap_or(0.0);
+                if !(-1.0..=1.0).contains(&bend) {
+                    self.at(
+                        raw.span(),
+                        format!("the arrow's `bend` is {bend}: give a number from -1 to 1 (0 is straight)"),
+                    );
+                    return None;
+                }
                 Some(Arrow::Press {
                     joint: arrow.joint.clone(),
                     angle,
+                    bend,
                 })
+            }
+            None if arrow.bend.is_some() => {
+                self.at(
+                    raw.span(),
+                    "the arrow's `bend` goes with `angle`: an arrow along a joint's path already follows it",
+                );
+                None
             }
             None if index == 0 => {
                 self.at(
@@ -488,6 +505,19 @@ arrow = { joint = "hip" }
             ),
             "which is seen from elsewhere",
             34,
+        );
+        only(
+            &BLOCK.replace(
+                "joint = \"hip\" }",
+                "joint = \"hip\", angle = 90, bend = 2 }",
+            ),
+            "the arrow's `bend` is 2",
+            33,
+        );
+        only(
+            &BLOCK.replace("joint = \"hip\" }", "joint = \"hip\", bend = 0.5 }"),
+            "`bend` goes with `angle`",
+            33,
         );
         // A joint that does not move has no path to show; an arrow
         // pushing from under a body lying flat would be under the floor.
