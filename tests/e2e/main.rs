@@ -21,6 +21,15 @@ use harness::Harness;
 use serde_json::json;
 
 pub const NEXT_STEP: &str = "https://alignmentexercisephysiology.com.au/";
+/// The built-in movements, pictured on "Starting to move", in page order.
+pub const MOVEMENTS: [&str; 6] = [
+    "Knee rolls",
+    "Pelvic tilt",
+    "Bottom to heels",
+    "Back extension",
+    "Knees to chest",
+    "Bridge",
+];
 pub const LESSONS: [(&str, &str); 3] = [
     ("why-ongoing", "Why is my back pain ongoing?"),
     (

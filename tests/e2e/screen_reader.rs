@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::a11y_tree::{self, squash, Node};
 use crate::harness::{App, Harness};
-use crate::LESSONS;
+use crate::{LESSONS, MOVEMENTS};
 
 /// The page's own view of a screen, to hold the tree against: its visible
 /// headings, its ids in document order, its question groups and figures,
@@ -249,15 +249,7 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
             .map(|n| squash(&n.name))
             .collect();
         assert_eq!(
-            pictures,
-            [
-                "Knee rolls",
-                "Pelvic tilt",
-                "Bottom to heels",
-                "Back extension",
-                "Knees to chest",
-                "Bridge"
-            ],
+            pictures, MOVEMENTS,
             "the movement pictures a screen reader gets"
         );
     }

@@ -127,14 +127,19 @@ fn check_without_a_folder_explains_itself_with_status_two() {
 
 /// The clinic fixture copied to a temporary folder, with `course.toml`'s
 /// `[help]` table replaced by `help` (or removed when it is empty).
-fn clinic_pack_with_help(help: &str) -> tempfile::TempDir {
+/// A copy of the pack in `from`, in a folder of its own.
+fn pack_copy(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let from = root().join("tests/fixtures/packs/clinic");
-    for entry in walk(&from) {
-        let to = dir.path().join(entry.strip_prefix(&from).unwrap());
+    for entry in walk(from) {
+        let to = dir.path().join(entry.strip_prefix(from).unwrap());
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(&entry, &to).unwrap();
     }
+    dir
+}
+
+fn clinic_pack_with_help(help: &str) -> tempfile::TempDir {
+    let dir = pack_copy(&root().join("tests/fixtures/packs/clinic"));
     let config = dir.path().join("course.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     let without = &text[..text.find("[help]").expect("the fixture has [help]")];
@@ -282,13 +287,7 @@ fn check_names_an_extra_help_field_on_its_line() {
 /// The shipped course copied, with its "Starting to move" page changed by
 /// `change`.
 fn course_with_moving_page(change: impl Fn(&str) -> String) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let from = root().join("content");
-    for entry in walk(&from) {
-        let to = dir.path().join(entry.strip_prefix(&from).unwrap());
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(&entry, &to).unwrap();
-    }
+    let dir = pack_copy(&root().join("content"));
     let page = dir.path().join("guides/02-moving.md");
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::write(&page, change(&text)).unwrap();
