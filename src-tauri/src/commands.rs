@@ -12,9 +12,11 @@ use time::OffsetDateTime;
 use url::Url;
 
 use crate::course::learner::atomic_write::write_atomically;
+use crate::course::learner::movement_days::LocalDay;
 use crate::course::learner::record::Preferences;
 use crate::course::screens::guide_view::{self, GuideView};
 use crate::course::screens::menu::{menu, MenuEntry, MAX_ENTRIES};
+use crate::course::screens::move_with_me::{self, MoveWithMeView, TodayView};
 use crate::course::screens::plan_view::{self, PlanView};
 use crate::course::screens::progress_summary::{
     file_type_label, progress_summary_html, SUGGESTED_FILE_NAME,
@@ -161,6 +163,61 @@ pub fn open_guide(state: State<'_, AppState>, id: String) -> Result<Changed<Guid
         |course, record| Ok(record.open_guide(course, &id, now)?),
         |course, _, index| guide_view::guide(course, index),
     )
+}
+
+/// "Move with me" for a guide with movements: its steps, and what is kept
+/// for the learner's day so far. Changes nothing.
+#[tauri::command]
+pub fn get_move_with_me(
+    state: State<'_, AppState>,
+    guide: String,
+) -> Result<MoveWithMeView, Error> {
+    let (today, date) = learners_day(&state);
+    state.read(|course, record| {
+        record.require_consent(course)?;
+        let page = course
+            .guide(&guide)
+            .filter(|g| !g.movements.is_empty())
+            .ok_or_else(|| RuleError::UnknownGuide(guide.chars().take(80).collect()))?;
+        Ok(move_with_me::move_with_me(
+            course, record, page, &today, date,
+        ))
+    })
+}
+
+/// "I did these today": the movements kept for the learner's own day.
+#[tauri::command]
+pub fn keep_movements_done(
+    state: State<'_, AppState>,
+    movements: Vec<String>,
+) -> Result<Changed<TodayView>, Error> {
+    let (today, date) = learners_day(&state);
+    state.change(
+        |course, record| Ok(record.keep_movements_done(course, &movements, today.clone())?),
+        |course, record, ()| move_with_me::today_view(course, record, &today, date),
+    )
+}
+
+/// "Add to my plan" (`chosen`) or "Take out of my plan" for a movement;
+/// My plan as it then stands.
+#[tauri::command]
+pub fn choose_movement(
+    state: State<'_, AppState>,
+    id: String,
+    chosen: bool,
+) -> Result<Changed<PlanView>, Error> {
+    state.change(
+        |course, record| Ok(record.choose_movement(course, &id, chosen)?),
+        |course, record, ()| plan_view::plan(course, record),
+    )
+}
+
+/// Today on the learner's own calendar (the system's time zone), and in
+/// the course's words.
+fn learners_day(state: &AppState) -> (LocalDay, String) {
+    let now = OffsetDateTime::now_utc();
+    let zone = jiff::tz::TimeZone::system();
+    (LocalDay::of(now, &zone), state.words().date(now, &zone))
 }
 
 fn lesson_change(

@@ -68,6 +68,9 @@ impl Error {
             }
             // The page shows it beside the field it sent.
             Error::Rule(RuleError::Plan(_)) => "invalid_plan_entry",
+            Error::Rule(RuleError::UnknownMovement(_)) => "unknown_movement",
+            Error::Rule(RuleError::NoMovementsChosen) => "no_movements_chosen",
+            Error::Rule(RuleError::MovementDaysFull(_)) => "movement_days_full",
             Error::LinkRefused(_) => "link_refused",
             Error::StoreWrite(_) => "store_write",
             Error::Opener(_) => "opener",

@@ -145,7 +145,7 @@ fn open_guide_needs_consent_refuses_an_unknown_id_and_keeps_when_it_was_read() {
     assert_eq!(guide["listen"]["parts"][0]["text"], "Sleep");
     let read = app.stored()["learner"]["guides_read"]["sleep"].clone();
     assert!(read["first_read_at"].is_string(), "{read}");
-    assert_eq!(app.stored()["learner"]["schema_version"], 4);
+    assert_eq!(app.stored()["learner"]["schema_version"], 5);
     let err = app
         .call("open_guide", json!({ "id": "why-ongoing" }))
         .unwrap_err();

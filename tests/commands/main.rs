@@ -11,6 +11,9 @@
 //! - `lessons`: lessons open, answer and complete only after consent and only
 //!   for ids in the course, and the print view has every lesson;
 //! - `plan`: My plan saves each step and refuses bad entries as data;
+//! - `move_with_me`: its steps after consent, the days done kept for the
+//!   learner's own day across a restart (session-only on a shared device),
+//!   refusals as data, and movements into My plan and out;
 //! - `links`: the next step opens only when the course is complete, only
 //!   course links open, and the references carry their DOI links;
 //! - `settings`: display and reading choices are remembered, values not on
@@ -27,6 +30,7 @@
 mod fixture;
 mod lessons;
 mod links;
+mod move_with_me;
 mod packs;
 mod plan;
 mod registry;

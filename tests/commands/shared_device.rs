@@ -21,9 +21,13 @@ fn start_over_is_refused_on_a_personal_device_and_changes_nothing() {
 
 /// A copy of a fixture pack with shared-device mode turned on.
 fn shared_pack(name: &str) -> (TempDir, PackSource) {
+    shared_copy(&pack_folder(name))
+}
+
+/// A copy of the pack in `from` with shared-device mode turned on.
+pub fn shared_copy(from: &Path) -> (TempDir, PackSource) {
     let dir = tempfile::tempdir().unwrap();
-    let from = pack_folder(name);
-    copy_tree(&from, dir.path());
+    copy_tree(from, dir.path());
     let config = dir.path().join("course.toml");
     let mut text = std::fs::read_to_string(&config).unwrap();
     text.push_str("\n[shared_device]\nenabled = true\nidle_timeout_seconds = 120\n");

@@ -20,6 +20,35 @@ const SCREENS: &[(&str, &[&str])] = &[
         "movement-sheet",
         &["#nav-tools", "#open-tool-moving", "#open-movement-sheet"],
     ),
+    (
+        "move-intro",
+        &["#nav-tools", "#open-tool-moving", "#open-move-with-me"],
+    ),
+    (
+        "move-step",
+        &[
+            "#nav-tools",
+            "#open-tool-moving",
+            "#open-move-with-me",
+            "#move-start",
+            "#move-count-one",
+        ],
+    ),
+    (
+        "move-end",
+        &[
+            "#nav-tools",
+            "#open-tool-moving",
+            "#open-move-with-me",
+            "#move-start",
+            "#move-next",
+            "#move-next",
+            "#move-next",
+            "#move-next",
+            "#move-next",
+            "#move-next",
+        ],
+    ),
     ("guide-sleep", &["#nav-tools", "#open-tool-sleep"]),
     ("guide-medicines", &["#nav-tools", "#open-tool-medicines"]),
     ("guide-leg-pain", &["#nav-tools", "#open-tool-leg-pain"]),
@@ -42,8 +71,8 @@ const SCREENS: &[(&str, &[&str])] = &[
 ];
 
 /// The screens pictured whole in each theme: the safety screens, a lesson,
-/// the ways in and every guide.
-const PICTURED: [&str; 13] = [
+/// the ways in, every guide, and a step of "Move with me" and its end.
+const PICTURED: [&str; 15] = [
     "disclaimer",
     "get-help",
     "lesson-1",
@@ -53,6 +82,8 @@ const PICTURED: [&str; 13] = [
     "guide-pain-today",
     "guide-moving",
     "movement-sheet",
+    "move-step",
+    "move-end",
     "guide-sleep",
     "guide-medicines",
     "guide-leg-pain",
@@ -68,6 +99,9 @@ const FROM_THE_TOP: &str = "document.activeElement.blur(); window.scrollTo(0, 0)
 fn screen_of(name: &str) -> &str {
     if name.starts_with("guide-") {
         return "guide";
+    }
+    if name.starts_with("move-") {
+        return "move-with-me";
     }
     name.strip_prefix("lesson-").map_or(name, |_| "lesson")
 }

@@ -9,6 +9,7 @@ mod guides;
 mod harness;
 mod learn_by_doing;
 mod listen;
+mod move_with_me;
 mod one_window;
 mod orca;
 mod portable;

@@ -254,6 +254,51 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
         );
     }
 
+    // "Move with me": each step a region named by its heading, with focus
+    // on it, its count announced politely, its picture named and
+    // described; the end a group of named boxes.
+    app.click("#nav-tools").await;
+    app.click("#open-tool-moving").await;
+    app.click("#open-move-with-me").await;
+    app.wait_for("[data-step=intro]").await;
+    check_screen(&harness, &app, "move-intro", &mut found).await;
+    app.click("#move-start").await;
+    for (n, title) in MOVEMENTS.iter().enumerate() {
+        app.wait_for(&format!("[data-step=\"{}\"]", n + 1)).await;
+        let tree = check_screen(&harness, &app, &format!("move-step-{}", n + 1), &mut found).await;
+        let picture: Vec<String> = tree
+            .walk()
+            .into_iter()
+            .filter(|node| node.role == "image" && !node.description.is_empty())
+            .map(|node| squash(&node.name))
+            .collect();
+        assert_eq!(picture, [*title], "step {}", n + 1);
+        if n == 0 {
+            assert_eq!(
+                focused(&tree).map(|f| squash(&f.name)),
+                Some(title.to_string())
+            );
+            app.click("#move-count-one").await;
+            assert_live_region(&harness, "notices", "status bar", "1 counted").await;
+            let (tree, _) = a11y_tree::read_until(&harness, |_| true).await;
+            let count_one = tree
+                .walk()
+                .into_iter()
+                .any(|node| node.role == "push button" && squash(&node.name) == "Count one");
+            assert!(count_one, "the count's button is named");
+        }
+        app.click("#move-next").await;
+    }
+    app.wait_for("[data-step=end]").await;
+    let end = check_screen(&harness, &app, "move-end", &mut found).await;
+    let boxes: Vec<String> = end
+        .walk()
+        .into_iter()
+        .filter(|node| node.role == "check box")
+        .map(|node| squash(&node.name))
+        .collect();
+    assert_eq!(boxes, MOVEMENTS, "each box named by its movement");
+
     // A self-check answered: its feedback has focus, and is read.
     app.click("#nav-home").await;
     app.click("#open-lesson-why-ongoing").await;

@@ -5,7 +5,9 @@
 // "ready": report the first screen once it is painted with its data.
 // "timings": also open the longest lesson 100 times through its real button
 // and time click -> DOM replaced -> next frame painted, and the command
-// round trip alone; Rust prints the figures, times store writes and quits.
+// round trip alone; the same for "Starting to move" and for each step of
+// "Move with me" after its key press; Rust prints the figures, times store
+// writes and quits.
 
 import { api } from "./api.js";
 
@@ -80,6 +82,57 @@ async function clickAndWait(element, name) {
   return { dom: dom - start, layout: layout - start, frame: frame - start, paint: painted - start, late };
 }
 
+// Resolves at the first change anywhere in the screen: a new step, or the
+// count's words.
+function screenChanged() {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(screen, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+// As clickAndWait, for an act that changes the screen in place or anew.
+async function actAndWait(act) {
+  const changed = screenChanged();
+  const firstFrame = new Promise((resolve) => requestAnimationFrame(resolve));
+  const start = performance.now();
+  act();
+  await changed;
+  screen.getBoundingClientRect();
+  const { painted, stamp } = await nextPaint();
+  const first = await firstFrame;
+  return { paint: painted - start, late: Math.max(0, Math.round((stamp - first) / FRAME_MS)) };
+}
+
+// A key pressed where focus is, as the keyboard sends it.
+const press = (key) => document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+
+// "Move with me": Space on the first step (a new step: the first
+// movement), then OPENS times round: Space to count one, "Next movement"
+// (Enter on it is its click), Space to count one, "Previous movement";
+// each count taken off again, untimed, so every round counts from none.
+async function timeMoveWithMe(series) {
+  await clickAndWait(document.getElementById("open-move-with-me"), "move-with-me");
+  const record = (kind, t) => {
+    series[`${kind}_to_paint`].push(t.paint);
+    series[`${kind}_frames_late`].push(t.late);
+  };
+  record("move_step_new", await actAndWait(() => press(" ")));
+  const count = async () => {
+    record("move_step_count", await actAndWait(() => press(" ")));
+    document.getElementById("move-take-one-off").click();
+  };
+  for (let i = 0; i < OPENS; i += 1) {
+    await count();
+    record("move_step_new", await actAndWait(() => document.getElementById("move-next").click()));
+    await count();
+    record("move_step_new", await actAndWait(() => document.getElementById("move-previous").click()));
+  }
+}
+
 async function timeLessonOpens() {
   await api.acceptDisclaimer();
   await clickAndWait(document.getElementById("nav-home"), "home");
@@ -98,6 +151,10 @@ async function timeLessonOpens() {
     open_lesson_round_trip: [],
     open_movements_click_to_paint: [],
     open_movements_frames_late: [],
+    move_step_new_to_paint: [],
+    move_step_new_frames_late: [],
+    move_step_count_to_paint: [],
+    move_step_count_frames_late: [],
     frame_interval: [],
   };
   for (let i = 0; i < OPENS; i += 1) {
@@ -120,6 +177,7 @@ async function timeLessonOpens() {
     series.open_movements_click_to_paint.push(t.paint);
     series.open_movements_frames_late.push(t.late);
   }
+  await timeMoveWithMe(series);
   for (let i = 0; i < OPENS; i += 1) {
     const start = performance.now();
     await api.openLesson(longest.id);

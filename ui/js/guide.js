@@ -8,7 +8,19 @@ import { listenControl } from "./listen.js";
 import { t } from "./strings.js";
 import { button, DATA, keyPoints } from "./views.js";
 
-export function guideView(view, { goTools, getHelp, print, openSheet }) {
+// "Move with me", for a page with movements: after the key points, before
+// the text, so it is found without reading the whole page first.
+const moveWithMe = (view, start) =>
+  view.move_with_me
+    ? h(
+        "div",
+        { class: "panel move-with-me-start no-print" },
+        h("p", {}, t("guide.move-with-me-hint")),
+        button("open-move-with-me", t("guide.move-with-me"), () => start(view.id), "button"),
+      )
+    : null;
+
+export function guideView(view, { goTools, getHelp, print, openSheet, moveWithMe: start }) {
   return {
     title: view.title,
     node: h(
@@ -19,6 +31,7 @@ export function guideView(view, { goTools, getHelp, print, openSheet }) {
       h("p", { class: "lesson-meta" }, h("span", { class: "lesson-minutes" }, t("lesson.time", { duration: view.minutes_words }))),
       listenControl(view.listen),
       keyPoints(view.key_points_heading, view.key_points),
+      moveWithMe(view, start),
       courseHtml(view.html, { id: "guide-text" }),
       h(
         "ul",

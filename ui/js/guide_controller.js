@@ -13,6 +13,7 @@ const actions = {
   getHelp: () => go("get-help"),
   print: () => window.print(),
   openSheet: (id) => go("movement-sheet", id),
+  moveWithMe: (id) => go("move-with-me", id),
   back: (id) => go("guide", id),
 };
 

@@ -153,6 +153,9 @@ function resume() {
   showState();
 }
 
+// Whether a reading is under way (paused or not).
+export const isReading = () => Boolean(reading);
+
 // Listen, Pause or Carry on, as the one button shows; also Alt + L.
 export function toggleReading() {
   const el = control();

@@ -2,7 +2,7 @@
 // saved as they go. What a step needs, the limits and the suggestions are
 // Rust's (the plan view); this only draws them and reports each change.
 
-import { h, screenHeading } from "./dom.js";
+import { courseHtml, h, screenHeading } from "./dom.js";
 import { t } from "./strings.js";
 
 // "Call" or "Text" before a number, as "Get help now" shows it.
@@ -136,6 +136,32 @@ function textStep(step, view, actions) {
   });
 }
 
+// "Moving more": the movements put in the plan from "Move with me", each
+// with its starting amount and picture (Rust's), and a way to take it out.
+function chosenMovements(step, view, actions) {
+  if (step.id !== "movement") return null;
+  const guide = view.movement_guide;
+  return h(
+    "section",
+    { class: "plan-movements", id: "plan-movements", "aria-labelledby": "plan-movements-heading" },
+    h("h3", { id: "plan-movements-heading", tabindex: "-1" }, t("plan.movements-heading")),
+    step.movements.length
+      ? h("ul", { class: "plan-movement-list" }, step.movements.map((m, i) => plannedMovement(m, i, actions)))
+      : h("p", { class: "hint", id: "plan-movements-empty" }, guide ? t("plan.movements-hint", { guide: guide.title }) : t("plan.empty-list")),
+  );
+}
+
+function plannedMovement(movement, i, actions) {
+  return h(
+    "li",
+    { class: "plan-movement", id: `plan-movement-${movement.id}` },
+    h("p", { class: "plan-movement-title" }, h("strong", DATA, movement.title)),
+    movement.amount ? h("p", {}, h("span", {}, t("movement.amount")), ": ", h("span", DATA, movement.amount)) : h("p", { class: "hint" }, t("plan.movement-gone")),
+    movement.picture ? courseHtml(movement.picture, { class: "plan-movement-picture" }) : null,
+    button({ class: "link-button no-print", id: `plan-take-out-${i}`, "aria-label": t("plan.take-out-label", { title: movement.title }), onclick: () => actions.takeOut(movement, i) }, t("move.take-out-of-plan")),
+  );
+}
+
 function helpBox(view, actions) {
   return h(
     "div",
@@ -155,7 +181,22 @@ function printedStep(step) {
   } else if (written.length) {
     body = written.map((f) => h("p", {}, h("strong", {}, t(`plan.field.${f.name}`)), h("br"), h("span", { class: "plan-print-text", ...DATA }, f.value)));
   }
-  return h("div", {}, h("h2", {}, t(`plan.step.${step.id}`)), body ?? h("p", {}, t("plan.empty-list")));
+  const movements = step.movements.length
+    ? h(
+        "div",
+        { class: "plan-print-movements" },
+        h("h3", {}, t("plan.movements-heading")),
+        step.movements.map((m) =>
+          h(
+            "div",
+            { class: "plan-print-movement" },
+            h("p", {}, h("strong", DATA, m.title), m.amount ? [" ", h("span", DATA, m.amount)] : null),
+            m.picture ? courseHtml(m.picture, { class: "plan-movement-picture" }) : null,
+          ),
+        ),
+      )
+    : null;
+  return h("div", {}, h("h2", {}, t(`plan.step.${step.id}`)), body ?? (movements ? null : h("p", {}, t("plan.empty-list"))), movements);
 }
 
 // The plan as plain text with the help numbers, for printing (the form
@@ -197,6 +238,7 @@ export function planView(view, actions) {
       statusTag(step),
       h("p", { class: "hint" }, t(`plan.hint.${step.id}`)),
       step.list ? listStep(step, view, actions) : textStep(step, view, actions),
+      chosenMovements(step, view, actions),
       stepGuides(step, actions),
       step.id === "flare_up" ? helpBox(view, actions) : null,
     ),

@@ -90,6 +90,16 @@ const planActions = {
       })
       .catch(planFailed(`plan-add-${list}`));
   },
+  takeOut(movement, index) {
+    oneAtATime(() => api.chooseMovement(movement.id, false))
+      ?.then((view) => {
+        reportSave(view);
+        const left = view.in_plan.length;
+        redrawPlan(view, left > index ? `plan-take-out-${index}` : "plan-movements-heading");
+        say(t("move.taken-out-of-plan", { title: movement.title }));
+      })
+      .catch(fail);
+  },
   startEdit(list, index) {
     const entry = listOf(currentPlan, list)[index];
     document.getElementById(`plan-entry-${list}-${index}`)?.replaceWith(entryEditor(list, index, entry, planActions));

@@ -6,8 +6,8 @@ import { listenControl } from "./listen.js";
 import { questionsSection } from "./self_check.js";
 import { dateTime, t } from "./strings.js";
 
-export const button = (id, label, onclick, cls = "button") =>
-  h("button", { type: "button", id, class: cls, onclick }, label);
+export const button = (id, label, onclick, cls = "button", attrs = {}) =>
+  h("button", { type: "button", id, class: cls, onclick, ...attrs }, label);
 
 const described = (node, by = "completed-note") => {
   node.setAttribute("aria-describedby", by);

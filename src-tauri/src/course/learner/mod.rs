@@ -4,6 +4,7 @@
 pub mod atomic_write;
 pub mod device;
 pub mod erase;
+pub mod movement_days;
 pub mod notice;
 pub mod plan;
 pub mod portable;

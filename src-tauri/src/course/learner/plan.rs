@@ -23,6 +23,9 @@ pub struct Plan {
     pub movement: String,
     pub starting_amount: String,
     pub building_up: String,
+    /// Also step 2: the movements chosen with "Add to my plan", in the
+    /// order chosen.
+    pub movements: Vec<ChosenMovement>,
     /// Step 3: in a flare-up, what I will do, what I will keep doing, and
     /// when I will get help.
     pub flare_up_do: String,
@@ -30,6 +33,15 @@ pub struct Plan {
     pub flare_up_get_help: String,
     /// Step 4: questions to ask my doctor or physiotherapist.
     pub questions: Vec<String>,
+}
+
+/// A movement put in the plan from "Move with me": its id, and its title
+/// then, so a movement a later course no longer has is still named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChosenMovement {
+    pub id: String,
+    pub title: String,
 }
 
 /// The plan's written answers, by the name the page uses.
@@ -270,6 +282,29 @@ impl Plan {
             Some(list) => !self.list(list).is_empty(),
             None => step.fields().iter().all(|f| !self.text(*f).is_empty()),
         }
+    }
+
+    /// Puts a movement in the plan (once; its title brought up to date).
+    pub fn choose_movement(&mut self, id: &str, title: &str) -> Result<(), PlanProblem> {
+        if let Some(chosen) = self.movements.iter_mut().find(|m| m.id == id) {
+            chosen.title = title.to_owned();
+            return Ok(());
+        }
+        if self.movements.len() >= MAX_LIST_ENTRIES {
+            return Err(PlanProblem::ListFull(MAX_LIST_ENTRIES));
+        }
+        self.movements.push(ChosenMovement {
+            id: id.to_owned(),
+            title: title.to_owned(),
+        });
+        Ok(())
+    }
+
+    /// Takes a movement out of the plan; whether it was there.
+    pub fn drop_movement(&mut self, id: &str) -> bool {
+        let before = self.movements.len();
+        self.movements.retain(|m| m.id != id);
+        self.movements.len() < before
     }
 
     pub fn is_empty(&self) -> bool {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::movement_days::{self, LocalDay, MovementDays};
 use super::plan::{Plan, PlanList, PlanProblem, PlanText};
 use crate::course::load::lesson::LessonId;
 use crate::course::load::pack::Course;
@@ -19,7 +20,9 @@ use crate::course::words::{display_in_english, Message};
 ///    version-1 record up on load).
 /// 3: adds `preferences.reading_speed`, for reading aloud.
 /// 4: adds `guides_read`, when each guide was first and last read.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: adds `movement_days` (the days "Move with me" was done) and
+///    `plan.movements` (the movements put in My plan).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Everything stored for the learner: the one record in the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +45,8 @@ pub struct LearnerRecord {
     /// Each guide the learner has opened, by id; kept for guides a later
     /// course no longer has.
     pub guides_read: BTreeMap<LessonId, GuideRead>,
+    /// Each day the learner said "I did these today", with the movements.
+    pub movement_days: MovementDays,
 }
 
 /// When a guide was first opened, and last: the progress summary lists
@@ -184,6 +189,7 @@ impl Default for LearnerRecord {
             answers: BTreeMap::new(),
             plan: Plan::default(),
             guides_read: BTreeMap::new(),
+            movement_days: MovementDays::new(),
         }
     }
 }
@@ -227,6 +233,9 @@ pub enum RuleError {
     UnknownQuestion(String),
     InvalidChoice,
     Plan(PlanProblem),
+    UnknownMovement(String),
+    NoMovementsChosen,
+    MovementDaysFull(usize),
 }
 
 impl RuleError {
@@ -250,6 +259,11 @@ impl RuleError {
             RuleError::UnknownQuestion(id) => Message::new("rule.unknown-question").with("id", id),
             RuleError::InvalidChoice => Message::new("rule.invalid-choice"),
             RuleError::Plan(problem) => problem.message(),
+            RuleError::UnknownMovement(id) => Message::new("rule.unknown-movement").with("id", id),
+            RuleError::NoMovementsChosen => Message::new("rule.no-movements-chosen"),
+            RuleError::MovementDaysFull(max) => {
+                Message::new("rule.movement-days-full").with("max", max)
+            }
         }
     }
 }
@@ -491,6 +505,54 @@ impl LearnerRecord {
         result.map_err(RuleError::Plan)
     }
 
+    /// "I did these today": the movements `done` (each one the course has)
+    /// kept for `today`, the learner's own day. Needs consent, like the
+    /// movements themselves.
+    pub fn keep_movements_done(
+        &mut self,
+        course: &Course,
+        done: &[String],
+        today: LocalDay,
+    ) -> Result<(), RuleError> {
+        self.require_consent(course)?;
+        if done.is_empty() {
+            return Err(RuleError::NoMovementsChosen);
+        }
+        let mut ids = Vec::with_capacity(done.len());
+        for id in done {
+            let (_, movement) = course
+                .movement(id)
+                .ok_or_else(|| RuleError::UnknownMovement(id.chars().take(80).collect()))?;
+            ids.push(movement.id.as_str());
+        }
+        movement_days::keep(&mut self.movement_days, today, &ids)
+            .map_err(RuleError::MovementDaysFull)
+    }
+
+    /// "Add to my plan" (`chosen`) or "Take out of my plan" for a movement
+    /// the course has.
+    pub fn choose_movement(
+        &mut self,
+        course: &Course,
+        id: &str,
+        chosen: bool,
+    ) -> Result<(), RuleError> {
+        self.require_consent(course)?;
+        let unknown = || RuleError::UnknownMovement(id.chars().take(80).collect());
+        if !chosen {
+            // One the course no longer has can still come out of the plan.
+            return match self.plan.drop_movement(id) {
+                true => Ok(()),
+                false if course.movement(id).is_some() => Ok(()),
+                false => Err(unknown()),
+            };
+        }
+        let (_, movement) = course.movement(id).ok_or_else(unknown)?;
+        self.plan
+            .choose_movement(&movement.id, &movement.title)
+            .map_err(RuleError::Plan)
+    }
+
     pub fn require_consent(&self, course: &Course) -> Result<(), RuleError> {
         if self.has_consented(course) {
             Ok(())
@@ -539,6 +601,85 @@ mod tests {
         );
         record.start_over();
         assert!(record.guides_read.is_empty());
+    }
+
+    #[test]
+    fn movements_done_are_kept_by_the_learners_day_and_only_for_movements_the_course_has() {
+        let course = crate::course::load::builtin::builtin_course().unwrap();
+        let mut record = LearnerRecord::default();
+        let today = LocalDay::try_from("2026-12-07".to_owned()).unwrap();
+        let done = |ids: &[&str]| ids.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            record.keep_movements_done(&course, &done(&["bridge"]), today.clone()),
+            Err(RuleError::ConsentRequired)
+        );
+        record.accept_disclaimer(&course, T0);
+        assert_eq!(
+            record.keep_movements_done(&course, &[], today.clone()),
+            Err(RuleError::NoMovementsChosen)
+        );
+        assert_eq!(
+            record.keep_movements_done(&course, &done(&["bridge", "handstand"]), today.clone()),
+            Err(RuleError::UnknownMovement("handstand".into()))
+        );
+        assert!(record.movement_days.is_empty(), "a refusal keeps nothing");
+        record
+            .keep_movements_done(
+                &course,
+                &done(&["bridge", "knee-rolls", "bridge"]),
+                today.clone(),
+            )
+            .unwrap();
+        let kept: Vec<&str> = record.movement_days[&today]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(kept, ["bridge", "knee-rolls"]);
+        record.start_over();
+        assert!(record.movement_days.is_empty());
+    }
+
+    #[test]
+    fn a_movement_goes_into_my_plan_once_with_its_title_and_comes_out_again() {
+        let course = crate::course::load::builtin::builtin_course().unwrap();
+        let mut record = LearnerRecord::default();
+        assert_eq!(
+            record.choose_movement(&course, "bridge", true),
+            Err(RuleError::ConsentRequired)
+        );
+        record.accept_disclaimer(&course, T0);
+        record.choose_movement(&course, "bridge", true).unwrap();
+        record.choose_movement(&course, "knee-rolls", true).unwrap();
+        record.choose_movement(&course, "bridge", true).unwrap();
+        let chosen: Vec<(&str, &str)> = record
+            .plan
+            .movements
+            .iter()
+            .map(|m| (m.id.as_str(), m.title.as_str()))
+            .collect();
+        assert_eq!(chosen, [("bridge", "Bridge"), ("knee-rolls", "Knee rolls")]);
+        assert_eq!(
+            record.choose_movement(&course, "<b>", true),
+            Err(RuleError::UnknownMovement("<b>".into()))
+        );
+        record.choose_movement(&course, "bridge", false).unwrap();
+        assert_eq!(record.plan.movements.len(), 1);
+        assert!(!record.plan.is_empty());
+        // Taking out one that is not in the plan changes nothing.
+        record.choose_movement(&course, "bridge", false).unwrap();
+        // One a later course no longer has still comes out of the plan.
+        record
+            .plan
+            .choose_movement("side-plank", "Side plank")
+            .unwrap();
+        record
+            .choose_movement(&course, "side-plank", false)
+            .unwrap();
+        assert_eq!(record.plan.movements.len(), 1);
+        assert_eq!(
+            record.choose_movement(&course, "side-plank", false),
+            Err(RuleError::UnknownMovement("side-plank".into()))
+        );
     }
 
     fn course() -> Course {

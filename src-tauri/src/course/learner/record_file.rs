@@ -180,6 +180,14 @@ pub fn upgrade(mut record: Value) -> Value {
         fields.insert("guides_read".into(), json!({}));
         fields.insert("schema_version".into(), json!(4));
     }
+    if fields.get("schema_version").and_then(Value::as_u64) == Some(4) {
+        // 5: no movement days done yet, and no movements in the plan.
+        fields.insert("movement_days".into(), json!({}));
+        if let Some(plan) = fields.get_mut("plan").and_then(Value::as_object_mut) {
+            plan.insert("movements".into(), json!([]));
+        }
+        fields.insert("schema_version".into(), json!(5));
+    }
     record
 }
 
@@ -461,6 +469,48 @@ pub(crate) mod tests {
             assert_eq!(record.plan.activities, ["Gardening"], "{name}");
             assert_eq!(record.plan.movement, "Walking to the shops");
             assert!(record.guides_read.is_empty(), "{name}");
+        }
+    }
+
+    /// The file the version-4 app wrote (tests/fixtures/records/v4, made by
+    /// the command tests' app on its real store on 7 December 2026:
+    /// consent, an answer, one lesson complete and one started, display
+    /// choices, two guides read, two plan steps), and its backup, load with
+    /// all of it kept, no movement days and no movements in the plan.
+    #[test]
+    fn a_real_version_4_file_and_its_backup_are_upgraded_with_nothing_lost() {
+        use crate::course::load::lesson::LessonId;
+        for (name, parsed) in fixture_files("v4") {
+            let SavedRecord::Valid { record, revision } = parsed else {
+                panic!("{name}: {parsed:?}");
+            };
+            assert_eq!(record.schema_version, SCHEMA_VERSION, "{name}");
+            assert_eq!(revision, 13, "{name}");
+            assert_eq!(
+                record.consent.as_ref().unwrap().disclaimer_version,
+                "9cfc3ba607e8ac61"
+            );
+            assert_eq!(
+                record.answers[&LessonId::parse("why-ongoing").unwrap()]["posture"].chosen,
+                "False"
+            );
+            let done: Vec<(&str, bool)> = record
+                .lessons
+                .iter()
+                .map(|(id, p)| (id.as_str(), p.completed_at.is_some()))
+                .collect();
+            assert_eq!(done, [("how-long", false), ("why-ongoing", true)], "{name}");
+            assert_eq!(record.preferences.text_size, 1);
+            assert_eq!(record.preferences.theme.name(), "dark");
+            assert_eq!(record.preferences.reading_speed, ReadingSpeed::Slower);
+            let read: Vec<&str> = record.guides_read.keys().map(|id| id.as_str()).collect();
+            assert_eq!(read, ["moving", "sleep"], "{name}");
+            let moving = &record.guides_read[&LessonId::parse("moving").unwrap()];
+            assert!(moving.last_read_at > moving.first_read_at, "{name}");
+            assert_eq!(record.plan.activities, ["Playing with my grandchildren"]);
+            assert_eq!(record.plan.movement, "Walking and the bridge");
+            assert!(record.plan.movements.is_empty(), "{name}");
+            assert!(record.movement_days.is_empty(), "{name}");
         }
     }
 

@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::problem::{line_of_offset, Problem};
 use super::questions::{parse_questions, Question};
-use super::render::ParsedPage;
+use super::render::{MovementSection, OpeningSection, ParsedPage};
 use super::spoken::SpokenPart;
 use super::toml_file;
 use crate::course::learner::plan::PlanStep;
@@ -90,6 +90,10 @@ pub struct Lesson {
     /// Its movements as one printable sheet (see `figure::movement_sheet`);
     /// empty for a page without any.
     pub movement_sheet: String,
+    /// Its movements, each with its section, for "Move with me".
+    pub movements: Vec<MovementSection>,
+    /// Its first section, shown before the movements (see `render::Written`).
+    pub opening: Option<OpeningSection>,
     /// Where it came from, for messages about it.
     pub file: String,
     /// Self-check questions, shown after the text.
@@ -201,6 +205,8 @@ pub fn lesson_from(file: &str, rendered: &ParsedPage<'_>) -> Result<Lesson, Vec<
             print_html: String::new(),
             spoken: Vec::new(),
             movement_sheet: String::new(),
+            movements: Vec::new(),
+            opening: None,
             file: file.to_owned(),
             questions,
             plan_step,

@@ -21,7 +21,7 @@ use super::links::GUIDE_LINK_PREFIX;
 use super::logo::logo_data_url;
 use super::problem::{ContentError, Problem};
 use super::references::{parse_references, Reference, REFERENCES_FILE};
-use super::render::{parse_page, render_with, ParsedPage, Writing, Written};
+use super::render::{parse_page, render_with, MovementSection, ParsedPage, Writing, Written};
 use super::spoken::SpokenPart;
 use crate::course::words::{pack_catalog::pack_words, Catalog};
 
@@ -89,6 +89,14 @@ impl Course {
         self.guides.iter().find(|g| g.id.as_str() == id)
     }
 
+    /// A movement by its id, with the page it is on.
+    pub fn movement(&self, id: &str) -> Option<(&Lesson, &MovementSection)> {
+        self.lessons
+            .iter()
+            .chain(&self.guides)
+            .find_map(|page| Some((page, page.movements.iter().find(|m| m.id == id)?)))
+    }
+
     pub fn lesson_index(&self, id: &LessonId) -> Option<usize> {
         self.lessons.iter().position(|l| &l.id == id)
     }
@@ -137,6 +145,7 @@ pub fn load_course(files: &PackFiles) -> Result<Course, ContentError> {
     let mut guides = pages_from(&parsed.guides, guide_from, &mut problems);
     check_guides(&mut guides, &lessons, &mut problems);
     check_guide_links(&parsed, &guides, &mut problems);
+    check_movement_ids(&parsed, &mut problems);
     cross_check_citations(&citations, &settings.references, &mut problems);
     let help = files
         .get(HELP_FILE)
@@ -366,6 +375,25 @@ fn pages_from(
     built
 }
 
+/// A movement's id names it in the learner's record, so no two movements
+/// of a course may share one.
+fn check_movement_ids(parsed: &ParsedPages<'_>, problems: &mut Vec<Problem>) {
+    let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    for (name, page) in parsed.named_pages() {
+        for (line, id) in page.movement_ids() {
+            if let Some((first, first_line)) = seen.get(id) {
+                problems.push(Problem::at_line(
+                    name,
+                    line,
+                    format!("figure: the movement id {id:?} is already used ({first}, line {first_line}); give each movement its own"),
+                ));
+            } else {
+                seen.insert(id, (name, line));
+            }
+        }
+    }
+}
+
 /// Each lesson or guide written from its page (`pages`, by file): shown,
 /// read aloud under `said`'s prefix, and printed with its ids under
 /// `print_prefix`-{id}.
@@ -394,6 +422,8 @@ fn write_pages<'a>(
         lesson.print_html = written.print_html;
         lesson.spoken = written.spoken;
         lesson.movement_sheet = written.movement_sheet;
+        lesson.movements = written.movements;
+        lesson.opening = written.opening;
     }
 }
 
@@ -652,6 +682,134 @@ pub(crate) mod tests {
         pairs.retain(|(p, _)| p != file);
         pairs.push((file.into(), text.into()));
         pairs
+    }
+
+    fn movement_block(id: &str) -> String {
+        format!("```figure\nkind = \"movement\"\nid = \"{id}\"\ntitle = \"Move {id}\"\ncaption = \"Lie down.\"\ndescription = \"A person lying down.\"\nstop = \"Stop if it hurts.\"\n[[pose]]\nlabel = \"Start\"\ntorso = 180\nhead = 180\nnear_arm = [0, 0]\nnear_leg = [50, -80, 0]\n```\n")
+    }
+
+    #[test]
+    fn each_movement_keeps_its_section_for_move_with_me_with_ids_of_its_own() {
+        let chart = "```figure\nkind = \"bar\"\ntitle = \"A chart\"\ncaption = \"c.\"\ndescription = \"d.\"\nsource = \"Engel, 1977\"\ncategory_label = \"What\"\ncategories = [\"One\"]\nvalue_label = \"How much\"\nmax = 10\n[[series]]\nlabel = \"All\"\nvalues = [5]\n```\n";
+        let body = format!(
+            "Check with your GP first.\n\n## Moves\n\n### One\n\n- **Start:** lie on your back.\n\n{}\nA cushion can help.\n\n### Two\n\n{chart}\n{}",
+            movement_block("one-move"),
+            movement_block("two-move")
+        );
+        let pairs = replace(good_pack(), "guides/a.md", &guide_text("moves", 1, &body));
+        let course = load(pairs).unwrap();
+        let (page, one) = course.movement("one-move").unwrap();
+        assert_eq!(page.id.as_str(), "moves");
+        assert_eq!(
+            (one.title.as_str(), one.amount.as_str()),
+            (
+                "Move one-move",
+                "Your physiotherapist can tell you how long to hold, and how many to do."
+            )
+        );
+        assert!(
+            one.html.contains("lie on your back") && one.html.contains("A cushion can help"),
+            "{}",
+            one.html
+        );
+        assert!(
+            one.html.contains(
+                "<figure class=\"figure figure-movement\" data-say id=\"move-one-move-2\""
+            ),
+            "{}",
+            one.html
+        );
+        assert!(
+            !one.html.contains("Two") && !one.html.contains("<h"),
+            "only its own section: {}",
+            one.html
+        );
+        assert!(
+            one.picture.starts_with("<svg") && one.picture.contains("<title>Move one-move</title>")
+        );
+        let said: Vec<(&str, &str)> = one
+            .spoken
+            .iter()
+            .map(|p| (p.target.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(said[0], ("move-one-move-1", "Start: lie on your back."));
+        assert!(
+            said[1].1.starts_with("Figure 1: Move one-move. Lie down."),
+            "{said:?}"
+        );
+        assert_eq!(said[2], ("move-one-move-3", "A cushion can help."));
+        // A chart before a movement in its section keeps its own place and
+        // number.
+        let (_, two) = course.movement("two-move").unwrap();
+        assert!(
+            two.spoken[0].text.starts_with("Figure 2: A chart."),
+            "{:?}",
+            two.spoken
+        );
+        assert!(
+            two.spoken[1].text.starts_with("Figure 3: Move two-move."),
+            "{:?}",
+            two.spoken
+        );
+        assert!(course.movement("three").is_none());
+        // The page's first section, for the first step.
+        let opening = page.opening.as_ref().unwrap();
+        assert!(
+            opening.html.contains("Check with your GP first") && !opening.html.contains("Moves"),
+            "{}",
+            opening.html
+        );
+        assert_eq!(opening.spoken[0].text, "Part");
+    }
+
+    #[test]
+    fn two_movements_in_one_section_or_sharing_an_id_are_refused_by_file_and_line() {
+        let body = format!("{}\n{}", movement_block("a-move"), movement_block("b-move"));
+        let pairs = replace(good_pack(), "guides/a.md", &guide_text("moves", 1, &body));
+        let problems = load(pairs).unwrap_err().problems;
+        let shared: Vec<_> = problems
+            .iter()
+            .filter(|p| {
+                p.message
+                    .contains("each movement needs a heading of its own")
+            })
+            .collect();
+        assert_eq!(shared.len(), 2, "{problems:?}");
+        assert_eq!(
+            (shared[0].file.as_str(), shared[0].line),
+            ("guides/a.md", Some(12))
+        );
+
+        // Nor may a movement be in the page's first section, shown first.
+        let problems = load(replace(
+            good_pack(),
+            "guides/a.md",
+            &guide_text("moves", 1, &movement_block("early")),
+        ))
+        .unwrap_err()
+        .problems;
+        assert!(
+            problems.iter().any(|p| p.line == Some(12)
+                && p.message
+                    .contains("a movement cannot be in the page's first section")),
+            "{problems:?}"
+        );
+
+        let later = |id: &str| format!("Check first.\n\n## Moves\n\n{}", movement_block(id));
+        let pairs = replace(
+            good_pack(),
+            "guides/a.md",
+            &guide_text("moves", 1, &later("same")),
+        );
+        let pairs = replace(pairs, "guides/b.md", &guide_text("more", 2, &later("same")));
+        let problems = load(pairs).unwrap_err().problems;
+        assert!(
+            problems.iter().any(|p| p.file == "guides/b.md"
+                && p.line == Some(16)
+                && p.message
+                    .contains("the movement id \"same\" is already used (guides/a.md, line 16)")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -9,7 +9,9 @@ use url::Url;
 use super::citations::{
     cite_in_words, find_citations, find_in_tree, link_in_tree, marker_html, numbered, Citation,
 };
-use super::figure::{movement_sheet, parse_figure, Figure, Markers, FIGURE_FENCE};
+use super::figure::{
+    movement_picture, movement_sheet, parse_figure, Drawing, Figure, Markers, FIGURE_FENCE,
+};
 use super::links::{parse_https_url, GUIDE_LINK_PREFIX, SCREEN_ANCHORS};
 use super::problem::Problem;
 use super::questions::QUESTIONS_FENCE;
@@ -155,6 +157,117 @@ pub struct Written {
     pub spoken: Vec<SpokenPart>,
     /// The page's movements as one printable sheet; empty without any.
     pub movement_sheet: String,
+    /// Each movement with its section, for "Move with me".
+    pub movements: Vec<MovementSection>,
+    /// For a page with movements, its first section (heading and all), as
+    /// "Move with me" shows it before the first movement: the safety
+    /// checks come first on such a page (content/README.md).
+    pub opening: Option<OpeningSection>,
+}
+
+/// A page's first section, written on its own with ids of its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpeningSection {
+    pub html: String,
+    pub spoken: Vec<SpokenPart>,
+}
+
+/// A movement as "Move with me" shows it: its section of the page (from
+/// its heading to the next: the start and move steps, the picture with
+/// how many and when to stop, any tips), written with ids of its own, and
+/// what Listen says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MovementSection {
+    pub id: String,
+    pub title: String,
+    /// How many, as the picture says it (the amount, or who to ask).
+    pub amount: String,
+    /// Its picture alone (for My plan's printout).
+    pub picture: String,
+    pub html: String,
+    pub spoken: Vec<SpokenPart>,
+}
+
+/// The blocks of the section `block` is in: its siblings back to the
+/// heading before it and on to the next heading (headings left out).
+fn section_of<'a>(block: &'a AstNode<'a>) -> Vec<&'a AstNode<'a>> {
+    let heading = |n: &&'a AstNode<'a>| matches!(n.data().value, NodeValue::Heading(_));
+    let mut blocks: Vec<_> = block
+        .preceding_siblings()
+        .skip(1)
+        .take_while(|n| !heading(n))
+        .collect();
+    blocks.reverse();
+    blocks.extend(block.following_siblings().take_while(|n| !heading(n)));
+    blocks
+}
+
+/// The page's first heading and what follows it, up to the next heading
+/// of its level or above.
+fn opening_blocks<'a>(root: &'a AstNode<'a>) -> Option<Vec<&'a AstNode<'a>>> {
+    let level_of = |n: &AstNode<'_>| match n.data().value {
+        NodeValue::Heading(h) => Some(h.level),
+        _ => None,
+    };
+    let first = root.children().find(|n| level_of(n).is_some())?;
+    let level = level_of(first)?;
+    let mut blocks = vec![first];
+    blocks.extend(
+        first
+            .following_siblings()
+            .skip(1)
+            .take_while(|n| level_of(n).is_none_or(|l| l > level)),
+    );
+    Some(blocks)
+}
+
+/// How many of the page's figure blocks (`figures`, in page order) come
+/// before the first one in `blocks`, a stretch of the page.
+fn figures_before<'a>(figures: &[&'a AstNode<'a>], blocks: &[&'a AstNode<'a>]) -> usize {
+    let inside = |f: &&'a AstNode<'a>| {
+        f.ancestors()
+            .any(|a| blocks.iter().any(|b| std::ptr::eq(a, *b)))
+    };
+    figures.iter().position(inside).unwrap_or(figures.len())
+}
+
+/// Every figure block of the page, in the order the checks read them.
+fn figure_blocks<'a>(root: &'a AstNode<'a>) -> Vec<&'a AstNode<'a>> {
+    root.descendants()
+        .filter(|n| matches!(&n.data().value, NodeValue::CodeBlock(b) if fence(&b.info) == FIGURE_FENCE))
+        .collect()
+}
+
+/// "Move with me" shows a movement's section as its step, so each
+/// movement needs a section of its own.
+fn check_movement_sections(file: &str, page: &ParsedPage<'_>, problems: &mut Vec<Problem>) {
+    let blocks = figure_blocks(page.root);
+    let is_movement = |i: usize| matches!(page.figures.get(i), Some(Some(f)) if matches!(f.drawing, Drawing::Movement(_)));
+    for (i, block) in blocks.iter().enumerate().filter(|(i, _)| is_movement(*i)) {
+        let section = section_of(block);
+        let shares = blocks.iter().enumerate().any(|(j, other)| {
+            j != i && is_movement(j) && section.iter().any(|b| std::ptr::eq(*b, *other))
+        });
+        if shares {
+            problems.push(Problem::at_line(
+                file,
+                page.figure_lines[i],
+                "figure: each movement needs a heading of its own before its steps (\"Move with me\" shows one section at a time)",
+            ));
+        }
+        // The first section is shown before every movement, on its own.
+        let opening = opening_blocks(page.root).unwrap_or_default();
+        if opening
+            .iter()
+            .any(|b| b.descendants().any(|d| std::ptr::eq(d, *block)))
+        {
+            problems.push(Problem::at_line(
+                file,
+                page.figure_lines[i],
+                "figure: a movement cannot be in the page's first section, which \"Move with me\" shows before the movements (put the checks before starting there, and each movement under a heading of its own after it)",
+            ));
+        }
+    }
 }
 
 /// Parses and checks `text`, the whole of `file`, into `arena`.
@@ -177,6 +290,7 @@ pub fn parse_page<'a>(
         figure_lines: Vec::new(),
     };
     check_tree(file, &mut page, problems);
+    check_movement_sections(file, &page, problems);
     if let Some((front_matter, first_line)) = &page.front_matter {
         let found = find_citations(front_matter).into_iter();
         page.citations.extend(found.map(|c| Citation {
@@ -200,6 +314,17 @@ pub fn parse_page<'a>(
 }
 
 impl<'a> ParsedPage<'a> {
+    /// Each movement's id, with its block's line.
+    pub fn movement_ids(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.figures
+            .iter()
+            .zip(&self.figure_lines)
+            .filter_map(|(figure, line)| match figure.as_ref().map(|f| &f.drawing) {
+                Some(Drawing::Movement(m)) => Some((*line, m.id.as_str())),
+                _ => None,
+            })
+    }
+
     /// Writes the page: each citation group whose parts are all in
     /// `writing.cites` becomes its marker, then the HTML, marked for
     /// read-aloud and printed as `writing` asks. Writing changes the tree
@@ -223,6 +348,10 @@ impl<'a> ParsedPage<'a> {
         let mut screen = writer(writing.nesting);
         screen.say = writing.say;
         let (html, spoken) = screen.write(self.root, &options);
+        let movements = self.movement_sections(writing, &heading_ids, &figure_markers, &options);
+        let opening = (!movements.is_empty())
+            .then(|| self.opening_section(writing, &heading_ids, &figure_markers, &options))
+            .flatten();
         let mut print_html = String::new();
         if let Some(prefix) = writing.print {
             own_footnotes(self.root, prefix);
@@ -235,7 +364,64 @@ impl<'a> ParsedPage<'a> {
             print_html,
             spoken,
             movement_sheet: movement_sheet(self.figures.iter().flatten(), writing.words),
+            movements,
+            opening,
         }
+    }
+
+    /// The page's first heading and what follows it up to the next heading
+    /// of its level or above, with ids under `move-opening`.
+    fn opening_section(
+        &self,
+        writing: &Writing<'_>,
+        heading_ids: &[String],
+        figure_markers: &[Markers],
+        options: &comrak::Options,
+    ) -> Option<OpeningSection> {
+        let blocks = opening_blocks(self.root)?;
+        let figures_before = figures_before(&figure_blocks(self.root), &blocks);
+        let mut writer = Writer::new(writing.words, heading_ids, &self.figures, figure_markers);
+        writer.nesting = writing.nesting;
+        writer.say = Some("move-opening");
+        let (html, spoken) = writer.write_blocks(&blocks, figures_before, options);
+        Some(OpeningSection { html, spoken })
+    }
+
+    /// Each movement's section, written on its own with ids under
+    /// `move-{id}` (never the page's own, so the two never clash).
+    fn movement_sections(
+        &self,
+        writing: &Writing<'_>,
+        heading_ids: &[String],
+        figure_markers: &[Markers],
+        options: &comrak::Options,
+    ) -> Vec<MovementSection> {
+        let blocks = figure_blocks(self.root);
+        let mut sections = Vec::new();
+        for (at, block) in blocks.iter().enumerate() {
+            let Some(Some(figure)) = self.figures.get(at) else {
+                continue;
+            };
+            let Drawing::Movement(movement) = &figure.drawing else {
+                continue;
+            };
+            let section = section_of(block);
+            let before = figures_before(&blocks, &section);
+            let prefix = format!("move-{}", movement.id);
+            let mut writer = Writer::new(writing.words, heading_ids, &self.figures, figure_markers);
+            writer.nesting = writing.nesting;
+            writer.say = Some(&prefix);
+            let (html, spoken) = writer.write_blocks(&section, before, options);
+            sections.push(MovementSection {
+                id: movement.id.clone(),
+                title: figure.title.clone(),
+                amount: movement.amount_words(writing.words),
+                picture: movement_picture(figure).unwrap_or_default(),
+                html,
+                spoken,
+            });
+        }
+        sections
     }
 }
 

@@ -74,6 +74,36 @@ impl<'w> Writer<'w> {
         (html, parts)
     }
 
+    /// Writes `blocks` one after another as one stretch of the page (a
+    /// movement's section): parts marked and figures numbered on across
+    /// them. `figures_before`: how many of the page's figure blocks come
+    /// before the first.
+    pub fn write_blocks<'a>(
+        mut self,
+        blocks: &[&'a AstNode<'a>],
+        figures_before: usize,
+        options: &Options,
+    ) -> (String, Vec<SpokenPart>) {
+        self.figures_written = figures_before;
+        let mut html = String::new();
+        let plugins = Plugins::default();
+        for block in blocks {
+            // Writing into a String cannot fail.
+            match format_document_with_formatter(
+                block,
+                options,
+                &mut html,
+                &plugins,
+                format_node,
+                self,
+            ) {
+                Ok(writer) => self = writer,
+                Err(_) => return (html, Vec::new()),
+            }
+        }
+        (html, self.parts)
+    }
+
     /// The next part's id, marked: an element's own id is kept.
     fn mark(&mut self, own_id: Option<&str>) -> Option<String> {
         let prefix = self.say?;

@@ -18,6 +18,8 @@ pub struct GuideView {
     pub listen: ListenView,
     /// The guide's movements as one sheet to print, if it has any.
     pub movement_sheet: Option<String>,
+    /// Whether "Move with me" goes through its movements.
+    pub move_with_me: bool,
 }
 
 /// The view of guide `index`, which must exist.
@@ -31,6 +33,7 @@ pub fn guide(course: &Course, index: usize) -> GuideView {
         html: guide.html.clone(),
         listen: ListenView::default(),
         movement_sheet: Some(guide.movement_sheet.clone()).filter(|s| !s.is_empty()),
+        move_with_me: !guide.movements.is_empty(),
     };
     view.listen = listen::page(
         &guide.title,

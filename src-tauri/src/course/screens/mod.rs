@@ -1,10 +1,11 @@
 //! What each screen shows, built from the course and the learner's record,
-//! the menu and the everyday tools, the guides, the self-checks and "My plan", what "Listen" reads and with which voice,
+//! the menu and the everyday tools, the guides and "Move with me", the self-checks and "My plan", what "Listen" reads and with which voice,
 //! and the progress summary page the learner saves.
 
 pub mod guide_view;
 pub mod listen;
 pub mod menu;
+pub mod move_with_me;
 pub mod plan_view;
 pub mod progress_summary;
 pub mod self_check;

@@ -12,6 +12,7 @@ use crate::course::learner::plan::PlanStep;
 use crate::course::learner::record::{LearnerRecord, LessonState};
 use crate::course::load::help::{HelpKind, Reach};
 use crate::course::load::pack::Course;
+use crate::course::screens::plan_view::plan_movements;
 
 /// The file name offered in the save dialog.
 pub const SUGGESTED_FILE_NAME: &str = "back-pain-course-progress.html";
@@ -176,6 +177,19 @@ fn plan_section(course: &Course, record: &LearnerRecord) -> String {
                     esc(value).replace('\n', "<br>")
                 ));
             }
+        }
+        if step == PlanStep::Movement && !plan.movements.is_empty() {
+            let items: String = plan_movements(course, plan)
+                .iter()
+                .map(|m| match &m.amount {
+                    Some(amount) => format!("<li>{}: {}</li>", esc(&m.title), esc(amount)),
+                    None => format!("<li>{}</li>", esc(&m.title)),
+                })
+                .collect();
+            body.push_str(&format!(
+                "<p><strong>{}</strong></p>\n<ul>{items}</ul>\n",
+                say("plan.movements-heading")
+            ));
         }
         if !body.is_empty() {
             html.push_str(&format!(
@@ -354,6 +368,33 @@ mod tests {
         assert!(
             !html.contains("Questions for my doctor"),
             "an empty step is left out: {html}"
+        );
+    }
+
+    #[test]
+    fn a_plan_of_movements_alone_is_in_the_summary_with_their_amounts() {
+        let course = crate::course::load::builtin::builtin_course().unwrap();
+        let mut record = LearnerRecord::default();
+        record
+            .plan
+            .choose_movement("knee-rolls", "Knee rolls")
+            .unwrap();
+        record
+            .plan
+            .choose_movement("side-plank", "Side <plank>")
+            .unwrap();
+        let html = summary_on_25_november(&course, &record);
+        assert!(
+            html.contains("<h3>Moving more, step by step</h3>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li>Knee rolls: 8 to 10, changing sides each time.</li>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<li>Side &lt;plank&gt;</li>"),
+            "a movement the course no longer has: {html}"
         );
     }
 

@@ -126,7 +126,7 @@ pub fn movement_sheet<'a>(figures: impl Iterator<Item = &'a Figure>, words: &Cat
         let Drawing::Movement(movement) = &figure.drawing else {
             continue;
         };
-        let Some(drawn) = figure.drawn.first() else {
+        let Some(picture) = movement_picture(figure) else {
             continue;
         };
         let in_words = |cite: Option<&String>| cite.map_or(String::new(), |c| cite_in_words(c));
@@ -136,17 +136,29 @@ pub fn movement_sheet<'a>(figures: impl Iterator<Item = &'a Figure>, words: &Cat
         };
         let stop = in_words(movement.stop_source.as_ref());
         sheet.push_str(&format!(
-            "<section class=\"sheet-movement\"><h2>{title}</h2>\n<svg class=\"figure-svg\" role=\"img\" viewBox=\"0 0 {w} {h}\" width=\"{em}em\"><title>{title}</title><desc>{}</desc>{}</svg>\n{}</section>\n",
-            escape(&figure.description),
-            drawn.svg,
+            "<section class=\"sheet-movement\"><h2>{}</h2>\n{picture}\n{}</section>\n",
+            escape(&figure.title),
             movement_facts(movement, words, &source, &stop),
-            title = escape(&figure.title),
-            w = text::coord(drawn.width),
-            h = text::coord(drawn.height),
-            em = text::number(NARROW_MAX_EM),
         ));
     }
     sheet
+}
+
+/// A movement's picture alone, named by its title and described, as the
+/// sheet and My plan's printout show it; `None` for any other figure.
+pub fn movement_picture(figure: &Figure) -> Option<String> {
+    let (Drawing::Movement(_), Some(drawn)) = (&figure.drawing, figure.drawn.first()) else {
+        return None;
+    };
+    Some(format!(
+        "<svg class=\"figure-svg\" role=\"img\" viewBox=\"0 0 {w} {h}\" width=\"{em}em\"><title>{}</title><desc>{}</desc>{}</svg>",
+        escape(&figure.title),
+        escape(&figure.description),
+        drawn.svg,
+        w = text::coord(drawn.width),
+        h = text::coord(drawn.height),
+        em = text::number(NARROW_MAX_EM),
+    ))
 }
 
 /// How wide layout `i` of `count` may be shown, in em (the page scales it
@@ -252,7 +264,7 @@ mod tests {
 
     #[test]
     fn a_movement_shows_its_amount_and_stop_rule_escaped_each_with_its_source() {
-        let body = "kind = \"movement\"\ntitle = \"Bridge & co\"\ncaption = \"c\"\ndescription = \"d\"\namount = \"8 & 10.\"\nsource = \"NHS, 2019\"\nstop = \"Stop & rest.\"\nstop_source = \"NHS inform, n.d.\"\n[[pose]]\nlabel = \"Start\"\ntorso = 180\nhead = 180\nnear_arm = [0, 0]\nnear_leg = [50, -80, 0]\n";
+        let body = "kind = \"movement\"\nid = \"bridge\"\ntitle = \"Bridge & co\"\ncaption = \"c\"\ndescription = \"d\"\namount = \"8 & 10.\"\nsource = \"NHS, 2019\"\nstop = \"Stop & rest.\"\nstop_source = \"NHS inform, n.d.\"\n[[pose]]\nlabel = \"Start\"\ntorso = 180\nhead = 180\nnear_arm = [0, 0]\nnear_leg = [50, -80, 0]\n";
         let figure = parse_figure("a.md", 1, body).unwrap();
         let markers = Markers {
             source: "[1]".into(),

@@ -170,7 +170,7 @@ impl Figure {
     }
 }
 
-pub use html::{figure_html, movement_sheet, Markers, NO_MARKERS};
+pub use html::{figure_html, movement_picture, movement_sheet, Markers, NO_MARKERS};
 
 /// Bar-chart room, for the checks.
 pub(crate) fn bar_room(chart: &BarChart) -> f64 {

@@ -65,6 +65,9 @@ pub enum Arrow {
 /// sheet say about it besides its title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Movement {
+    /// Its own id (`id` in the block), unique in the course: the learner's
+    /// record names it by this.
+    pub id: String,
     /// The joint that stays where it is from one pose to the next (the
     /// hip, unless the feet or knees stay put), for the motion arrow.
     pub still: String,

@@ -11,9 +11,11 @@ use super::super::spec::{Checker, RawFigure, MAX_CAPTION, MAX_LABEL};
 use super::super::{text, Drawing};
 use super::body::JOINTS;
 use super::{Arrow, Movement, Pose, View};
+use crate::course::load::lesson::{LessonId, MAX_ID_LEN};
 
 /// The fields a movement figure takes, besides the ones every figure has.
 pub const MOVEMENT_FIELDS: &[&str] = &[
+    "id",
     "view",
     "still",
     "pose",
@@ -67,6 +69,7 @@ pub struct RawArrow {
 
 impl Checker<'_> {
     pub(in super::super) fn movement(&mut self, raw: &RawFigure) -> Option<Drawing> {
+        let id = self.movement_id(raw.id.as_ref());
         let view = self.view(raw.view.as_ref(), View::Side);
         let still = match raw.still.as_ref() {
             None => "hip".to_owned(),
@@ -147,12 +150,39 @@ impl Checker<'_> {
             return None;
         }
         Some(Drawing::Movement(Movement {
+            id,
             still,
             poses: read.into_iter().collect::<Option<Vec<Pose>>>()?,
             amount,
             stop,
             stop_source,
         }))
+    }
+
+    /// The movement's own id, which the learner's record keeps (the days
+    /// it was done, the plan it is in): required, and in the form of a
+    /// lesson's id, so renaming the movement's title keeps its history.
+    fn movement_id(&mut self, raw: Option<&Spanned<String>>) -> String {
+        let Some(raw) = raw else {
+            self.at(
+                0..self.body.len(),
+                "a movement needs `id`: a short name that never changes, such as \"knee-rolls\" (the learner's record keeps it)",
+            );
+            return String::new();
+        };
+        match LessonId::parse(raw.get_ref()) {
+            Ok(id) => id.as_str().to_owned(),
+            Err(_) => {
+                self.at(
+                    raw.span(),
+                    format!(
+                        "`id` {:?} must be 1 to {MAX_ID_LEN} lowercase letters, digits or hyphens",
+                        raw.get_ref()
+                    ),
+                );
+                String::new()
+            }
+        }
     }
 
     fn view(&mut self, raw: Option<&Spanned<String>>, default: View) -> View {
@@ -351,7 +381,7 @@ amount = "8 to 10."
 source = "NHS, 2019"
 stop = "Stop if it hurts more."
 still = "near_toe"
-
+id = "bridge"
 [[pose]]
 label = "Start"
 torso = 180
@@ -380,6 +410,22 @@ arrow = { joint = "hip" }
             "wanted only {message:?} on line {line}: {found:?}"
         );
         assert_eq!(found[0].file, "guides/02-moving.md");
+    }
+
+    #[test]
+    fn a_movement_without_an_id_or_with_one_not_fit_for_the_record_is_refused() {
+        only(
+            &BLOCK.replace("id = \"bridge\"\n", ""),
+            "a movement needs `id`",
+            11,
+        );
+        only(
+            &BLOCK.replace("id = \"bridge\"", "id = \"Bridge pose\""),
+            "`id` \"Bridge pose\" must be 1 to 64 lowercase letters",
+            19,
+        );
+        let figure = parse_figure("a.md", 1, BLOCK).unwrap();
+        assert!(matches!(&figure.drawing, Drawing::Movement(m) if m.id == "bridge"));
     }
 
     #[test]
