@@ -110,6 +110,17 @@ async fn a_whole_session_by_keyboard_is_counted_by_the_learner_and_kept_for_thei
         assert_eq!(app.focus().await.text, *title, "movement {n} has focus");
         assert_eq!(notice(&app).await, format!("Movement {n} of 6: {title}"));
         assert_eq!(app.text("#move-count").await, "None counted yet");
+        let nothing_to_take_off: bool = app
+            .client
+            .execute(
+                "return document.getElementById('move-take-one-off').offsetParent === null;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap();
+        assert!(nothing_to_take_off, "no Take one off before any is counted");
         assert!(
             app.count("#move-text svg[role=img]").await == 1,
             "{title}: its picture"
@@ -117,6 +128,7 @@ async fn a_whole_session_by_keyboard_is_counted_by_the_learner_and_kept_for_thei
         if n == 1 {
             assert_axe_clean(&app, "a movement").await;
             app.screenshot("move-step-1").await;
+            app.screenshot_page("move-step-1-page").await;
         }
         // Space or Enter anywhere on the screen counts one, at the
         // learner's pace: nothing counts on its own.
@@ -180,7 +192,7 @@ async fn a_whole_session_by_keyboard_is_counted_by_the_learner_and_kept_for_thei
     app.tab_to("move-save").await;
     app.press(&[Key::Enter]).await;
     app.wait_until("kept", || async {
-        notice(&app).await == format!("Kept for {date}.")
+        notice(&app).await == format!("Kept for today, {date}: 4 movements.")
     })
     .await;
     assert_eq!(
@@ -335,5 +347,20 @@ async fn listen_reads_a_step_in_order_and_add_to_my_plan_prints_the_movement_wit
     app.click("#plan-take-out-0").await;
     app.wait_for("#plan-movements-empty").await;
     assert_eq!(app.count("#plan-print .plan-print-movement").await, 0);
+
+    // For docs/screenshots: a step, whole, in each theme (only when
+    // pictures are asked for: axe checks every theme in any case).
+    if std::env::var_os("SCREENSHOTS").is_some_and(|v| v == "1") {
+        for theme in ["light", "dark", "high_contrast"] {
+            app.choose_theme(theme).await;
+            app.click("#nav-tools").await;
+            app.click("#open-tool-moving").await;
+            app.click("#open-move-with-me").await;
+            app.click("#move-start").await;
+            app.click("#move-count-one").await;
+            app.screenshot_page(&format!("move-with-me-step-{theme}"))
+                .await;
+        }
+    }
     app.quit().await;
 }

@@ -11,6 +11,13 @@ export function say(text) {
   notices.replaceChildren(h("p", { class: "notice" }, text));
 }
 
+// Said to a screen reader only, where the screen already shows it (the
+// step of "Move with me" in its heading, the count in its panel): a box
+// flashing up at every press would look like a new alert each time.
+export function announce(text) {
+  notices.replaceChildren(h("p", { class: "visually-hidden" }, text));
+}
+
 export function warn(text) {
   alerts.replaceChildren(h("p", { class: "notice notice-warning" }, text));
 }

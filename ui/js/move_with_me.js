@@ -16,7 +16,7 @@ const sharedDeviceNote = (view) => (view.shared_device ? h("p", { class: "hint",
 
 // The first step: safety first (the guide's key points and its first
 // section, the checks before starting), then how it goes.
-export function moveIntroView(view, { start, back }) {
+export function moveIntroView(view, { start, back, getHelp }) {
   return {
     title: view.heading.text,
     node: screen(
@@ -26,6 +26,12 @@ export function moveIntroView(view, { start, back }) {
       listenControl(view.listen),
       keyPoints(view.key_points_heading, view.key_points),
       courseHtml(view.opening_html, { id: "move-opening" }),
+      h(
+        "div",
+        { class: "panel panel-help", id: "move-help" },
+        h("p", {}, t("plan.help-intro")),
+        button("move-get-help", t("plan.get-help"), getHelp, "link-button"),
+      ),
       h("p", { id: view.intro.id, class: "move-intro" }, view.intro.text),
       sharedDeviceNote(view),
       h(
@@ -50,9 +56,10 @@ export function countPanel(view, count, { countOne, takeOneOff }) {
       "div",
       { class: "move-count-buttons" },
       button("move-count-one", t("move.count-one"), countOne, "button button-large", { disabled: count >= most }),
-      button("move-take-one-off", t("move.take-one-off"), takeOneOff, "button button-secondary", { disabled: count === 0 }),
+      // Hidden, not greyed out, when there is nothing to take off.
+      button("move-take-one-off", t("move.take-one-off"), takeOneOff, "button button-secondary", { hidden: count === 0 }),
     ),
-    h("p", { class: "hint" }, t("move.keys")),
+    h("p", { class: "hint" }, t("move.keys", { guide: view.guide.title })),
   );
 }
 
@@ -69,7 +76,8 @@ export function planBox(view, step, { choose }) {
   );
 }
 
-// Movement `index`, counted `count` times so far.
+// Movement `index`, counted `count` times so far: what to do and its
+// picture first, then the count, which is there to help, never a target.
 export function moveStepView(view, index, count, actions) {
   const step = view.movements[index];
   const last = index === view.movements.length - 1;
@@ -79,9 +87,9 @@ export function moveStepView(view, index, count, actions) {
       String(index + 1),
       caption(t("move.caption"), step.position),
       screenHeading(step.title, DATA),
-      countPanel(view, count, actions),
       listenControl(step.listen),
       courseHtml(step.html, { id: "move-text", class: "course-text move-text" }),
+      countPanel(view, count, actions),
       planBox(view, step, actions),
       h(
         "ul",

@@ -7,7 +7,7 @@
 
 import { api } from "./api.js";
 import { isReading, toggleReading } from "./listen.js";
-import { reportSave, say, warn } from "./messages.js";
+import { announce, reportSave, say, warn } from "./messages.js";
 import { beforeLeaving, fail, go, register, show } from "./navigation.js";
 import { doneToday, moveEndView, moveIntroView, moveStepView, planBox } from "./move_with_me.js";
 import { t } from "./strings.js";
@@ -22,8 +22,9 @@ beforeLeaving(() => {
 });
 
 // Shows a step of the session: focus at its top (navigation's rule), then
-// its announcement; a reading under way carries on with the new step.
-function draw(screenView, announce) {
+// its announcement, for a screen reader; a reading under way carries on
+// with the new step.
+function draw(screenView, announcement) {
   const carryOn = isReading();
   stepping = true;
   try {
@@ -31,7 +32,7 @@ function draw(screenView, announce) {
   } finally {
     stepping = false;
   }
-  if (announce) say(announce);
+  if (announcement) announce(announcement);
   if (carryOn) toggleReading();
 }
 
@@ -79,11 +80,12 @@ function recount(by) {
   document.getElementById("move-count").textContent = view.counts[count];
   const more = document.getElementById("move-count-one");
   const fewer = document.getElementById("move-take-one-off");
+  const leaving = document.activeElement;
   more.disabled = count >= mostCount();
-  fewer.disabled = count === 0;
-  if (document.activeElement === more && more.disabled) document.getElementById("move-next")?.focus();
-  if (document.activeElement === fewer && fewer.disabled) more.focus();
-  say(view.counts[count]);
+  fewer.hidden = count === 0;
+  if (leaving === more && more.disabled) document.getElementById("move-next")?.focus();
+  if (leaving === fewer && fewer.hidden) more.focus();
+  announce(view.counts[count]);
 }
 
 async function choose(step, chosen) {
@@ -110,7 +112,7 @@ async function save(ids) {
     document.getElementById("move-save-error").hidden = true;
     // In a window that may write nothing (the course is open in another),
     // the day is kept for now only, and the learner is told so.
-    say(today.session_only ? t("plan.kept-this-session") : t("move.saved", { date: today.date }));
+    say(today.session_only ? t("plan.kept-this-session") : today.saved_words);
   } catch (err) {
     if (!REFUSALS.has(err?.kind)) return fail(err);
     if (!stillAt(mine, "end")) return;
@@ -134,6 +136,7 @@ const actions = {
   choose: (step, chosen) => choose(step, chosen).catch(fail),
   save,
   goPlan: () => go("plan"),
+  getHelp: () => go("get-help"),
   again() {
     session.counts.fill(0);
     showIntro();

@@ -155,7 +155,7 @@ function plannedMovement(movement, i, actions) {
   return h(
     "li",
     { class: "plan-movement", id: `plan-movement-${movement.id}` },
-    h("p", { class: "plan-movement-title" }, h("strong", DATA, movement.title)),
+    h("h4", { class: "plan-movement-title" }, h("span", DATA, movement.title)),
     movement.amount ? h("p", {}, h("span", {}, t("movement.amount")), ": ", h("span", DATA, movement.amount)) : h("p", { class: "hint" }, t("plan.movement-gone")),
     movement.picture ? courseHtml(movement.picture, { class: "plan-movement-picture" }) : null,
     button({ class: "link-button no-print", id: `plan-take-out-${i}`, "aria-label": t("plan.take-out-label", { title: movement.title }), onclick: () => actions.takeOut(movement, i) }, t("move.take-out-of-plan")),

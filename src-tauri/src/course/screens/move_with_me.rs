@@ -62,6 +62,9 @@ pub struct TodayView {
     pub done: Vec<String>,
     /// "Already kept for today: Knee rolls, Bridge.", or empty.
     pub done_words: String,
+    /// Said once "I did these today" has kept them: "Kept for today, 7
+    /// December 2026: 2 movements."
+    pub saved_words: String,
 }
 
 /// The session for `guide`, whose movements must not be none, as the
@@ -154,10 +157,16 @@ pub fn today_view(
             .words
             .text("move.done-today", &[("movements", &titles.join(", "))])
     };
+    let saved_words = course.words.plural(
+        "move.saved",
+        u64::try_from(done.len()).unwrap_or(u64::MAX),
+        &[("date", &date)],
+    );
     TodayView {
         date,
         done,
         done_words,
+        saved_words,
     }
 }
 
