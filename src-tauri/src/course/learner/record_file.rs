@@ -383,6 +383,15 @@ pub(crate) mod tests {
         ]
     }
 
+    /// Each lesson in the record, and whether it is complete.
+    fn lessons_done(record: &LearnerRecord) -> Vec<(&str, bool)> {
+        record
+            .lessons
+            .iter()
+            .map(|(id, p)| (id.as_str(), p.completed_at.is_some()))
+            .collect()
+    }
+
     /// The file the version-1 app wrote (tests/fixtures/records/v1:
     /// consent, one lesson complete, one started, text size and theme),
     /// and its backup, load into today's record with nothing lost.
@@ -456,12 +465,11 @@ pub(crate) mod tests {
                     .chosen,
                 "False"
             );
-            let done: Vec<(&str, bool)> = record
-                .lessons
-                .iter()
-                .map(|(id, p)| (id.as_str(), p.completed_at.is_some()))
-                .collect();
-            assert_eq!(done, [("how-long", false), ("why-ongoing", true)], "{name}");
+            assert_eq!(
+                lessons_done(&record),
+                [("how-long", false), ("why-ongoing", true)],
+                "{name}"
+            );
             assert_eq!(record.last_lesson.as_ref().unwrap().as_str(), "how-long");
             assert_eq!(record.preferences.text_size, 2);
             assert_eq!(record.preferences.theme.name(), "high_contrast");
@@ -494,12 +502,11 @@ pub(crate) mod tests {
                 record.answers[&LessonId::parse("why-ongoing").unwrap()]["posture"].chosen,
                 "False"
             );
-            let done: Vec<(&str, bool)> = record
-                .lessons
-                .iter()
-                .map(|(id, p)| (id.as_str(), p.completed_at.is_some()))
-                .collect();
-            assert_eq!(done, [("how-long", false), ("why-ongoing", true)], "{name}");
+            assert_eq!(
+                lessons_done(&record),
+                [("how-long", false), ("why-ongoing", true)],
+                "{name}"
+            );
             assert_eq!(record.preferences.text_size, 1);
             assert_eq!(record.preferences.theme.name(), "dark");
             assert_eq!(record.preferences.reading_speed, ReadingSpeed::Slower);
