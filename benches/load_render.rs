@@ -91,9 +91,14 @@ fn movements(c: &mut Criterion) {
 fn views(c: &mut Criterion) {
     let course = builtin_course().expect("the built-in course loads");
     let record = LearnerRecord::default();
+    let today = back_pain_course::course::learner::check_ins::Today::at(
+        time::OffsetDateTime::now_utc(),
+        &jiff::tz::TimeZone::UTC,
+    );
     c.bench_function("every screen's view as JSON", |b| {
         b.iter(|| {
-            let mut bytes = serde_json::to_vec(&view_model::overview(&course, &record)).unwrap();
+            let mut bytes =
+                serde_json::to_vec(&view_model::overview(&course, &record, &today)).unwrap();
             bytes.extend(
                 serde_json::to_vec(&view_model::disclaimer(&course, &record, false)).unwrap(),
             );

@@ -12,11 +12,13 @@ use time::OffsetDateTime;
 use url::Url;
 
 use crate::course::learner::atomic_write::write_atomically;
+use crate::course::learner::check_ins::{week_to_show, CheckInAnswers, Today};
 use crate::course::learner::movement_days::LocalDay;
 use crate::course::learner::record::Preferences;
 use crate::course::screens::guide_view::{self, GuideView};
 use crate::course::screens::menu::{menu, MenuEntry, MAX_ENTRIES};
 use crate::course::screens::move_with_me::{self, MoveWithMeView, TodayView};
+use crate::course::screens::my_weeks::{self, MyWeeksView};
 use crate::course::screens::plan_view::{self, PlanView};
 use crate::course::screens::progress_summary::{
     file_type_label, progress_summary_html, SUGGESTED_FILE_NAME,
@@ -28,6 +30,7 @@ use crate::course::screens::view_model::{
     ReferenceView, StartView,
 };
 use crate::course::screens::voice::{self, OfferedVoice, VoiceChoice, Webview};
+use crate::course::screens::weekly_reminder;
 use crate::course::words::Catalog;
 use crate::course::RuleError;
 use crate::error::Error;
@@ -87,12 +90,14 @@ fn start_view(state: &AppState, words: &Catalog) -> Result<StartView, Error> {
     // Checked first, so notices wait until there is a course to show them on.
     state.read(|_, _| Ok(()))?;
     let notices = state.take_notices().iter().map(|m| words.say(m)).collect();
-    state.read(|course, record| Ok(view_model::start(course, record, fallback, notices)))
+    let today = learners_today();
+    state.read(|course, record| Ok(view_model::start(course, record, fallback, notices, &today)))
 }
 
 #[tauri::command]
 pub fn get_overview(state: State<'_, AppState>) -> Result<Overview, Error> {
-    state.read(|course, record| Ok(view_model::overview(course, record)))
+    let today = learners_today();
+    state.read(|course, record| Ok(view_model::overview(course, record, &today)))
 }
 
 #[tauri::command]
@@ -163,6 +168,69 @@ pub fn open_guide(state: State<'_, AppState>, id: String) -> Result<Changed<Guid
         |course, record| Ok(record.open_guide(course, &id, now)?),
         |course, _, index| guide_view::guide(course, index),
     )
+}
+
+/// Now, and the learner's day and week, in the system's time zone.
+fn learners_today() -> Today {
+    Today::at(OffsetDateTime::now_utc(), &jiff::tz::TimeZone::system())
+}
+
+/// "My weeks": the check-in form for `week` (this week when none; a week
+/// not yet begun, or no Monday, is refused by its field), the charts and
+/// the table. Changes nothing.
+#[tauri::command]
+pub fn get_my_weeks(
+    state: State<'_, AppState>,
+    week: Option<String>,
+) -> Result<MyWeeksView, Error> {
+    let today = learners_today();
+    state.read(|course, record| {
+        record.require_my_weeks(course)?;
+        let shown = match &week {
+            Some(week) => week_to_show(week, &today.week).map_err(RuleError::CheckIn)?,
+            None => today.week.clone(),
+        };
+        Ok(my_weeks::my_weeks(course, record, &today.week, &shown))
+    })
+}
+
+/// Keeps a week's check-in; My weeks as it then stands, on that week.
+#[tauri::command]
+pub fn save_check_in(
+    state: State<'_, AppState>,
+    answers: CheckInAnswers,
+) -> Result<Changed<MyWeeksView>, Error> {
+    let today = learners_today();
+    state.change(
+        |course, record| Ok(record.save_check_in(course, &answers, &today.week, today.now)?),
+        |course, record, week| my_weeks::my_weeks(course, record, &today.week, &week),
+    )
+}
+
+/// Asks where to save the weekly reminder's calendar file (the system's
+/// save dialog) and writes it there; `None` when the learner cancelled.
+#[tauri::command]
+pub async fn save_weekly_reminder<R: Runtime>(
+    app: AppHandle<R>,
+    window: tauri::WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, Error> {
+    let today = learners_today();
+    let (ics, file_type) = state.read(|course, record| {
+        record.require_my_weeks(course)?;
+        Ok((
+            weekly_reminder::reminder_ics(&course.words, &today.day, today.now),
+            course.words.text("weeks.reminder-file-type", &[]),
+        ))
+    })?;
+    save_through_dialog(
+        &app,
+        &window,
+        weekly_reminder::SUGGESTED_FILE_NAME,
+        (file_type, &["ics"]),
+        ics.as_bytes(),
+    )
+    .map_err(Error::ReminderNotSaved)
 }
 
 /// "Move with me" for a guide with movements: its steps, and what is kept
@@ -382,7 +450,9 @@ pub fn start_over<R: Runtime>(
     window: tauri::WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Changed<Overview>, Error> {
-    let cleared = state.start_over(view_model::overview)?;
+    let today = learners_today();
+    let cleared =
+        state.start_over(|course, record| view_model::overview(course, record, &today))?;
     if let Err(err) = window.clear_all_browsing_data() {
         eprintln!("back-pain-course: the webview's own data could not be cleared: {err}");
     }
@@ -393,7 +463,8 @@ pub fn start_over<R: Runtime>(
 #[tauri::command]
 pub fn delete_my_data(state: State<'_, AppState>) -> Result<Overview, Error> {
     state.erase_learner_data()?;
-    state.read(|course, record| Ok(view_model::overview(course, record)))
+    let today = learners_today();
+    state.read(|course, record| Ok(view_model::overview(course, record, &today)))
 }
 
 #[tauri::command]
@@ -420,29 +491,46 @@ pub async fn save_progress_summary<R: Runtime>(
     window: tauri::WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, Error> {
-    use tauri_plugin_dialog::DialogExt;
     let (html, file_type) = state.read(|course, record| {
         // The learner's own zone, from the system (TZ, or its settings).
         let zone = jiff::tz::TimeZone::system();
         let html = progress_summary_html(course, record, OffsetDateTime::now_utc(), &zone);
         Ok((html, file_type_label(course)))
     })?;
+    save_through_dialog(
+        &app,
+        &window,
+        SUGGESTED_FILE_NAME,
+        (file_type, &["html", "htm"]),
+        html.as_bytes(),
+    )
+    .map_err(Error::SummaryNotSaved)
+}
+
+/// Asks where to save a file in the system's own save dialog (shown by
+/// Rust: the webview has no file access), modal to the course window (no
+/// second dialog, no other action while it is open), and writes `bytes`
+/// there whole or not at all. The path written, or `None` when the learner
+/// cancelled; why not, when it could not be written.
+fn save_through_dialog<R: Runtime>(
+    app: &AppHandle<R>,
+    window: &tauri::WebviewWindow<R>,
+    file_name: &str,
+    (file_type, extensions): (String, &[&str]),
+    bytes: &[u8],
+) -> Result<Option<String>, String> {
+    use tauri_plugin_dialog::DialogExt;
     let chosen = app
         .dialog()
         .file()
-        .set_file_name(SUGGESTED_FILE_NAME)
-        // Modal to the course window: no second dialog, no other action
-        // while it is open.
-        .set_parent(&window)
-        .add_filter(file_type, &["html", "htm"])
+        .set_file_name(file_name)
+        .set_parent(window)
+        .add_filter(file_type, extensions)
         .blocking_save_file();
     let Some(chosen) = chosen else {
         return Ok(None);
     };
-    let path = chosen
-        .into_path()
-        .map_err(|err| Error::SummaryNotSaved(err.to_string()))?;
-    write_atomically(&path, html.as_bytes())
-        .map_err(|err| Error::SummaryNotSaved(format!("{}: {err}", path.display())))?;
+    let path = chosen.into_path().map_err(|err| err.to_string())?;
+    write_atomically(&path, bytes).map_err(|err| format!("{}: {err}", path.display()))?;
     Ok(Some(path.display().to_string()))
 }

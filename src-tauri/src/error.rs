@@ -8,6 +8,7 @@ use std::sync::{Arc, RwLock};
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use crate::course::learner::check_ins::{CheckInField, CheckInProblem};
 use crate::course::load::links::LinkRefusal;
 use crate::course::words::{display_in_english, Catalog, Message};
 use crate::course::{ContentError, Problem, RuleError};
@@ -27,6 +28,7 @@ pub enum Error {
     /// "Delete my data" from a copy of the app that may not write.
     EraseRefused,
     SummaryNotSaved(String),
+    ReminderNotSaved(String),
 }
 
 impl From<ContentError> for Error {
@@ -71,11 +73,18 @@ impl Error {
             Error::Rule(RuleError::UnknownMovement(_)) => "unknown_movement",
             Error::Rule(RuleError::NoMovementsChosen) => "no_movements_chosen",
             Error::Rule(RuleError::MovementDaysFull(_)) => "movement_days_full",
+            Error::Rule(RuleError::CheckIn(CheckInProblem::AlreadyKept(_))) => "check_in_kept",
+            Error::Rule(RuleError::CheckIn(
+                CheckInProblem::Full(_) | CheckInProblem::ActivitiesFull(_),
+            )) => "check_ins_full",
+            Error::Rule(RuleError::CheckIn(_)) => "invalid_check_in",
+            Error::Rule(RuleError::NotOnSharedDevice) => "not_on_shared_device",
             Error::LinkRefused(_) => "link_refused",
             Error::StoreWrite(_) => "store_write",
             Error::Opener(_) => "opener",
             Error::EraseFailed(_) | Error::EraseRefused => "erase_failed",
             Error::SummaryNotSaved(_) => "summary_not_saved",
+            Error::ReminderNotSaved(_) => "reminder_not_saved",
         }
     }
 
@@ -95,6 +104,9 @@ impl Error {
             Error::EraseFailed(error) => Message::new("error.erase-failed").with("error", error),
             Error::EraseRefused => Message::new("error.erase-failed")
                 .with_words("error", Message::new("error.erase-other-copy")),
+            Error::ReminderNotSaved(error) => {
+                Message::new("error.reminder-not-saved").with("error", error)
+            }
             Error::SummaryNotSaved(error) => {
                 Message::new("error.summary-not-saved").with("error", error)
             }
@@ -127,10 +139,16 @@ impl Serialize for Error {
             Error::Content(err) | Error::PackContent { problems: err, .. } => &err.problems,
             _ => &[],
         };
-        let mut s = serializer.serialize_struct("Error", 3)?;
+        // The form field a refusal is about, for the page to show it by.
+        let field = match self {
+            Error::Rule(RuleError::CheckIn(problem)) => problem.field().map(CheckInField::name),
+            _ => None,
+        };
+        let mut s = serializer.serialize_struct("Error", 4)?;
         s.serialize_field("kind", self.kind())?;
         s.serialize_field("message", &said(&self.message()))?;
         s.serialize_field("problems", problems)?;
+        s.serialize_field("field", &field)?;
         s.end()
     }
 }

@@ -145,7 +145,7 @@ fn open_guide_needs_consent_refuses_an_unknown_id_and_keeps_when_it_was_read() {
     assert_eq!(guide["listen"]["parts"][0]["text"], "Sleep");
     let read = app.stored()["learner"]["guides_read"]["sleep"].clone();
     assert!(read["first_read_at"].is_string(), "{read}");
-    assert_eq!(app.stored()["learner"]["schema_version"], 5);
+    assert_eq!(app.stored()["learner"]["schema_version"], 6);
     let err = app
         .call("open_guide", json!({ "id": "why-ongoing" }))
         .unwrap_err();
@@ -160,7 +160,7 @@ fn open_guide_needs_consent_refuses_an_unknown_id_and_keeps_when_it_was_read() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|t| t["guide"].as_str().unwrap_or("plan"))
+        .map(|t| t["guide"].as_str().or(t["screen"].as_str()).unwrap())
         .collect();
     assert_eq!(
         tools,
@@ -171,7 +171,8 @@ fn open_guide_needs_consent_refuses_an_unknown_id_and_keeps_when_it_was_read() {
             "medicines",
             "leg-pain",
             "getting-help",
-            "plan"
+            "plan",
+            "my-weeks"
         ]
     );
     let printed = app.ok("get_print_course", json!({}));

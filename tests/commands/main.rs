@@ -14,6 +14,10 @@
 //! - `move_with_me`: its steps after consent, the days done kept for the
 //!   learner's own day across a restart (session-only on a shared device),
 //!   refusals as data, and movements into My plan and out;
+//! - `my_weeks`: a week's check-in after consent, kept across a restart,
+//!   changed only when the learner says so, refused by field; activities'
+//!   lines through a rename and a removal; home's nudge; never on a shared
+//!   device; gone with "Delete my data";
 //! - `links`: the next step opens only when the course is complete, only
 //!   course links open, and the references carry their DOI links;
 //! - `settings`: display and reading choices are remembered, values not on
@@ -31,6 +35,7 @@ mod fixture;
 mod lessons;
 mod links;
 mod move_with_me;
+mod my_weeks;
 mod packs;
 mod plan;
 mod registry;

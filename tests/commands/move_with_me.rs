@@ -88,7 +88,7 @@ fn movements_done_are_kept_for_the_learners_day_across_a_restart_and_refusals_ke
             "Already kept for today: Bridge, Pelvic tilt."
         );
         let stored = app.stored()["learner"].clone();
-        assert_eq!(stored["schema_version"], 5);
+        assert_eq!(stored["schema_version"], 6);
         assert_eq!(
             stored["movement_days"],
             json!({ today(): ["bridge", "pelvic-tilt"] })

@@ -12,6 +12,9 @@
 //! the writer is held between its backup write and its store write, so the
 //! restart must take the backup on every platform (Wine included).
 //!
+//! Every other save holds two years of weekly check-ins ("My weeks"), so
+//! a record of that size is saved, killed and restored too.
+//!
 //! `CRASH_KILLS` sets how many kills (default 200), `CRASH_MIN_ACKS` how many
 //! acknowledged saves the run must reach to count as a test (default 1,000),
 //! `CRASH_SEED` the seed.
@@ -23,6 +26,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+use back_pain_course::course::learner::check_ins::{
+    CheckIn, CheckIns, RatedActivity, WeekStart, QUESTION_SET,
+};
 use back_pain_course::course::learner::notice::Notice;
 use back_pain_course::course::learner::record::{Consent, LessonProgress};
 use back_pain_course::course::learner::record_file::{inspect_store, SavedRecord};
@@ -37,8 +43,64 @@ const CHILD_ENV: &str = "CRASH_TEST_CHILD_STORE";
 /// run is called broken (Wine starts a process in well under a second).
 const WRITER_PATIENCE: Duration = Duration::from_secs(120);
 
+/// Two years of weekly check-ins (104 weeks, each with two activities, pain
+/// and both prompts written), the last one unique to `step`: every other
+/// save carries them, so the file grows and shrinks by about 30 KB between
+/// saves and a torn write is all the likelier to show.
+fn two_years_of_weeks(step: u64) -> CheckIns {
+    let first = WeekStart::try_from("2024-12-02".to_owned()).unwrap();
+    let mut check_ins = CheckIns {
+        activities: vec![
+            RatedActivity {
+                id: "activity-1".into(),
+                name: "Gardening".into(),
+                in_plan: true,
+            },
+            RatedActivity {
+                id: "activity-2".into(),
+                name: "Walking to the shop".into(),
+                in_plan: true,
+            },
+        ],
+        ..CheckIns::default()
+    };
+    for n in 0..104u64 {
+        let week = first.plus_weeks(n as i64);
+        let last = n == 103;
+        check_ins.weeks.insert(
+            week,
+            CheckIn {
+                question_set: QUESTION_SET,
+                activities: [
+                    ("activity-1".to_owned(), (n % 11) as u8),
+                    ("activity-2".to_owned(), ((n + 5) % 11) as u8),
+                ]
+                .into(),
+                pain: Some(if last {
+                    (step % 11) as u8
+                } else {
+                    (n % 7) as u8
+                }),
+                pleased: format!(
+                    "Week {n}: walked to the shop and back{}",
+                    if last {
+                        format!(" (step {step})")
+                    } else {
+                        String::new()
+                    }
+                ),
+                next: "Garden for twenty minutes on Saturday".into(),
+                saved_at: OffsetDateTime::from_unix_timestamp(1_733_000_000 + n as i64 * 604_800)
+                    .unwrap(),
+            },
+        );
+    }
+    check_ins
+}
+
 /// The record after `step` changes: unique per step, and growing, so a torn
-/// write is likely to be visible.
+/// write is likely to be visible; every other step also holds two years of
+/// weekly check-ins.
 fn state(step: u64) -> LearnerRecord {
     let at = |s: u64| OffsetDateTime::from_unix_timestamp(1_700_000_000 + s as i64).unwrap();
     let mut record = LearnerRecord {
@@ -58,6 +120,9 @@ fn state(step: u64) -> LearnerRecord {
         );
     }
     record.last_lesson = Some(LessonId::parse(&format!("step-{step}")).unwrap());
+    if step % 2 == 1 {
+        record.check_ins = two_years_of_weeks(step);
+    }
     record
 }
 

@@ -14,6 +14,7 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("get-help", &["#nav-get-help"]),
     ("tools", &["#nav-tools"]),
     ("plan", &["#nav-tools", "#open-tool-plan"]),
+    ("my-weeks", &["#nav-tools", "#open-tool-my-weeks"]),
     ("guide-pain-today", &["#nav-tools", "#open-tool-pain-today"]),
     ("guide-moving", &["#nav-tools", "#open-tool-moving"]),
     (
@@ -71,9 +72,11 @@ const SCREENS: &[(&str, &[&str])] = &[
 ];
 
 /// The screens pictured whole in each theme: the safety screens, a lesson,
-/// the ways in, every guide, and a step of "Move with me" and its end.
-const PICTURED: [&str; 15] = [
+/// the ways in, every guide, a step of "Move with me" and its end, and My
+/// weeks with a check-in.
+const PICTURED: [&str; 16] = [
     "disclaimer",
+    "my-weeks",
     "get-help",
     "lesson-1",
     "home",
@@ -169,6 +172,21 @@ async fn axe_finds_no_wcag_a_or_aa_violation_on_any_screen_in_any_theme_at_eithe
             .await;
         assert!(changed.get("ok").is_some(), "{changed}");
     }
+    // A check-in, so My weeks shows its charts and table.
+    let monday = {
+        let today = jiff::tz::TimeZone::system()
+            .to_datetime(jiff::Timestamp::now())
+            .date();
+        let back = i64::from(today.weekday().to_monday_zero_offset());
+        today.checked_sub(jiff::Span::new().days(back)).unwrap()
+    };
+    let kept = app
+        .invoke(
+            "save_check_in",
+            json!({ "answers": { "week": monday.to_string(), "activities": [{ "activity": "Walking", "rating": 6 }], "pain": 4, "pleased": "A walk", "next": "", "replace": false }}),
+        )
+        .await;
+    assert!(kept.get("ok").is_some(), "{kept}");
     // The check can fail: an image with no text alternative is reported.
     app.client
         .execute("const img = document.createElement('img'); img.id = 'planted'; img.src = 'data:,'; document.body.append(img);", vec![])

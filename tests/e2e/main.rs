@@ -10,6 +10,7 @@ mod harness;
 mod learn_by_doing;
 mod listen;
 mod move_with_me;
+mod my_weeks;
 mod one_window;
 mod orca;
 mod portable;

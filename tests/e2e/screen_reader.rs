@@ -340,6 +340,40 @@ async fn a_screen_reader_gets_one_h1_named_controls_groups_figures_and_the_page_
     app.screen("finished").await;
     check_screen(&harness, &app, "finished", &mut found).await;
 
+    // My weeks: each question a group named by its question and described
+    // by its scale's words.
+    let added = app
+        .invoke(
+            "change_plan",
+            json!({ "field": "activities", "index": null, "text": "Gardening", "expected": null }),
+        )
+        .await;
+    assert!(added.get("ok").is_some(), "{added}");
+    app.click("#nav-tools").await;
+    app.click("#open-tool-my-weeks").await;
+    app.screen("my-weeks").await;
+    let weeks = check_screen(&harness, &app, "my-weeks", &mut found).await;
+    let questions: Vec<(String, String)> = weeks
+        .walk()
+        .into_iter()
+        .filter(|n| n.tag == "fieldset")
+        .map(|n| (squash(&n.name), squash(&n.description)))
+        .collect();
+    assert_eq!(
+        questions,
+        [
+            (
+                "Gardening: how well can you do this now?".to_owned(),
+                "0 means you cannot do it. 10 means you can do it as well as you would like."
+                    .to_owned()
+            ),
+            (
+                "Over the past 7 days, how bad was your pain on average?".to_owned(),
+                "0 means no pain. 10 means pain as bad as you can imagine.".to_owned()
+            ),
+        ]
+    );
+
     for (name, nav) in [
         ("references", &["#nav-about", "#about-references"][..]),
         ("settings", &["#nav-settings"]),

@@ -25,6 +25,10 @@ export const api = {
   moveWithMe: (guide) => invoke("get_move_with_me", { guide }),
   keepMovementsDone: (movements) => invoke("keep_movements_done", { movements }),
   chooseMovement: (id, chosen) => invoke("choose_movement", { id, chosen }),
+  myWeeks: (week) => invoke("get_my_weeks", { week }),
+  // {week, activities: [{activity, rating}], pain, pleased, next, replace}
+  saveCheckIn: (answers) => invoke("save_check_in", { answers }),
+  saveWeeklyReminder: () => invoke("save_weekly_reminder"),
   answerQuestion: (lesson, question, choice) => invoke("answer_question", { lesson, question, choice }),
   plan: () => invoke("get_plan"),
   // A written answer: (field, text). A list entry: added (index null),

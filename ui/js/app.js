@@ -7,6 +7,7 @@ import "./about_controller.js";
 import "./course_controller.js";
 import "./guide_controller.js";
 import "./move_with_me_controller.js";
+import "./my_weeks_controller.js";
 import "./plan_controller.js";
 import "./settings_controller.js";
 import { nextLesson, previousLesson } from "./lesson_controller.js";

@@ -133,6 +133,39 @@ async function timeMoveWithMe(series) {
   }
 }
 
+// "My weeks" with two years of check-ins (104 weeks back from this one,
+// two activities rated, pain and both prompts), saved through the real
+// command first: then opened OPENS times from the everyday tools. The
+// store writes Rust times afterwards save that whole record.
+async function timeMyWeeks(series) {
+  for (const text of ["Gardening", "Walking to the shop"]) await api.changePlan("activities", null, text);
+  const monday = (await api.myWeeks(null)).form.week;
+  const start = new Date(`${monday}T12:00:00Z`);
+  for (let n = 0; n < 104; n += 1) {
+    const week = new Date(start.getTime() - n * 7 * 86400000).toISOString().slice(0, 10);
+    await api.saveCheckIn({
+      week,
+      activities: [
+        { activity: "Gardening", rating: n % 11 },
+        { activity: "Walking to the shop", rating: (n + 5) % 11 },
+      ],
+      pain: n % 7,
+      pleased: `Week ${n}: walked to the shop and back`,
+      next: "Garden for twenty minutes on Saturday",
+      replace: false,
+    });
+  }
+  const open = () => document.getElementById("open-tool-my-weeks");
+  await clickAndWait(document.getElementById("nav-tools"), "tools");
+  await clickAndWait(open(), "my-weeks");
+  for (let i = 0; i < OPENS; i += 1) {
+    await clickAndWait(document.getElementById("nav-tools"), "tools");
+    const t = await clickAndWait(open(), "my-weeks");
+    series.open_my_weeks_click_to_paint.push(t.paint);
+    series.open_my_weeks_frames_late.push(t.late);
+  }
+}
+
 async function timeLessonOpens() {
   await api.acceptDisclaimer();
   await clickAndWait(document.getElementById("nav-home"), "home");
@@ -155,6 +188,8 @@ async function timeLessonOpens() {
     move_step_new_frames_late: [],
     move_step_count_to_paint: [],
     move_step_count_frames_late: [],
+    open_my_weeks_click_to_paint: [],
+    open_my_weeks_frames_late: [],
     frame_interval: [],
   };
   for (let i = 0; i < OPENS; i += 1) {
@@ -178,6 +213,7 @@ async function timeLessonOpens() {
     series.open_movements_frames_late.push(t.late);
   }
   await timeMoveWithMe(series);
+  await timeMyWeeks(series);
   for (let i = 0; i < OPENS; i += 1) {
     const start = performance.now();
     await api.openLesson(longest.id);

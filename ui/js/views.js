@@ -157,6 +157,16 @@ export function toolsView(tools, { openTool }) {
 }
 
 export function homeView(view, { openLesson, goFinished, printCourse, openTool }) {
+  // A week or more since the last check-in: said once, with a way there.
+  const weeksDue = view.weeks.due
+    ? h(
+        "section",
+        { class: "panel panel-resume", "aria-labelledby": "weeks-due-heading", id: "weeks-due" },
+        h("h2", { id: "weeks-due-heading" }, t("tools.weeks.title")),
+        h("p", {}, t("home.weeks-due")),
+        button("weeks-due-open", t("home.weeks-due-button"), () => openTool({ screen: "my-weeks" })),
+      )
+    : null;
   const resume = view.resume
     ? h(
         "section",
@@ -213,6 +223,7 @@ export function homeView(view, { openLesson, goFinished, printCourse, openTool }
       { dataset: { screen: "home" } },
       screenHeading(view.title, DATA),
       resume,
+      weeksDue,
       progressBar(view.completed, view.total),
       h(
         "section",
@@ -235,6 +246,7 @@ export function homeView(view, { openLesson, goFinished, printCourse, openTool }
         h("h2", { id: "tools-heading" }, t("tools.heading")),
         h("p", {}, t("tools.intro")),
         toolList(view.tools, openTool, "h3"),
+        view.weeks.on_this_device ? null : h("p", { class: "hint", id: "weeks-shared-device" }, t("home.weeks-shared-device")),
       ),
     ),
   };

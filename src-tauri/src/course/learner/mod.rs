@@ -2,6 +2,7 @@
 //! keeping it safe on disk: atomic writes, checks and recovery, erasing.
 
 pub mod atomic_write;
+pub mod check_ins;
 pub mod device;
 pub mod erase;
 pub mod movement_days;

@@ -32,6 +32,15 @@ impl LocalDay {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The day as a calendar date (always one: only real days are made).
+    pub fn date(&self) -> jiff::civil::Date {
+        self.0.parse().unwrap_or_default()
+    }
+
+    pub fn from_date(date: jiff::civil::Date) -> LocalDay {
+        LocalDay(date.to_string())
+    }
 }
 
 impl TryFrom<String> for LocalDay {

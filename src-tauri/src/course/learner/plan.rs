@@ -314,7 +314,7 @@ impl Plan {
 
 /// Spaces at the ends dropped, line breaks kept as the learner wrote them,
 /// other control characters removed.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.trim()
         .chars()
         .filter(|c| !c.is_control() || *c == '\n')
@@ -331,7 +331,7 @@ fn entry(text: &str) -> Result<String, PlanProblem> {
     Ok(text)
 }
 
-fn check_length(text: &str, max: usize) -> Result<(), PlanProblem> {
+pub(crate) fn check_length(text: &str, max: usize) -> Result<(), PlanProblem> {
     let length = text.chars().count();
     if length > max {
         Err(PlanProblem::TooLong { max, length })

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use super::check_ins::{CheckInAnswers, CheckInProblem, CheckIns, WeekStart};
 use super::movement_days::{self, LocalDay, MovementDays};
 use super::plan::{Plan, PlanList, PlanProblem, PlanText};
 use crate::course::load::lesson::LessonId;
@@ -22,7 +23,8 @@ use crate::course::words::{display_in_english, Message};
 /// 4: adds `guides_read`, when each guide was first and last read.
 /// 5: adds `movement_days` (the days "Move with me" was done) and
 ///    `plan.movements` (the movements put in My plan).
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: adds `check_ins`, the weekly check-ins of "My weeks".
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Everything stored for the learner: the one record in the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +49,8 @@ pub struct LearnerRecord {
     pub guides_read: BTreeMap<LessonId, GuideRead>,
     /// Each day the learner said "I did these today", with the movements.
     pub movement_days: MovementDays,
+    /// "My weeks": each week's check-in, and the activities rated.
+    pub check_ins: CheckIns,
 }
 
 /// When a guide was first opened, and last: the progress summary lists
@@ -190,6 +194,7 @@ impl Default for LearnerRecord {
             plan: Plan::default(),
             guides_read: BTreeMap::new(),
             movement_days: MovementDays::new(),
+            check_ins: CheckIns::default(),
         }
     }
 }
@@ -225,7 +230,10 @@ pub enum RuleError {
     ConsentRequired,
     UnknownLesson(String),
     UnknownGuide(String),
-    NotFinished { completed: usize, total: usize },
+    NotFinished {
+        completed: usize,
+        total: usize,
+    },
     InvalidTextSize(u8),
     UnknownTheme(String),
     UnknownReadingSpeed(String),
@@ -236,6 +244,9 @@ pub enum RuleError {
     UnknownMovement(String),
     NoMovementsChosen,
     MovementDaysFull(usize),
+    CheckIn(CheckInProblem),
+    /// My weeks is kept only on a learner's own computer.
+    NotOnSharedDevice,
 }
 
 impl RuleError {
@@ -264,6 +275,8 @@ impl RuleError {
             RuleError::MovementDaysFull(max) => {
                 Message::new("rule.movement-days-full").with("max", max)
             }
+            RuleError::CheckIn(problem) => problem.message(),
+            RuleError::NotOnSharedDevice => Message::new("rule.not-on-shared-device"),
         }
     }
 }
@@ -492,13 +505,29 @@ impl LearnerRecord {
             let moved = index.zip(expected).is_some_and(|(i, seen)| {
                 self.plan.list(list).get(i).map(String::as_str) != Some(seen)
             });
-            match (index, text) {
+            let before = index.and_then(|i| self.plan.list(list).get(i).cloned());
+            let result = match (index, text) {
                 _ if moved => Err(PlanProblem::NoSuchEntry),
                 (None, Some(text)) => self.plan.add(list, text),
                 (Some(i), Some(text)) => self.plan.edit(list, i, text),
                 (Some(i), None) => self.plan.remove(list, i),
                 (None, None) => Err(PlanProblem::NoSuchEntry),
+            };
+            // An activity's ratings in My weeks follow it: renamed, its
+            // line goes on; taken out, its line ends.
+            if let (Ok(()), PlanList::Activities, Some(before)) = (&result, list, before) {
+                match index
+                    .and_then(|i| self.plan.activities.get(i))
+                    .filter(|_| text.is_some())
+                {
+                    Some(after) => {
+                        let after = after.clone();
+                        self.check_ins.renamed(&before, &after);
+                    }
+                    None => self.check_ins.left_plan(&before),
+                }
             }
+            result
         } else {
             Err(PlanProblem::UnknownField(field.chars().take(80).collect()))
         };
@@ -551,6 +580,29 @@ impl LearnerRecord {
         self.plan
             .choose_movement(&movement.id, &movement.title)
             .map_err(RuleError::Plan)
+    }
+
+    /// A weekly check-in ("My weeks") for its week, on the learner's own
+    /// computer only (a shared device keeps no one's weeks), after consent.
+    pub fn save_check_in(
+        &mut self,
+        course: &Course,
+        answers: &CheckInAnswers,
+        this_week: &WeekStart,
+        now: OffsetDateTime,
+    ) -> Result<WeekStart, RuleError> {
+        self.require_my_weeks(course)?;
+        self.check_ins
+            .save(answers, &self.plan.activities, this_week, now)
+            .map_err(RuleError::CheckIn)
+    }
+
+    /// My weeks opens only after consent, and never on a shared device.
+    pub fn require_my_weeks(&self, course: &Course) -> Result<(), RuleError> {
+        if course.config.shared_device.is_some() {
+            return Err(RuleError::NotOnSharedDevice);
+        }
+        self.require_consent(course)
     }
 
     pub fn require_consent(&self, course: &Course) -> Result<(), RuleError> {

@@ -188,6 +188,11 @@ pub fn upgrade(mut record: Value) -> Value {
         }
         fields.insert("schema_version".into(), json!(5));
     }
+    if fields.get("schema_version").and_then(Value::as_u64) == Some(5) {
+        // 6: no weekly check-ins yet.
+        fields.insert("check_ins".into(), json!({ "activities": [], "weeks": {} }));
+        fields.insert("schema_version".into(), json!(6));
+    }
     record
 }
 
@@ -518,6 +523,43 @@ pub(crate) mod tests {
             assert_eq!(record.plan.movement, "Walking and the bridge");
             assert!(record.plan.movements.is_empty(), "{name}");
             assert!(record.movement_days.is_empty(), "{name}");
+        }
+    }
+
+    /// The file the version-5 app wrote (tests/fixtures/records/v5, made by
+    /// the command tests' app of commit ccef3a2 on its real store on 7
+    /// December 2026: consent, an answer, lessons, display choices, a guide
+    /// read, two activities and a flare-up answer in My plan, a movement in
+    /// it and a day's movements done), and its backup, load with all of it
+    /// kept and no check-ins.
+    #[test]
+    fn a_real_version_5_file_and_its_backup_are_upgraded_with_nothing_lost() {
+        for (name, parsed) in fixture_files("v5") {
+            let SavedRecord::Valid { record, revision } = parsed else {
+                panic!("{name}: {parsed:?}");
+            };
+            assert_eq!(record.schema_version, SCHEMA_VERSION, "{name}");
+            assert_eq!(revision, 13, "{name}");
+            assert_eq!(
+                lessons_done(&record),
+                [("how-long", false), ("why-ongoing", true)],
+                "{name}"
+            );
+            assert_eq!(record.preferences.theme.name(), "high_contrast");
+            assert_eq!(record.plan.activities, ["Gardening", "Walking to the shop"]);
+            assert_eq!(record.plan.flare_up_do, "Keep moving gently");
+            assert_eq!(record.plan.movements[0].id, "bridge");
+            let done: Vec<(&str, Vec<&str>)> = record
+                .movement_days
+                .iter()
+                .map(|(day, ids)| (day.as_str(), ids.iter().map(String::as_str).collect()))
+                .collect();
+            assert_eq!(
+                done,
+                [("2026-12-07", vec!["bridge", "knee-rolls"])],
+                "{name}"
+            );
+            assert_eq!(record.check_ins, Default::default(), "{name}");
         }
     }
 

@@ -10,11 +10,12 @@ use url::Url;
 /// The screens a link in course text may name, as `[Get help now](#get-help)`:
 /// the page routes these and no others (it is sent them at start-up), and a
 /// pack that names another is refused with the file and line.
-pub const SCREEN_ANCHORS: [&str; 9] = [
+pub const SCREEN_ANCHORS: [&str; 10] = [
     "home",
     "get-help",
     "tools",
     "plan",
+    "my-weeks",
     "disclaimer",
     "references",
     "settings",

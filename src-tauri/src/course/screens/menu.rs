@@ -42,7 +42,7 @@ pub fn menu(words: &Catalog) -> [MenuEntry; MAX_ENTRIES] {
         entry(
             "tools",
             words.text("nav.tools", &[]),
-            &["plan", "guide", "movement-sheet"],
+            &["plan", "guide", "movement-sheet", "my-weeks"],
         ),
         entry("settings", words.text("nav.settings", &[]), &[]),
         entry(

@@ -8,10 +8,12 @@ use jiff::tz::TimeZone;
 use time::OffsetDateTime;
 
 use crate::course::html_text::escape as esc;
+use crate::course::learner::check_ins::Today;
 use crate::course::learner::plan::PlanStep;
 use crate::course::learner::record::{LearnerRecord, LessonState};
 use crate::course::load::help::{HelpKind, Reach};
 use crate::course::load::pack::Course;
+use crate::course::screens::my_weeks::{trend_charts, weeks_table};
 use crate::course::screens::plan_view::plan_movements;
 
 /// The file name offered in the save dialog.
@@ -82,7 +84,7 @@ pub fn progress_summary_html(
          <table>\n<tr><th>{lesson}</th><th>{minutes}</th><th>{status}</th></tr>\n{rows}</table>\n\
          {guides}\
          <h2>{next_step}</h2>\n<p><a href=\"{url}\">{label}</a>: {url}</p>\n\
-         {plan}<p>{private}</p>\n</body>\n</html>\n",
+         {plan}{weeks}<p>{private}</p>\n</body>\n</html>\n",
         lang = esc(&config.language),
         provided_by = say("chrome.provided-by", &[("provider", &config.provider)]),
         made_on = say("summary.made-on", &[("date", &day(now))]),
@@ -99,6 +101,7 @@ pub fn progress_summary_html(
         label = esc(&config.next_step.label),
         private = say("summary.private", &[]),
         plan = plan_section(course, record),
+        weeks = weeks_section(course, record, &Today::at(now, zone)),
         guides = guides_section(course, record, &day),
     )
 }
@@ -144,6 +147,54 @@ fn guides_section(
         say("summary.minutes", &[]),
         say("summary.status", &[]),
     )
+}
+
+/// "My weeks", when there is a check-in: what each scale means and where
+/// it comes from, the charts of the last 12 weeks, and every check-in as a
+/// table, dated. No judgement of any number, as on screen.
+fn weeks_section(course: &Course, record: &LearnerRecord, today: &Today) -> String {
+    if record.check_ins.weeks.is_empty() {
+        return String::new();
+    }
+    let w = &course.words;
+    let say = |key: &str| esc(&w.text(key, &[]));
+    let mut html = format!(
+        "<h2>{}</h2>\n<p>{} {}</p>\n<p>{}</p>\n",
+        say("weeks.title"),
+        say("weeks.activity.scale"),
+        say("weeks.activity.source"),
+        say("weeks.pain.scale"),
+    );
+    for chart in trend_charts(course, record, &today.week) {
+        html.push_str(&format!(
+            "<h3>{}</h3>\n<div>{}</div>\n",
+            esc(&chart.title),
+            chart.svg_html
+        ));
+    }
+    let table = weeks_table(course, record);
+    html.push_str(&format!(
+        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        say("weeks.table-caption")
+    ));
+    for column in &table.columns {
+        html.push_str(&format!("<th scope=\"col\">{}</th>", esc(column)));
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        html.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let cell = esc(cell).replace('\n', "<br>");
+            html.push_str(&match i {
+                0 => format!("<th scope=\"row\">{cell}</th>"),
+                _ => format!("<td>{cell}</td>"),
+            });
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n");
+    html.push_str(&format!("</table>\n<p>{}</p>\n", say("weeks.not-advice")));
+    html
 }
 
 /// "My plan", when anything is written: each step that has something, and
@@ -396,6 +447,53 @@ mod tests {
             html.contains("<li>Side &lt;plank&gt;</li>"),
             "a movement the course no longer has: {html}"
         );
+    }
+
+    #[test]
+    fn the_summary_carries_my_weeks_as_charts_and_a_dated_table_with_the_scales_sources() {
+        use crate::course::learner::check_ins::{ActivityAnswer, CheckInAnswers, WeekStart};
+        let course = crate::course::load::builtin::builtin_course().unwrap();
+        let mut record = LearnerRecord::default();
+        assert!(!summary_on_25_november(&course, &record).contains("My weeks"));
+        record.accept_disclaimer(&course, datetime!(2026-11-01 9:00 UTC));
+        record
+            .change_plan(
+                &course,
+                "activities",
+                None,
+                Some("Gardening <outside>"),
+                None,
+            )
+            .unwrap();
+        let answers = CheckInAnswers {
+            week: "2026-11-16".into(),
+            activities: vec![ActivityAnswer {
+                activity: "Gardening <outside>".into(),
+                rating: Some(3),
+            }],
+            pain: Some(7),
+            pleased: "Walked to the shop".into(),
+            next: String::new(),
+            replace: false,
+        };
+        let week = WeekStart::try_from("2026-11-23".to_owned()).unwrap();
+        record
+            .save_check_in(&course, &answers, &week, datetime!(2026-11-20 9:00 UTC))
+            .unwrap();
+        let html = summary_on_25_november(&course, &record);
+        assert!(html.contains("<h2>My weeks</h2>"), "{html}");
+        assert!(html.contains("Patient-Specific Functional Scale (Stratford and others, 1995)"));
+        assert!(
+            html.contains("<h3>Gardening &lt;outside&gt;</h3>"),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("<svg").count(),
+            2,
+            "a chart for the activity and one for pain"
+        );
+        assert!(html.contains("<th scope=\"row\">Monday 16 November 2026 to Sunday 22 November 2026</th><td>3</td><td>7</td><td>Walked to the shop</td>"), "{html}");
+        assert!(!html.contains("<script") && !html.contains("<style"));
     }
 
     /// In Australia a morning is the previous day in UTC: the summary a

@@ -22,7 +22,7 @@ pub const GUIDE_SCREEN: &str = "guide";
 
 /// The tools, in the order they are listed: the pack's guides (the short
 /// pages for the day: the pain today, sleep, medicines and more), then My
-/// plan.
+/// plan, then My weeks (not on a shared device).
 pub fn tool_cards(course: &Course) -> Vec<ToolCard> {
     let words = &course.words;
     let open_label = |title: &str| words.text("tools.open-label", &[("title", title)]);
@@ -45,6 +45,17 @@ pub fn tool_cards(course: &Course) -> Vec<ToolCard> {
         summary: words.text("tools.plan.summary", &[]),
         title,
     });
+    // A weekly record belongs on the learner's own computer.
+    if course.config.shared_device.is_none() {
+        let title = words.text("tools.weeks.title", &[]);
+        cards.push(ToolCard {
+            screen: "my-weeks",
+            guide: None,
+            open_label: open_label(&title),
+            summary: words.text("tools.weeks.summary", &[]),
+            title,
+        });
+    }
     cards
 }
 
@@ -57,12 +68,13 @@ mod tests {
     fn every_tool_opens_a_screen_the_page_routes_guides_first() {
         let course = crate::course::load::builtin::builtin_course().unwrap();
         let cards = tool_cards(&course);
-        assert_eq!(cards.len(), course.guides.len() + 1);
+        assert_eq!(cards.len(), course.guides.len() + 2);
         assert_eq!(
             cards[0].guide.as_deref(),
             Some(course.guides[0].id.as_str())
         );
-        assert_eq!(cards.last().unwrap().screen, "plan");
+        assert_eq!(cards[cards.len() - 2].screen, "plan");
+        assert_eq!(cards.last().unwrap().screen, "my-weeks");
         for card in cards {
             let routed = SCREEN_ANCHORS.contains(&card.screen)
                 || (card.screen == GUIDE_SCREEN && card.guide.is_some());

@@ -10,6 +10,7 @@ use super::voice::Webview;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
+use crate::course::learner::check_ins::Today;
 use crate::course::learner::device;
 use crate::course::learner::record::{
     LearnerRecord, LessonState, Preferences, Theme, TEXT_SIZE_PERCENTS,
@@ -82,6 +83,17 @@ pub struct Overview {
     pub idle_timeout_words: Option<String>,
     /// How the page draws the learner's display choices.
     pub display: DisplayRules,
+    /// "My weeks" on home.
+    pub weeks: HomeWeeks,
+}
+
+/// What home says about "My weeks": on a shared device, that it is not
+/// kept there; else whether a week or more has passed since the last
+/// check-in (a nudge, with a button; never a reminder of any score).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct HomeWeeks {
+    pub on_this_device: bool,
+    pub due: bool,
 }
 
 /// The display choices there are, and how each is drawn: the page keeps
@@ -313,7 +325,7 @@ pub struct ReferenceView {
     pub added: bool,
 }
 
-pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
+pub fn overview(course: &Course, record: &LearnerRecord, today: &Today) -> Overview {
     let lessons = course
         .lessons
         .iter()
@@ -355,6 +367,12 @@ pub fn overview(course: &Course, record: &LearnerRecord) -> Overview {
             .shared_device
             .map(|s| idle_warning_seconds(s.idle_timeout_seconds)),
         display: display_rules(),
+        weeks: HomeWeeks {
+            on_this_device: course.config.shared_device.is_none(),
+            due: course.config.shared_device.is_none()
+                && record.has_consented(course)
+                && record.check_ins.nudge_due(&today.week, today.now),
+        },
     }
 }
 
@@ -363,8 +381,9 @@ pub fn start(
     record: &LearnerRecord,
     fallback: bool,
     notices: Vec<String>,
+    today: &Today,
 ) -> StartView {
-    let overview = overview(course, record);
+    let overview = overview(course, record, today);
     StartView {
         disclaimer: overview
             .consent_needed
@@ -608,6 +627,14 @@ pub fn references(course: &Course) -> Vec<ReferenceView> {
 
 #[cfg(test)]
 mod tests {
+
+    /// A fixed now, the learner in UTC.
+    fn today() -> Today {
+        Today::at(
+            time::macros::datetime!(2026-12-07 10:00 UTC),
+            &jiff::tz::TimeZone::UTC,
+        )
+    }
     use super::*;
     use crate::course::load::files::PackFiles;
     use crate::course::load::pack::{load_course, tests::good_pack};
@@ -621,7 +648,7 @@ mod tests {
     fn overview_counts_progress_and_offers_to_resume() {
         let course = course();
         let mut record = LearnerRecord::default();
-        let fresh = overview(&course, &record);
+        let fresh = overview(&course, &record, &today());
         assert!(fresh.consent_needed);
         assert_eq!(
             (fresh.completed, fresh.total, fresh.total_minutes),
@@ -633,7 +660,7 @@ mod tests {
         record.accept_disclaimer(&course, now);
         record.complete_lesson(&course, "one", now).unwrap();
         record.open_lesson(&course, "two", now).unwrap();
-        let later = overview(&course, &record);
+        let later = overview(&course, &record, &today());
         assert!(!later.consent_needed);
         assert_eq!(later.completed, 1);
         let states: Vec<_> = later.lessons.iter().map(|c| c.state).collect();
@@ -655,11 +682,11 @@ mod tests {
         let now = datetime!(2026-11-24 10:00 UTC);
         record.accept_disclaimer(&course, now);
         record.open_lesson(&course, "two", now).unwrap();
-        assert!(overview(&course, &record).resume.is_some());
+        assert!(overview(&course, &record, &today()).resume.is_some());
         course.config.shared_device = Some(crate::course::load::config::SharedDevice {
             idle_timeout_seconds: 30,
         });
-        let shared = overview(&course, &record);
+        let shared = overview(&course, &record, &today());
         assert!(shared.resume.is_none());
         assert_eq!(shared.idle_timeout_seconds, Some(30));
     }

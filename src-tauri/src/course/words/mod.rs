@@ -96,6 +96,11 @@ impl Catalog {
         let local = jiff::Timestamp::from_second(at.unix_timestamp())
             .map(|t| zone.to_datetime(t).date())
             .unwrap_or_default();
+        self.day(local)
+    }
+
+    /// A calendar day, as "25 November 2026".
+    pub fn day(&self, local: jiff::civil::Date) -> String {
         let month = self.text(&format!("month.{}", local.month()), &[]);
         let (day, year) = (local.day().to_string(), local.year().to_string());
         self.text(

@@ -9,6 +9,7 @@ mod line;
 pub mod movement;
 mod spec;
 pub mod text;
+pub mod week_trend;
 
 pub use spec::{parse_figure, MAX_POINTS};
 
