@@ -42,11 +42,11 @@ async fn a_guide_opens_from_home_a_lesson_my_plan_and_another_guide_and_is_kept_
         "Medicines: using them safely"
     );
     let marker = app
-        .wait_for("#guide-text a.cite-link[aria-label='Source 21: healthdirect']")
+        .wait_for("#guide-text a.cite-link[aria-label='Source 22: healthdirect']")
         .await;
     marker.click().await.unwrap();
     app.screen("references").await;
-    let entry = app.text("#ref-21").await;
+    let entry = app.text("#ref-22").await;
     assert!(
         entry.contains("https://www.healthdirect.gov.au/opioid-withdrawal-symptoms")
             && entry.contains("(no date)")
@@ -71,7 +71,11 @@ async fn a_guide_opens_from_home_a_lesson_my_plan_and_another_guide_and_is_kept_
     app.wait_for("[data-guide=pain-today]").await;
     app.click("#back-to-tools").await;
     app.screen("tools").await;
-    assert_eq!(app.count("#tool-list .tool-card").await, 7);
+    assert_eq!(
+        app.count("#tool-list .tool-card").await,
+        8,
+        "six guides, My plan and My weeks"
+    );
 
     // The whole course printed holds every guide after the lessons.
     app.click("#nav-home").await;

@@ -281,10 +281,10 @@ async fn references_list_every_source_and_their_links_open_in_the_browser_only()
     app.click("#nav-about").await;
     app.click("#about-references").await;
     app.screen("references").await;
-    assert_eq!(app.count("#reference-list > li").await, 41);
+    assert_eq!(app.count("#reference-list > li").await, 42);
     assert_eq!(
         app.count("#reference-list a.doi").await,
-        39,
+        40,
         "every source but de Campos and the NPS fact sheet has a link: its DOI, or a web page's address"
     );
     // A web page shows its address as the link, "no date" and when it was read.
