@@ -232,16 +232,6 @@ async fn home_offers_the_check_in_a_week_after_the_last_one() {
     app.quit().await;
 }
 
-/// Runs xdotool on the app's display (the save dialog is native GTK).
-fn xdotool(harness: &Harness, args: &[&str]) -> String {
-    let out = std::process::Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", &harness.display)
-        .output()
-        .expect("xdotool runs (run scripts/setup first)");
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
-
 /// Reads the file with Python's icalendar (Debian's python3-icalendar, the
 /// system Python), and prints what a calendar would take from it.
 const READ_ICS: &str = r#"
@@ -274,33 +264,8 @@ async fn the_weekly_reminder_is_saved_through_the_system_dialog_as_a_calendar_fi
     let app = harness.launch_and_accept().await;
     open_my_weeks(&app).await;
     app.click("#weeks-reminder-save").await;
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let dialog = loop {
-        let found = xdotool(&harness, &["search", "--onlyvisible", "--name", "Save"]);
-        if let Some(id) = found.lines().last() {
-            break id.to_owned();
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no save dialog appeared"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    };
     let target = harness.home.path().join("weekly-reminder.ics");
-    xdotool(&harness, &["windowfocus", "--sync", &dialog]);
-    xdotool(&harness, &["key", "--window", &dialog, "ctrl+a"]);
-    xdotool(
-        &harness,
-        &[
-            "type",
-            "--window",
-            &dialog,
-            "--delay",
-            "20",
-            &target.display().to_string(),
-        ],
-    );
-    xdotool(&harness, &["key", "--window", &dialog, "Return"]);
+    harness.save_in_dialog(&target).await;
     app.wait_until("the file is saved", || async {
         app.text("#notices")
             .await

@@ -50,17 +50,6 @@ async fn delete_my_data_asks_first_then_removes_every_file_and_starts_afresh() {
     app.quit().await;
 }
 
-/// Runs xdotool on the app's display (the save dialog is native GTK, out of
-/// WebDriver's reach).
-fn xdotool(harness: &Harness, args: &[&str]) -> String {
-    let out = std::process::Command::new("xdotool")
-        .args(args)
-        .env("DISPLAY", &harness.display)
-        .output()
-        .expect("xdotool runs (run scripts/setup first)");
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
     not(target_os = "linux"),
@@ -74,33 +63,8 @@ async fn the_progress_summary_is_saved_where_the_learner_chooses_in_the_system_d
     app.click("#save-summary").await;
 
     // The learner types a name into the system's save dialog and presses Enter.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let dialog = loop {
-        let found = xdotool(&harness, &["search", "--onlyvisible", "--name", "Save"]);
-        if let Some(id) = found.lines().last() {
-            break id.to_owned();
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no save dialog appeared"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    };
     let target = harness.home.path().join("for-my-physio.html");
-    xdotool(&harness, &["windowfocus", "--sync", &dialog]);
-    xdotool(&harness, &["key", "--window", &dialog, "ctrl+a"]);
-    xdotool(
-        &harness,
-        &[
-            "type",
-            "--window",
-            &dialog,
-            "--delay",
-            "20",
-            &target.display().to_string(),
-        ],
-    );
-    xdotool(&harness, &["key", "--window", &dialog, "Return"]);
+    harness.save_in_dialog(&target).await;
 
     app.wait_for("#notices .notice").await;
     assert_eq!(

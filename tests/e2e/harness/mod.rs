@@ -2,7 +2,8 @@
 //! tauri-driver, in modules by job: `process` (the display, buses, sound,
 //! driver and fresh folders a test runs in), `disk` (what a run left in
 //! files), `webdriver` (the app as a
-//! learner uses it: clicks, keys, text, focus), `screenshots`, `axe`
+//! learner uses it: clicks, keys, text, focus), `save_dialog` (the system's
+//! save dialog, answered by xdotool), `screenshots`, `axe`
 //! (axe-core on the page) and `html_check` (the W3C checker).
 //!
 //! - Linux: WebKitGTK through WebKitWebDriver, under the harness's own Xvfb
@@ -22,6 +23,7 @@ mod axe;
 mod disk;
 mod html_check;
 mod process;
+mod save_dialog;
 mod screenshots;
 mod webdriver;
 
